@@ -1,0 +1,43 @@
+package org.smartstart.backoffice.persistence.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smartstart.backoffice.domain.audit.AuditEntry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * Writes a change's audit entry inside the change's own transaction, unsealed: seq and hashes are
+ * assigned in order by the sealer right after commit, so concurrent writers never wait on the chain head.
+ */
+public final class AuditOutbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    private AuditOutbox() {
+    }
+
+    public static void append(Connection c, AuditEntry entry) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO audit_outbox (actor_user_id, action, object_type, object_id, venture_id, data) VALUES (?, ?, ?, ?, ?, ?::jsonb)")) {
+            p.setObject(1, entry.actor(), Types.OTHER);
+            p.setString(2, entry.action());
+            p.setString(3, entry.objectType());
+            p.setObject(4, entry.objectId(), Types.OTHER);
+            p.setObject(5, entry.ventureId(), Types.OTHER);
+            p.setString(6, toJson(entry));
+            p.executeUpdate();
+        }
+    }
+
+    static String toJson(AuditEntry entry) {
+        try {
+            return JSON.writeValueAsString(entry.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Audit data of " + entry.action() + " cannot be written as JSON", e);
+        }
+    }
+}

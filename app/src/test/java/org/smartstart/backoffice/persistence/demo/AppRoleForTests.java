@@ -1,0 +1,26 @@
+package org.smartstart.backoffice.persistence.demo;
+
+import org.smartstart.backoffice.testing.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Stand-in for the V5 migration (branch audit) until it lands on main: the application role with the
+ * privileges the app's transactions need. Remove once V5 creates the role.
+ */
+final class AppRoleForTests {
+
+    private AppRoleForTests() {
+    }
+
+    static void ensure(TestDatabase db) throws SQLException {
+        try (Connection c = db.ownerConnection(); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'backoffice_app') THEN "
+                    + "CREATE ROLE backoffice_app NOLOGIN; END IF; END $$");
+            s.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO backoffice_app");
+            s.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO backoffice_app");
+        }
+    }
+}

@@ -155,7 +155,8 @@ public final class DemoDataLoader {
             }
             w.insertKeyed("user_credentials", "user_id", p.id(), "INSERT INTO user_credentials (user_id, password_hash, password_changed_at) VALUES (?, ?, ?)",
                     p.id(), hash, p.createdAt());
-            // hook: add "email_token": PersonalDataTokens.token(p.email()) once persistence.audit.PersonalDataTokens lands (AU-1)
+            // hook (AU-1), once persistence.audit.PersonalDataTokens (branch audit) is on main: load it once per run with
+            // PersonalDataTokens.load(w.connection()) and add "email", tokens.email(p.email()) to the data below.
             w.audit(creator, "USER_CREATED", "user", p.id(), null, data(
                     "display_name", p.name(), "country_code", p.country(), "trust_score", p.trust(), "kyc_status", "pending",
                     "occurred_at", p.createdAt()));

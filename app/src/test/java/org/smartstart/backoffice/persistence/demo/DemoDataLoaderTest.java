@@ -76,6 +76,23 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void aSecondEmptyDatabaseGetsExactlyTheSameData() throws Exception {
+        try (TestDatabase other = TestPostgres.newDatabase()) {
+            AppRoleForTests.ensure(other);
+            assertThat(DemoDataLoader.loadIfEmpty(other.database())).get().satisfies(s -> assertThat(s.created("users")).isEqualTo(30));
+            // everything but the salted password hashes and the audit entries' own ids and time stamps
+            for (String table : List.of("users", "ventures", "kyc_documents", "kyb_documents", "document_blobs", "equity_ledger",
+                    "buz_transactions", "user_wallets", "equity_conversions", "contracts", "tasks", "reviews", "contribution_events",
+                    "role_assignments", "disputes", "legal_holds", "invoices", "device_posture_reports", "user_skills")) {
+                String fingerprint = "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM " + table + " t";
+                assertThat(stringsIn(other, fingerprint)).as(table).isEqualTo(stringsIn(db, fingerprint));
+            }
+            String audit = "SELECT md5(string_agg(concat_ws(',', actor_user_id, action, object_type, object_id, venture_id, data), '|' ORDER BY entry_no)) FROM audit_outbox";
+            assertThat(stringsIn(other, audit)).isEqualTo(stringsIn(db, audit));
+        }
+    }
+
+    @Test
     void everyRoleIsHeldOnlyByVerifiedPeopleAndARevokedOneIsKept() throws Exception {
         assertThat(strings("SELECT DISTINCT role::text FROM role_assignments WHERE revoked_at IS NULL"))
                 .containsExactlyInAnyOrder("owner", "contributor", "reviewer", "admin", "compliance", "support");
@@ -292,6 +309,10 @@ class DemoDataLoaderTest {
     }
 
     private List<String> strings(String sql) throws SQLException {
+        return stringsIn(db, sql);
+    }
+
+    private static List<String> stringsIn(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.ownerConnection(); PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {

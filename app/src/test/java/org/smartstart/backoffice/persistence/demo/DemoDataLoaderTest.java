@@ -87,7 +87,10 @@ class DemoDataLoaderTest {
                 String fingerprint = "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM " + table + " t";
                 assertThat(stringsIn(other, fingerprint)).as(table).isEqualTo(stringsIn(db, fingerprint));
             }
-            String audit = "SELECT md5(string_agg(concat_ws(',', actor_user_id, action, object_type, object_id, venture_id, data), '|' ORDER BY entry_no)) FROM audit_outbox";
+            // sealed or not; without e-mail tokens, whose key is each database's own
+            String audit = "SELECT md5(string_agg(e, '|' ORDER BY e)) FROM (SELECT concat_ws(',', actor_user_id, action, object_type, object_id, venture_id, data - 'email') e "
+                    + "FROM (SELECT actor_user_id, action, object_type, object_id, venture_id, data FROM audit_outbox "
+                    + "UNION ALL SELECT actor_user_id, action, object_type, object_id, venture_id, data FROM audit_log) a) x";
             assertThat(stringsIn(other, audit)).isEqualTo(stringsIn(db, audit));
         }
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * {@link CommandFailedException} prints its sentence and exits 1.
  *
  * <pre>{@code
- * @Command(name = "migrate", mixinStandardHelpOptions = true, description = "...")
+ * @Command(name = "migrate", description = "...")
  * final class MigrateCommand extends DatabaseCommand {
  *     protected int run(Main cli, BackOfficeDatabase db) {
  *         cli.out().println("Schema version " + db.migrate());

@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** {@code backoffice db info}: where the data lives and which schema it has. Changes nothing. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info",
         description = "Show where the data lives: data folder, embedded or external database, JDBC URL, "
                 + "PostgreSQL version, schema version and pending migrations. Changes nothing.")
 final class DbInfoCommand extends DatabaseCommand {

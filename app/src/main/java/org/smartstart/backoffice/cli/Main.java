@@ -35,13 +35,14 @@ public final class Main implements Callable<Integer> {
      * Every command of {@code backoffice}, in the order the usage lists them. Add yours with one line.
      * A command with children (like {@code db info}) is a parent class naming them in its
      * {@code @Command(subcommands = ...)}; a command that needs the database extends {@link DatabaseCommand}.
+     * Every command gets {@code --help}, {@code --version} and the global database options by itself.
      */
-    static final List<Class<?>> COMMANDS = List.of(
+    static final List<Class<?>> COMMANDS = List.of(new Class<?>[] {
             MigrateCommand.class,
-            DbCommand.class
-            // DemoDataCommand.class,  -- demo-data (demo data work)
-            // AuditCommand.class,     -- audit verify (audit chain work)
-    );
+            DbCommand.class,
+            // DemoDataCommand.class,   // demo-data (demo data work)
+            // AuditCommand.class,      // audit verify: @Command(name = "audit", subcommands = AuditVerifyCommand.class)
+    });
 
     /** Set to 1 to see stack traces behind the one-sentence messages. */
     public static final String DEBUG_VARIABLE = "BACKOFFICE_DEBUG";
@@ -107,10 +108,20 @@ public final class Main implements Callable<Integer> {
     CommandLine commandLine() {
         CommandLine cli = new CommandLine(this);
         COMMANDS.forEach(cli::addSubcommand);
+        everyCommandUnder(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(this::failed);
         return cli;
+    }
+
+    /** Every command, at any depth, gets {@code -h/--help} and {@code -V/--version} without declaring them. */
+    private static void everyCommandUnder(CommandLine parent) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+            everyCommandUnder(sub);
+        }
     }
 
     /** No command: the desktop. */

@@ -5,7 +5,7 @@ import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
 import picocli.CommandLine.Command;
 
 /** {@code backoffice migrate}: brings the schema up to this version; refuses a newer database. */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate",
         description = "Bring the database schema up to this version of the app and print the version reached.")
 final class MigrateCommand extends DatabaseCommand {
 

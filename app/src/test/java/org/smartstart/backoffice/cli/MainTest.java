@@ -59,6 +59,17 @@ class MainTest {
     }
 
     @Test
+    void every_command_has_help_and_version() {
+        CliRun help = backoffice("db", "info", "--help");
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out()).contains("Usage: backoffice db info").contains("--db-url");
+
+        CliRun version = backoffice("migrate", "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out().strip()).isEqualTo("SmartStart Back Office " + VersionProvider.version());
+    }
+
+    @Test
     void an_unknown_option_is_a_usage_error_with_the_usage_on_stderr() {
         CliRun r = backoffice("--bogus");
 

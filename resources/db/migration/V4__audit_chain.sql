@@ -17,7 +17,14 @@
 -- -------------------------------------------------------------------------------------
 -- AU-2: every row inserted into audit_log must continue the chain at its head.
 -- SECURITY DEFINER because the application role may not touch audit_chain_head itself (V5):
--- the head moves only here, together with the entry that moves it.
+-- the head moves only here, together with the entries that move it.
+--
+-- The head row is locked per row but written once per statement (below): a sealer appends a
+-- thousand entries in one INSERT, and rewriting one row a thousand times in one transaction
+-- leaves a thousand versions that every later lookup of that row has to step through. Within the
+-- statement the effective head is the last entry already inserted: a row-level BEFORE trigger
+-- sees the rows its statement inserted before, and no other transaction can add entries while
+-- this one holds the head lock.
 -- -------------------------------------------------------------------------------------
 CREATE FUNCTION audit_log_continue_chain() RETURNS trigger
     LANGUAGE plpgsql
@@ -27,12 +34,20 @@ AS $$
 DECLARE
     head_seq  bigint;
     head_hash text;
+    last_seq  bigint;
+    last_hash text;
 BEGIN
     -- the row lock serialises every writer of the chain (sealers, psql, seed scripts)
     SELECT h.seq, h.tx_hash INTO head_seq, head_hash FROM audit_chain_head h WHERE h.singleton FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'SSA02',
             MESSAGE = 'AU-2: the audit chain head row is missing, so no entry can be chained';
+    END IF;
+    -- entries this statement inserted before this one are past the head row until the statement ends
+    SELECT l.seq, l.tx_hash INTO last_seq, last_hash FROM audit_log l WHERE l.seq > head_seq ORDER BY l.seq DESC LIMIT 1;
+    IF FOUND THEN
+        head_seq := last_seq;
+        head_hash := last_hash;
     END IF;
 
     -- a seed-shaped INSERT names no seq: it is the next one, but its prev_tx_hash must still be right
@@ -56,8 +71,6 @@ BEGIN
             MESSAGE = format('AU-2: entry seq %s has tx_hash "%s", which is not 64 lowercase hexadecimal digits (a SHA-256)',
                              NEW.seq, coalesce(NEW.tx_hash, 'null'));
     END IF;
-
-    UPDATE audit_chain_head SET seq = NEW.seq, tx_hash = NEW.tx_hash WHERE singleton;
     RETURN NEW;
 END
 $$;
@@ -65,6 +78,25 @@ $$;
 CREATE TRIGGER audit_log_continue_chain
     BEFORE INSERT ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_continue_chain();
+
+-- Moves the head to the last entry the statement appended, once per statement.
+CREATE FUNCTION audit_log_advance_head() RETURNS trigger
+    LANGUAGE plpgsql
+    SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+BEGIN
+    UPDATE audit_chain_head h SET seq = last.seq, tx_hash = last.tx_hash
+      FROM (SELECT a.seq, a.tx_hash FROM appended a ORDER BY a.seq DESC LIMIT 1) last
+     WHERE h.singleton;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER audit_log_advance_head
+    AFTER INSERT ON audit_log
+    REFERENCING NEW TABLE AS appended
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_advance_head();
 
 -- -------------------------------------------------------------------------------------
 -- The sealer's way to lock the head. SELECT ... FOR UPDATE needs UPDATE privilege, which the
@@ -120,7 +152,7 @@ CREATE TRIGGER audit_log_no_truncate
 -- The head moves only with an entry: a direct UPDATE (even by the owner) would let the next
 -- sealed entry chain onto a hash that is not in the log. pg_trigger_depth() > 1 only when the
 -- UPDATE is issued by a trigger, and the only trigger that touches the head is
--- audit_log_continue_chain().
+-- audit_log_advance_head().
 -- -------------------------------------------------------------------------------------
 CREATE FUNCTION audit_chain_head_guard() RETURNS trigger
     LANGUAGE plpgsql
@@ -159,4 +191,4 @@ CREATE TABLE audit_token_key (
 REVOKE ALL ON audit_token_key FROM PUBLIC;
 
 COMMENT ON TABLE audit_outbox IS 'Unsealed audit entries (AU-1), moved into audit_log in entry_no order by the sealer (AU-2).';
-COMMENT ON TABLE audit_chain_head IS 'The last sealed entry of audit_log (seq, tx_hash); moved only by the audit_log_continue_chain trigger.';
+COMMENT ON TABLE audit_chain_head IS 'The last sealed entry of audit_log (seq, tx_hash); moved only by the audit_log triggers (AU-2).';

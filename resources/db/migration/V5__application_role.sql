@@ -7,7 +7,7 @@
 --    drop or alter triggers, so the role that serves users must never be an owner;
 --  * may read and write business tables, but never UPDATE, DELETE or TRUNCATE audit_log (AU-3;
 --    the V4 triggers refuse those too, for the owner as well) and never move audit_chain_head
---    itself: the head is advanced only by the SECURITY DEFINER trigger of V4 (AU-2);
+--    itself: the head is advanced only by the SECURITY DEFINER triggers of V4 (AU-2);
 --  * deletes nothing except sealed entries from audit_outbox (rows elsewhere are archived,
 --    never deleted) and truncates nothing.
 -- =====================================================================================
@@ -52,7 +52,7 @@ GRANT DELETE ON audit_outbox TO backoffice_app;
 
 -- AU-3: append-only, by privilege as well as by trigger
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM backoffice_app;
--- AU-2: the head moves only through audit_log_continue_chain (SECURITY DEFINER)
+-- AU-2: the head moves only through the audit_log triggers of V4 (SECURITY DEFINER)
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM backoffice_app;
 -- AU-1: the token key is created once and never replaced, or old tokens would stop matching
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_token_key FROM backoffice_app;

@@ -3,12 +3,11 @@ package org.smartstart.backoffice.persistence.audit;
 import org.smartstart.backoffice.persistence.db.Transactions;
 
 import javax.sql.DataSource;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +71,13 @@ public final class AuditSealer {
     }
 
     private int sealBatch(Connection c) throws SQLException {
+        // The seal need not wait for its own WAL flush: if a crash loses it, it is lost whole (log rows,
+        // head and outbox deletions together), the entries are still in the outbox and are sealed again.
+        // WAL is replayed in order, so no later durable commit can survive without it. Waiting here
+        // would put a second fsync behind every audited change.
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL synchronous_commit = off");
+        }
         long headSeq;
         String headHash;
         try (PreparedStatement p = c.prepareStatement("SELECT seq, tx_hash FROM audit_chain_head_for_sealing()");
@@ -101,45 +107,48 @@ public final class AuditSealer {
         }
 
         AuditHash hash = new AuditHash();
-        Long[] sealedEntryNos = new Long[entries.size()];
+        int n = entries.size();
+        Long[] entryNos = new Long[n];
+        Long[] seqs = new Long[n];
+        String[] prevs = new String[n];
+        String[] txHashes = new String[n];
+        long seq = headSeq;
+        String prev = headHash;
+        for (int i = 0; i < n; i++) {
+            Unsealed e = entries.get(i);
+            seq++;
+            String txHash = hash.txHash(prev, new AuditHash.Content(e.id(), seq, e.ts(), e.actor(), e.action(),
+                    e.objectType(), e.objectId(), e.ventureId(), e.dataJson()));
+            entryNos[i] = e.entryNo();
+            seqs[i] = seq;
+            prevs[i] = prev;
+            txHashes[i] = txHash;
+            prev = txHash;
+        }
+
+        // One statement for the whole batch, copying the columns straight from the outbox: the log gets
+        // byte for byte the ts and data that were hashed, and the AU-2 triggers check each row in seq
+        // order and move the head once.
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO audit_log (id, seq, ts, actor_user_id, action, object_type, object_id, venture_id, data, prev_tx_hash, tx_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
-            long seq = headSeq;
-            String prev = headHash;
-            int i = 0;
-            for (Unsealed e : entries) {
-                seq++;
-                // data goes back exactly as read: jsonb text in, the same jsonb text out, the same hash
-                String txHash = hash.txHash(prev, new AuditHash.Content(e.id(), seq, e.ts(), e.actor(), e.action(),
-                        e.objectType(), e.objectId(), e.ventureId(), e.dataJson()));
-                insert.setObject(1, e.id(), Types.OTHER);
-                insert.setLong(2, seq);
-                insert.setObject(3, e.ts());
-                insert.setObject(4, e.actor(), Types.OTHER);
-                insert.setString(5, e.action());
-                insert.setString(6, e.objectType());
-                insert.setObject(7, e.objectId(), Types.OTHER);
-                insert.setObject(8, e.ventureId(), Types.OTHER);
-                insert.setString(9, e.dataJson());
-                insert.setString(10, prev);
-                insert.setString(11, txHash);
-                insert.addBatch();
-                sealedEntryNos[i++] = e.entryNo();
-                prev = txHash;
+                        + "SELECT o.id, s.seq, o.ts, o.actor_user_id, o.action, o.object_type, o.object_id, o.venture_id, o.data, s.prev, s.hash "
+                        + "FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS s(entry_no, seq, prev, hash) "
+                        + "JOIN audit_outbox o ON o.entry_no = s.entry_no ORDER BY s.seq")) {
+            insert.setArray(1, c.createArrayOf("bigint", entryNos));
+            insert.setArray(2, c.createArrayOf("bigint", seqs));
+            insert.setArray(3, c.createArrayOf("text", prevs));
+            insert.setArray(4, c.createArrayOf("text", txHashes));
+            int inserted = insert.executeUpdate();
+            if (inserted != n) {
+                throw new SQLException("AU-2: " + n + " audit entries were to be sealed but only " + inserted
+                        + " were still in the outbox; another process removed some meanwhile, so this batch is undone", "SSA02");
             }
-            insert.executeBatch();
         }
 
         // exactly the rows sealed: an entry committed meanwhile with a lower entry_no stays for the next batch
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM audit_outbox WHERE entry_no = ANY (?)")) {
-            Array numbers = c.createArrayOf("bigint", sealedEntryNos);
-            delete.setArray(1, numbers);
-            int deleted = delete.executeUpdate();
-            if (deleted != sealedEntryNos.length) {
-                throw new SQLException("AU-2: " + sealedEntryNos.length + " audit entries were sealed but only " + deleted
-                        + " left the outbox; another process removed some meanwhile, so this batch is undone", "SSA02");
-            }
+            delete.setArray(1, c.createArrayOf("bigint", entryNos));
+            delete.executeUpdate();
         }
         return entries.size();
     }

@@ -17,11 +17,18 @@ import java.util.concurrent.TimeoutException;
 public final class AuditSealerService implements AutoCloseable {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(50);
+    /**
+     * Shortest pause between two passes, however often {@link #sealNow()} is called: sealing each
+     * commit on its own would spend a transaction per entry; a short pause lets entries gather into
+     * one batch, and the chain still trails the last commit by only milliseconds.
+     */
+    public static final Duration DEFAULT_MIN_GAP = Duration.ofMillis(20);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(AuditSealerService.class);
 
     private final AuditSealer sealer;
     private final long pollNanos;
+    private final long gapNanos;
     private final Object lock = new Object();
     private final Thread thread;
 
@@ -32,19 +39,24 @@ public final class AuditSealerService implements AutoCloseable {
     private boolean running = true;
     private long sealedTotal;
 
-    private AuditSealerService(AuditSealer sealer, Duration pollInterval) {
+    private AuditSealerService(AuditSealer sealer, Duration pollInterval, Duration minGap) {
         this.sealer = sealer;
         this.pollNanos = pollInterval.toNanos();
+        this.gapNanos = minGap.toNanos();
         this.thread = new Thread(this::run, "audit-sealer");
         this.thread.setDaemon(true);
     }
 
     public static AuditSealerService start(DataSource dataSource) {
-        return start(new AuditSealer(dataSource), DEFAULT_POLL_INTERVAL);
+        return start(new AuditSealer(dataSource), DEFAULT_POLL_INTERVAL, DEFAULT_MIN_GAP);
     }
 
-    public static AuditSealerService start(AuditSealer sealer, Duration pollInterval) {
-        AuditSealerService service = new AuditSealerService(sealer, pollInterval);
+    /**
+     * @param pollInterval how often to look for entries nobody asked to seal (other processes' commits)
+     * @param minGap       shortest pause between passes, so that entries committed close together share a batch
+     */
+    public static AuditSealerService start(AuditSealer sealer, Duration pollInterval, Duration minGap) {
+        AuditSealerService service = new AuditSealerService(sealer, pollInterval, minGap);
         service.thread.start();
         return service;
     }
@@ -91,13 +103,18 @@ public final class AuditSealerService implements AutoCloseable {
 
     private void run() {
         long nextPoll = System.nanoTime();
+        long earliestPass = System.nanoTime();
         while (true) {
             long ticket;
             boolean asked;
             synchronized (lock) {
-                while (running && requested == served && System.nanoTime() - nextPoll < 0) {
+                while (running) {
+                    long now = System.nanoTime();
+                    boolean pending = requested != served;
+                    if (now - nextPoll >= 0 || (pending && now - earliestPass >= 0)) break;
+                    long until = pending && earliestPass - nextPoll < 0 ? earliestPass : nextPoll;
                     try {
-                        lock.wait(Math.max(1, (nextPoll - System.nanoTime()) / 1_000_000));
+                        lock.wait(Math.max(1, (until - now) / 1_000_000));
                     } catch (InterruptedException e) {
                         running = false;
                     }
@@ -119,7 +136,9 @@ public final class AuditSealerService implements AutoCloseable {
                 failure = e;
                 LOG.warn("Sealing the audit chain failed; retrying in {} s", RETRY_AFTER_FAILURE.toSeconds(), e);
             }
-            nextPoll = System.nanoTime() + (failure == null ? pollNanos : RETRY_AFTER_FAILURE.toNanos());
+            long now = System.nanoTime();
+            nextPoll = now + (failure == null ? pollNanos : RETRY_AFTER_FAILURE.toNanos());
+            earliestPass = now + (failure == null ? gapNanos : RETRY_AFTER_FAILURE.toNanos());
             synchronized (lock) {
                 served = ticket;
                 lastFailure = failure;

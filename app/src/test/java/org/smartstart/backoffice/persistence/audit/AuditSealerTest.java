@@ -53,9 +53,9 @@ class AuditSealerTest {
         Transactions transactions = db.transactions();
         // a second sealer on its own pool stands for another back office process on the same database
         try (BackOfficeDatabase otherProcess = BackOfficeDatabase.attach(db.settings());
-             AuditSealerService sealer = AuditSealerService.start(new AuditSealer(transactions, 25), Duration.ofMillis(5));
+             AuditSealerService sealer = AuditSealerService.start(new AuditSealer(transactions, 25), Duration.ofMillis(5), Duration.ofMillis(2));
              AuditSealerService otherSealer = AuditSealerService.start(new AuditSealer(new Transactions(otherProcess.dataSource()), 25),
-                     Duration.ofMillis(5))) {
+                     Duration.ofMillis(5), Duration.ofMillis(2))) {
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();

@@ -139,6 +139,33 @@ class AuditChainRulesTest {
         }
 
         @Test
+        void severalEntriesInOneStatementChainInOrderAndMoveTheHeadToTheLast() throws SQLException {
+            try (Connection c = db.ownerConnection()) {
+                Head before = head(c);
+                String a = randomHash();
+                String b = randomHash();
+                String bad = randomHash();
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO audit_log (action, object_type, data, prev_tx_hash, tx_hash) "
+                        + "VALUES ('SEED_IMPORT', 'venture', '{}', ?, ?), ('SEED_IMPORT', 'venture', '{}', ?, ?)")) {
+                    p.setString(1, before.txHash());
+                    p.setString(2, a);
+                    p.setString(3, bad);
+                    p.setString(4, randomHash());
+                    assertThatThrownBy(p::executeUpdate)
+                            .satisfies(e -> assertThat(sqlState(e)).isEqualTo("SSA02"))
+                            .hasMessageContaining("AU-2: entry seq " + (before.seq() + 2) + " does not continue the chain")
+                            .hasMessageContaining("the head is seq " + (before.seq() + 1));
+                    assertThat(head(c)).isEqualTo(before);
+
+                    p.setString(3, a);
+                    p.setString(4, b);
+                    assertThat(p.executeUpdate()).isEqualTo(2);
+                }
+                assertThat(head(c)).isEqualTo(new Head(before.seq() + 2, b));
+            }
+        }
+
+        @Test
         void aTxHashThatIsNotLowercaseHexIsRefused() throws SQLException {
             try (Connection c = db.ownerConnection()) {
                 Head before = head(c);

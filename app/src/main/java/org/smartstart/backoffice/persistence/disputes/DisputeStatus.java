@@ -1,0 +1,9 @@
+package org.smartstart.backoffice.persistence.disputes;
+
+/**
+ * The PostgreSQL enum type dispute_status. Constants are spelled exactly like the database labels, because
+ * Hibernate writes {@code name()} into the enum column; the domain has its own names.
+ */
+public enum DisputeStatus {
+    open, in_review, resolved, rejected
+}

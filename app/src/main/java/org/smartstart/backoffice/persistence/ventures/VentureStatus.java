@@ -1,0 +1,9 @@
+package org.smartstart.backoffice.persistence.ventures;
+
+/**
+ * The PostgreSQL enum type venture_status. Constants are spelled exactly like the database labels, because
+ * Hibernate writes {@code name()} into the enum column; the domain has its own names.
+ */
+public enum VentureStatus {
+    draft, active, suspended, archived
+}

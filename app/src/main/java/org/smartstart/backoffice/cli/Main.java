@@ -1,5 +1,6 @@
 package org.smartstart.backoffice.cli;
 
+import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
 import org.smartstart.backoffice.persistence.db.DataFolder;
 import org.smartstart.backoffice.persistence.db.DatabaseSettings;
 import org.smartstart.backoffice.ui.shell.DesktopLauncher;
@@ -41,7 +42,6 @@ public final class Main implements Callable<Integer> {
             MigrateCommand.class,
             DbCommand.class,
             // DemoDataCommand.class,   // demo-data (demo data work)
-            // AuditCommand.class,      // audit verify: @Command(name = "audit", subcommands = AuditVerifyCommand.class)
     });
 
     /** Set to 1 to see stack traces behind the one-sentence messages. */
@@ -108,6 +108,8 @@ public final class Main implements Callable<Integer> {
     CommandLine commandLine() {
         CommandLine cli = new CommandLine(this);
         COMMANDS.forEach(cli::addSubcommand);
+        // audit verify opens the database itself, without migrating: it only reads.
+        cli.addSubcommand(new AuditCommand(() -> BackOfficeDatabase.open(settings(), dataFolder())));
         everyCommandUnder(cli);
         cli.setOut(out);
         cli.setErr(err);

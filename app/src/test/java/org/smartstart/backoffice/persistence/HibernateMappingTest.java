@@ -89,8 +89,7 @@ class HibernateMappingTest {
     @BeforeAll
     static void openDatabase() throws Exception {
         db = TestPostgres.newDatabase();
-        AppRoleForTests.ensure(db);
-        staff = AppRoleForTests.globalStaff(db);
+        staff = StaffFixtures.globalStaff(db);
         sessions = HibernateSessions.open(db.database().dataSource());
     }
 

@@ -48,8 +48,7 @@ class RepositoriesTest {
     @BeforeAll
     static void openDatabase() throws Exception {
         db = TestPostgres.newDatabase();
-        AppRoleForTests.ensure(db);
-        staff = AppRoleForTests.globalStaff(db);
+        staff = StaffFixtures.globalStaff(db);
         sessions = HibernateSessions.open(db.database().dataSource());
     }
 

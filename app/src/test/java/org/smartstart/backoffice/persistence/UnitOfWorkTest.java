@@ -29,8 +29,7 @@ class UnitOfWorkTest {
     @BeforeAll
     static void openDatabase() throws Exception {
         db = TestPostgres.newDatabase();
-        AppRoleForTests.ensure(db);
-        staff = AppRoleForTests.globalStaff(db);
+        staff = StaffFixtures.globalStaff(db);
         sessions = HibernateSessions.open(db.database().dataSource());
         unitOfWork = sessions.unitOfWork();
     }

@@ -64,7 +64,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(folder.postgresBinaries().toFile())
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "120");
+                    .setServerConfig("max_connections", "120")
+                    // zonky defaults to synchronous_commit=off; the app's data must survive a crash.
+                    .setServerConfig("synchronous_commit", "on");
             serverConfig.forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder.start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(folder, pg, channel, lock);

@@ -1,6 +1,5 @@
 package org.smartstart.backoffice.persistence;
 
-import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
 import org.smartstart.backoffice.testing.TestDatabase;
 
 import java.sql.Connection;
@@ -8,23 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-/**
- * Stand-in for the V5 migration (application role and privileges) until it is on this branch: creates
- * {@code backoffice_app} if missing and grants it plain DML, so units of work can {@code SET LOCAL ROLE}.
- * Once V5 is merged the role exists already and the grants are no-ops; then delete this class.
- */
-final class AppRoleForTests {
+/** Fixtures shared by the persistence tests. */
+final class StaffFixtures {
 
-    private AppRoleForTests() {
-    }
-
-    static void ensure(TestDatabase db) throws SQLException {
-        try (Connection c = db.ownerConnection(); Statement s = c.createStatement()) {
-            s.execute("DO $$ BEGIN CREATE ROLE " + BackOfficeDatabase.APP_ROLE + " NOLOGIN;"
-                    + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-            s.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO " + BackOfficeDatabase.APP_ROLE);
-            s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + BackOfficeDatabase.APP_ROLE);
-        }
+    private StaffFixtures() {
     }
 
     /**

@@ -16,6 +16,10 @@ import java.util.function.Supplier;
 /**
  * {@code backoffice demo-data}: brings the schema up to date and loads the demo data set. Safe to re-run:
  * a second run changes nothing and says so. Exit 0 when loaded (or already there), 1 when refused or failed.
+ * The load is one transaction, so a refusal leaves the database as it was.
+ *
+ * <p>Registered in Main like {@code audit}:
+ * {@code cli.addSubcommand(new DemoDataCommand(() -> BackOfficeDatabase.open(settings(), dataFolder())));}
  */
 @Command(name = "demo-data", mixinStandardHelpOptions = true,
         description = {"Load the demo data set (ventures, people with demo logins, documents, cap tables, BUZ, disputes).",

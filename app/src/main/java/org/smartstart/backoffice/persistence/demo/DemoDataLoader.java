@@ -2,6 +2,8 @@ package org.smartstart.backoffice.persistence.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smartstart.backoffice.persistence.audit.AuditSealer;
+import org.smartstart.backoffice.persistence.audit.PersonalDataTokens;
 import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
 import org.smartstart.backoffice.persistence.db.Transactions;
 import org.smartstart.backoffice.persistence.demo.DemoPeople.Kyc;
@@ -48,7 +50,8 @@ import java.util.stream.Collectors;
  * who would have made each change, so every database rule applies exactly as it does in the app; either
  * the whole set is there or nothing is. Ids are name-based, so a second run finds every row and changes
  * nothing. Story times are fixed (2025-01 .. 2026-11); only the audit entries' own time stamps are the
- * real time of loading (the story time is in their data as {@code occurred_at}).
+ * real time of loading (the story time is in their data as {@code occurred_at}), and e-mails appear in the
+ * audit data only as this database's tokens. The entries are sealed into the chain right after commit.
  */
 public final class DemoDataLoader {
 
@@ -74,9 +77,24 @@ public final class DemoDataLoader {
         Set<UUID> existing = transactions.inTransaction(null, DemoDataLoader::existingDemoUsers);
         Map<String, String> hashes = hashPasswords(DemoPeople.ALL.stream().filter(p -> !existing.contains(p.id())).toList());
         DemoDataSummary summary = transactions.inTransaction(null, c -> new DemoDataLoader(c, hashes).run());
-        // hook: the audit sealer (branch audit) seals the outbox entries written above right after this commit.
+        if (!summary.nothingChanged()) {
+            sealAuditEntries(database);
+        }
         LOG.info("Demo data: {} rows created in {} ms", summary.total(), (System.nanoTime() - started) / 1_000_000);
         return summary;
+    }
+
+    /**
+     * Chains the entries just committed (AU-2), so the command line, which exits right away, leaves a sealed
+     * log. Sealers take turns on the chain head, so this is safe beside the app's own background sealer; if it
+     * fails, the data stays committed and the entries wait in the outbox for the next sealer.
+     */
+    private static void sealAuditEntries(BackOfficeDatabase database) {
+        try {
+            new AuditSealer(database.dataSource()).sealPending();
+        } catch (SQLException e) {
+            LOG.warn("Demo data loaded; its audit entries wait to be sealed: {}", e.getMessage());
+        }
     }
 
     /** First start of an empty database: loads the demo data only when there are no users at all. */
@@ -139,9 +157,13 @@ public final class DemoDataLoader {
     // =============================================================================================
 
     private void users() throws SQLException {
+        PersonalDataTokens tokens = null;
         for (Person p : DemoPeople.ALL) {
             if (w.exists("users", p.id())) {
                 continue;
+            }
+            if (tokens == null) {
+                tokens = PersonalDataTokens.load(w.connection());
             }
             // staff accounts are opened by the admin; everyone else signs up themselves
             UUID creator = p.key().equals(DemoPeople.ADMIN) ? null
@@ -155,10 +177,9 @@ public final class DemoDataLoader {
             }
             w.insertKeyed("user_credentials", "user_id", p.id(), "INSERT INTO user_credentials (user_id, password_hash, password_changed_at) VALUES (?, ?, ?)",
                     p.id(), hash, p.createdAt());
-            // hook (AU-1), once persistence.audit.PersonalDataTokens (branch audit) is on main: load it once per run with
-            // PersonalDataTokens.load(w.connection()) and add "email", tokens.email(p.email()) to the data below.
+            // AU-1: the e-mail only as its token
             w.audit(creator, "USER_CREATED", "user", p.id(), null, data(
-                    "display_name", p.name(), "country_code", p.country(), "trust_score", p.trust(), "kyc_status", "pending",
+                    "display_name", p.name(), "email", tokens.email(p.email()), "country_code", p.country(), "trust_score", p.trust(), "kyc_status", "pending",
                     "occurred_at", p.createdAt()));
             w.audit(creator, "CREDENTIALS_ISSUED", "user_credentials", p.id(), null, data(
                     "user", p.name(), "hash", "argon2id", "occurred_at", p.createdAt()));

@@ -31,6 +31,9 @@ import java.util.UUID;
  */
 final class DemoWriter {
 
+    /** The summary's key for audit entries (written to audit_outbox, then sealed into audit_log). */
+    static final String AUDIT_ENTRIES = "audit entries";
+
     private final Connection connection;
     private final Map<String, Set<String>> existingKeys = new HashMap<>();
     private final Map<String, Integer> created = new LinkedHashMap<>();
@@ -121,7 +124,7 @@ final class DemoWriter {
     void audit(UUID actor, String action, String objectType, UUID objectId, UUID ventureId, Map<String, Object> data) throws SQLException {
         flush();
         AuditOutbox.append(connection, new AuditEntry(actor, action, objectType, objectId, ventureId, data));
-        created.merge("audit_outbox", 1, Integer::sum);
+        created.merge(AUDIT_ENTRIES, 1, Integer::sum);
     }
 
     void flush() throws SQLException {

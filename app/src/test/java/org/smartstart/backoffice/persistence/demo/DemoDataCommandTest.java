@@ -28,7 +28,6 @@ class DemoDataCommandTest {
     @BeforeAll
     void database() throws Exception {
         db = TestPostgres.newDatabase();
-        AppRoleForTests.ensure(db);
     }
 
     @AfterAll

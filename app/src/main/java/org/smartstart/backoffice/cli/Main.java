@@ -41,7 +41,6 @@ public final class Main implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(new Class<?>[] {
             MigrateCommand.class,
             DbCommand.class,
-            // DemoDataCommand.class,   // demo-data (demo data work)
     });
 
     /** Set to 1 to see stack traces behind the one-sentence messages. */
@@ -110,6 +109,7 @@ public final class Main implements Callable<Integer> {
         COMMANDS.forEach(cli::addSubcommand);
         // audit verify opens the database itself, without migrating: it only reads.
         cli.addSubcommand(new AuditCommand(() -> BackOfficeDatabase.open(settings(), dataFolder())));
+        cli.addSubcommand(new DemoDataCommand(() -> BackOfficeDatabase.open(settings(), dataFolder())));
         everyCommandUnder(cli);
         cli.setOut(out);
         cli.setErr(err);

@@ -62,7 +62,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(folder.postgresData())
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(folder.postgresBinaries().toFile())
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .setPGStartupWait(java.time.Duration.ofSeconds(30))
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "120")
                     // zonky defaults to synchronous_commit=off; the app's data must survive a crash.

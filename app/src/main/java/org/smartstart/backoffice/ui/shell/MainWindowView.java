@@ -56,6 +56,7 @@ public final class MainWindowView {
         darkTheme.selectedProperty().bindBidirectional(themeSwitch.darkProperty());
         status.textProperty().bind(viewModel.statusProperty());
         progress.visibleProperty().bind(viewModel.workingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         database.setText(viewModel.databaseDescription());
 
         ToggleGroup group = new ToggleGroup();

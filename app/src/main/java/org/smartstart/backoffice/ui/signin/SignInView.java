@@ -37,6 +37,7 @@ public final class SignInView {
         password.disableProperty().bind(viewModel.busyProperty());
         signIn.disableProperty().bind(viewModel.canSignInProperty().not());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         message.textProperty().bind(viewModel.messageProperty());
         database.setText(viewModel.databaseDescription());
         darkTheme.selectedProperty().bindBidirectional(themeSwitch.darkProperty());

@@ -107,6 +107,7 @@ public final class VenturesView {
                 return;
             }
             HBox badges = new HBox(6);
+            badges.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             for (String scope : holds) {
                 Label badge = new Label(VentureLabels.hold(scope));
                 badge.getStyleClass().add("hold-badge");

@@ -1,0 +1,33 @@
+package org.smartstart.backoffice.domain.identity;
+
+import java.time.Instant;
+import java.util.OptionalInt;
+
+/** Every expected way a sign-in can end; none of them is an exception. */
+public sealed interface SignInResult {
+
+    /** The password was right: a session was started. */
+    record SignedIn(Session session, SignedInUser user) implements SignInResult {
+    }
+
+    /**
+     * The e-mail or the password was wrong.
+     *
+     * @param attemptsLeft how many more failures the account takes before it is locked; empty when no
+     *                     account has that e-mail (there is nothing to count)
+     */
+    record WrongCredentials(OptionalInt attemptsLeft) implements SignInResult {
+    }
+
+    /** Too many failures: refused until {@code until}, even with the right password. */
+    record LockedOut(Instant until) implements SignInResult {
+    }
+
+    /** The password was right, but an administrator requires a new one first; no session was started. */
+    record PasswordChangeRequired(SignedInUser user) implements SignInResult {
+    }
+
+    /** The password was right, but the account is archived; no session was started. */
+    record AccountArchived() implements SignInResult {
+    }
+}

@@ -1,0 +1,127 @@
+package org.smartstart.backoffice.ui.shell;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartstart.backoffice.domain.identity.Session;
+import org.smartstart.backoffice.domain.identity.SignInResult;
+import org.smartstart.backoffice.domain.identity.SignedInUser;
+import org.smartstart.backoffice.ui.signin.SignInView;
+import org.smartstart.backoffice.ui.signin.SignInViewModel;
+import org.smartstart.backoffice.ui.tasks.BackgroundTask;
+import org.smartstart.backoffice.ui.tasks.TaskExecutor;
+import org.smartstart.backoffice.ui.ventures.VenturesView;
+import org.smartstart.backoffice.ui.ventures.VenturesViewModel;
+
+import java.time.ZoneId;
+
+/**
+ * The windows of one running desktop: the sign-in window, and after signing in the main window. Signing
+ * out (or closing the main window) ends the session in the background first.
+ */
+public final class DesktopShell {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
+    static final String APP_TITLE = "SmartStart Back Office";
+
+    private final DesktopServices services;
+    private final TaskExecutor executor;
+    private final ThemeSwitch themeSwitch;
+    private final Stage signInStage;
+    private final ZoneId zone;
+    private Stage mainStage;
+    private Session session;
+
+    public DesktopShell(DesktopServices services, TaskExecutor executor, ThemeSwitch themeSwitch, Stage signInStage, ZoneId zone) {
+        this.services = services;
+        this.executor = executor;
+        this.themeSwitch = themeSwitch;
+        this.signInStage = signInStage;
+        this.zone = zone;
+    }
+
+    public void showSignIn() {
+        SignInViewModel viewModel = new SignInViewModel(
+                (email, password) -> services.signIn().signIn(email, password, services.client()),
+                executor, zone, services.databaseDescription(), this::openMainWindow);
+        Parent root = ViewLoader.load("SignInView", new SignInView(viewModel, themeSwitch));
+        signInStage.setTitle("Sign in — " + APP_TITLE);
+        signInStage.setScene(scene(root));
+        signInStage.setResizable(false);
+        signInStage.sizeToScene();
+        signInStage.centerOnScreen();
+        signInStage.show();
+    }
+
+    private void openMainWindow(SignInResult.SignedIn signedIn) {
+        session = signedIn.session();
+        SignedInUser user = signedIn.user();
+        MainWindowViewModel viewModel = new MainWindowViewModel(user, executor, services.databaseDescription(), this::signOut);
+        Parent root = ViewLoader.load("MainWindow", new MainWindowView(viewModel, themeSwitch, page -> page(page, user)));
+        mainStage = new Stage();
+        mainStage.setTitle(APP_TITLE + " — " + user.displayName());
+        mainStage.setScene(scene(root));
+        mainStage.setOnCloseRequest(event -> {
+            if (session != null) {
+                event.consume();
+                endSession(mainStage::close);
+            }
+        });
+        // Show the new window before hiding the old one, so the app never has no window (that would quit it).
+        mainStage.show();
+        signInStage.hide();
+    }
+
+    private void signOut() {
+        Stage closing = mainStage;
+        endSession(() -> {
+            showSignIn();
+            closing.close();
+        });
+    }
+
+    private void endSession(Runnable then) {
+        Session ending = session;
+        session = null;
+        if (ending == null) {
+            then.run();
+            return;
+        }
+        executor.execute(BackgroundTask.of("Signing out…", () -> {
+                    services.signIn().signOut(ending, services.client());
+                    return null;
+                })
+                // The session ends by itself after eight hours; a failed sign-out must not keep the window open.
+                .onFailure(e -> LOG.warn("Signing out failed; the session will expire at {}", ending.expiresAt(), e))
+                .onFinished(then));
+    }
+
+    private Node page(Page page, SignedInUser user) {
+        if (page == Page.VENTURES) {
+            VenturesViewModel viewModel = new VenturesViewModel(services.ventures(), executor, user.id());
+            Node node = ViewLoader.load("Ventures", new VenturesView(viewModel, zone));
+            viewModel.load();
+            return node;
+        }
+        Label title = new Label(page.title());
+        title.getStyleClass().add("title-3");
+        Label text = new Label(page.notYetAvailable());
+        text.getStyleClass().add("text-muted");
+        VBox box = new VBox(8, title, text);
+        box.getStyleClass().addAll("page", "not-yet-page");
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    static Scene scene(Parent root) {
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Theme.appStylesheet());
+        return scene;
+    }
+}

@@ -1,0 +1,123 @@
+package org.smartstart.backoffice.ui.shell;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartstart.backoffice.domain.identity.ClientInfo;
+import org.smartstart.backoffice.domain.identity.SignIn;
+import org.smartstart.backoffice.persistence.audit.AuditSealerService;
+import org.smartstart.backoffice.persistence.audit.PersonalDataTokens;
+import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
+import org.smartstart.backoffice.persistence.db.DatabaseStartupException;
+import org.smartstart.backoffice.persistence.demo.DemoDataLoader;
+import org.smartstart.backoffice.persistence.db.DataFolder;
+import org.smartstart.backoffice.persistence.db.DatabaseSettings;
+import org.smartstart.backoffice.persistence.db.Transactions;
+import org.smartstart.backoffice.persistence.identity.Argon2idPasswordHasher;
+import org.smartstart.backoffice.persistence.identity.JdbcCredentialStore;
+import org.smartstart.backoffice.persistence.ventures.JdbcVenturesOverview;
+
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The desktop's composition root: the only ui class that knows the persistence adapters. Opens and
+ * migrates the database, runs the startup hooks, and builds the {@link DesktopServices} the screens use.
+ * Runs off the FX thread.
+ */
+public final class DesktopWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopWiring.class);
+
+    /**
+     * Something that starts with the open, migrated database and stops with the app: the audit sealer,
+     * first-start demo data. Returns what to close at exit (or {@code () -> {}}).
+     */
+    @FunctionalInterface
+    public interface StartupHook {
+        AutoCloseable start(BackOfficeDatabase database) throws Exception;
+    }
+
+    /** Hooks run in this order after migrating, before the sign-in window. Add yours with one line. */
+    static final List<StartupHook> HOOKS = List.of(
+            // Seal entries left in the outbox by a crash, and every entry this desktop writes (AU-2).
+            db -> AuditSealerService.start(db.dataSource()),
+            // Two commands to try the product: the embedded database starts with the demo data.
+            db -> {
+                if (db.embedded().isPresent()) {
+                    DemoDataLoader.loadIfEmpty(db);
+                }
+                return () -> { };
+            });
+
+    private DesktopWiring() {
+    }
+
+    public static DesktopServices open(DatabaseSettings settings, DataFolder folder) {
+        return open(settings, folder, HOOKS);
+    }
+
+    public static DesktopServices open(DatabaseSettings settings, DataFolder folder, List<StartupHook> hooks) {
+        BackOfficeDatabase database = BackOfficeDatabase.open(settings, folder);
+        Deque<AutoCloseable> toClose = new ArrayDeque<>();
+        toClose.push(database);
+        try {
+            database.migrate();
+            for (StartupHook hook : hooks) {
+                toClose.push(hook.start(database));
+            }
+            return services(database, toClose);
+        } catch (RuntimeException e) {
+            closeAll(toClose);
+            throw e;
+        } catch (Exception e) {
+            closeAll(toClose);
+            throw new IllegalStateException("The back office could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Services over a database someone else opened and migrated (tests, screenshots). */
+    public static DesktopServices services(BackOfficeDatabase database, AutoCloseable resources) {
+        Transactions transactions = new Transactions(database.dataSource());
+        PersonalDataTokens tokens;
+        try {
+            tokens = PersonalDataTokens.load(transactions);
+        } catch (SQLException e) {
+            throw new DatabaseStartupException("The key for tokenizing personal data could not be read: " + e.getMessage(), e);
+        }
+        SignIn signIn = new SignIn(new JdbcCredentialStore(transactions), new Argon2idPasswordHasher(),
+                tokens::email, Clock.systemUTC());
+        return new DesktopServices(signIn, new JdbcVenturesOverview(transactions), thisDesktop(),
+                database.description(), resources);
+    }
+
+    private static DesktopServices services(BackOfficeDatabase database, Deque<AutoCloseable> toClose) {
+        return services(database, () -> closeAll(toClose));
+    }
+
+    private static void closeAll(Deque<AutoCloseable> toClose) {
+        while (!toClose.isEmpty()) {
+            AutoCloseable c = toClose.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed", c, e);
+            }
+        }
+    }
+
+    static ClientInfo thisDesktop() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown";
+        }
+        String version = DesktopWiring.class.getPackage().getImplementationVersion();
+        return new ClientInfo(host, "SmartStart Back Office " + (version == null ? "dev" : version) + " (desktop; "
+                + System.getProperty("os.name") + "; Java " + System.getProperty("java.version") + ")");
+    }
+}

@@ -1,0 +1,98 @@
+package org.smartstart.backoffice.ui.shell;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartstart.backoffice.testing.TestDatabase;
+import org.smartstart.backoffice.testing.TestPostgres;
+import org.smartstart.backoffice.ui.tasks.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders the user guide's screenshots into docs/screenshots. Not part of the normal build:
+ * {@code mvn -o test -Dtest=ScreenshotsTest -Dscreenshots=true}.
+ */
+@Tag("slow")
+@EnabledIfSystemProperty(named = "screenshots", matches = "true")
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    private static final Path OUT = Path.of("docs", "screenshots");
+    private static TestDatabase db;
+    private FxTaskExecutor executor;
+    private ThemeSwitch themeSwitch;
+
+    @BeforeAll
+    static void database() throws Exception {
+        db = TestPostgres.newDatabase();
+        DemoVentures.fill(db);
+        Files.createDirectories(OUT);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        executor = new FxTaskExecutor(failure -> { throw new AssertionError("unhandled background failure", failure); });
+        themeSwitch = new ThemeSwitch(Theme.LIGHT, theme -> { });
+        DesktopServices services = new DesktopServices(DesktopWiring.services(db.database(), () -> { }).signIn(),
+                DesktopWiring.services(db.database(), () -> { }).ventures(), DesktopWiring.thisDesktop(),
+                "embedded PostgreSQL in /home/chloe/.local/share/smartstart-backoffice/pgdata", () -> { });
+        new DesktopShell(services, executor, themeSwitch, stage, ZoneId.systemDefault()).showSignIn();
+    }
+
+    @Test
+    void render(FxRobot robot) throws Exception {
+        robot.clickOn("#email").write(DemoVentures.EMAIL);
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot.lookup("#email").query().getScene(), "sign-in.png");
+
+        robot.clickOn("#password").write(DemoVentures.PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        robot.moveTo("#summary");
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene main = table.getScene();
+        snapshot(main, "ventures-overview.png");
+
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "ventures-overview-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        executor.close();
+    }
+
+    private static void snapshot(Scene scene, String name) throws Exception {
+        WritableImage[] image = new WritableImage[1];
+        WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+        File file = OUT.resolve(name).toFile();
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file);
+        System.out.println("Wrote " + file.getAbsolutePath() + " " + (int) image[0].getWidth() + "x" + (int) image[0].getHeight());
+    }
+}

@@ -26,10 +26,12 @@ public final class TestAccounts {
         UUID id = UUID.randomUUID();
         String hash = new Argon2idPasswordHasher().hash(password.toCharArray());
         try (Connection c = db.ownerConnection()) {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO users (id, display_name, email) VALUES (?, ?, ?)")) {
+            // Roles need a KYC-verified person (KY-5).
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO users (id, display_name, email, kyc_status) VALUES (?, ?, ?, ?::kyc_status)")) {
                 p.setObject(1, id, Types.OTHER);
                 p.setString(2, displayName);
                 p.setString(3, email);
+                p.setString(4, globalRoles.length > 0 ? "verified" : "pending");
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO user_credentials (user_id, password_hash) VALUES (?, ?)")) {
@@ -53,13 +55,26 @@ public final class TestAccounts {
         UUID id = UUID.randomUUID();
         try (Connection c = db.ownerConnection()) {
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO ventures (id, name, region, status, owner_user_id) VALUES (?, ?, ?::venture_region, ?::venture_status, ?)")) {
+                    "INSERT INTO ventures (id, name, region, status, owner_user_id) VALUES (?, ?, ?::venture_region, 'draft', ?)")) {
                 p.setObject(1, id, Types.OTHER);
                 p.setString(2, name);
                 p.setString(3, region);
-                p.setString(4, status);
-                p.setObject(5, owner, Types.OTHER);
+                p.setObject(4, owner, Types.OTHER);
                 p.executeUpdate();
+            }
+            if (!status.equals("draft")) {
+                // A venture leaves draft only with its verified KYB documents (KY-6).
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO kyb_documents (venture_id, doc_type, status, verifier, verified_at) VALUES (?, 'articles_of_inc', 'verified', 'test', now()), (?, 'tax_id', 'verified', 'test', now())")) {
+                    p.setObject(1, id, Types.OTHER);
+                    p.setObject(2, id, Types.OTHER);
+                    p.executeUpdate();
+                }
+                try (PreparedStatement p = c.prepareStatement("UPDATE ventures SET status = ?::venture_status WHERE id = ?")) {
+                    p.setString(1, status);
+                    p.setObject(2, id, Types.OTHER);
+                    p.executeUpdate();
+                }
             }
             for (String scope : activeHolds) {
                 try (PreparedStatement p = c.prepareStatement(

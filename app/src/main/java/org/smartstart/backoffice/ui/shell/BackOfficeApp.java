@@ -10,7 +10,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartstart.backoffice.persistence.db.DatabaseStartupException;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
 import org.smartstart.backoffice.ui.tasks.FxTaskExecutor;
 import org.smartstart.backoffice.ui.tasks.TaskExecutor;
@@ -96,9 +95,6 @@ public final class BackOfficeApp extends Application {
 
     /** One sentence for people: the startup exceptions carry one already; anything else its message. */
     static String plainSentence(Throwable failure) {
-        if (failure instanceof DatabaseStartupException) {
-            return failure.getMessage();
-        }
         String m = failure.getMessage();
         return m == null || m.isBlank() ? "An unexpected " + failure.getClass().getSimpleName() + " occurred; see the log." : m;
     }

@@ -36,7 +36,7 @@ class JdbcVenturesOverviewTest {
         TestAccounts.venture(db, "aurora Labs", "eu", "draft", null);
         UUID gone = TestAccounts.venture(db, "Zombie Co", "us", "archived", owner);
         TestAccounts.exec(db, "UPDATE ventures SET archived_at = now() WHERE id = '" + gone + "'");
-        TestAccounts.exec(db, "UPDATE legal_holds SET released_at = now() WHERE venture_id = '" + held + "' AND applies_to = 'buz'");
+        TestAccounts.exec(db, "UPDATE legal_holds SET released_at = now(), released_by_user_id = '" + owner + "', release_reason = 'Settled' WHERE venture_id = '" + held + "' AND applies_to = 'buz'");
 
         List<VentureOverview> rows = new JdbcVenturesOverview(db.transactions()).list(owner);
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartstart.backoffice.persistence.demo.DemoDataLoader;
 import org.smartstart.backoffice.testing.TestDatabase;
 import org.smartstart.backoffice.testing.TestPostgres;
 import org.smartstart.backoffice.ui.tasks.FxTaskExecutor;
@@ -38,6 +39,9 @@ import java.util.concurrent.TimeUnit;
 class ScreenshotsTest {
 
     private static final Path OUT = Path.of("docs", "screenshots");
+    /** Demo credentials (demo only), as listed in the README. */
+    private static final String ADMIN = "ann.lee@example.com";
+    private static final String DEMO_PASSWORD = "demo-password-2026";
     private static TestDatabase db;
     private FxTaskExecutor executor;
     private ThemeSwitch themeSwitch;
@@ -45,7 +49,8 @@ class ScreenshotsTest {
     @BeforeAll
     static void database() throws Exception {
         db = TestPostgres.newDatabase();
-        DemoVentures.fill(db);
+        // The real demo data, as a new user sees it after the first start.
+        DemoDataLoader.load(db.database());
         Files.createDirectories(OUT);
     }
 
@@ -59,23 +64,21 @@ class ScreenshotsTest {
         Theme.LIGHT.apply();
         executor = new FxTaskExecutor(failure -> { throw new AssertionError("unhandled background failure", failure); });
         themeSwitch = new ThemeSwitch(Theme.LIGHT, theme -> { });
-        DesktopServices services = new DesktopServices(DesktopWiring.services(db.database(), () -> { }).signIn(),
-                DesktopWiring.services(db.database(), () -> { }).ventures(), DesktopWiring.thisDesktop(),
-                "embedded PostgreSQL in /home/chloe/.local/share/smartstart-backoffice/pgdata", () -> { });
+        DesktopServices services = DesktopWiring.services(db.database(), () -> { });
         new DesktopShell(services, executor, themeSwitch, stage, ZoneId.systemDefault()).showSignIn();
     }
 
     @Test
     void render(FxRobot robot) throws Exception {
-        robot.clickOn("#email").write(DemoVentures.EMAIL);
+        robot.clickOn("#email").write(ADMIN);
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot.lookup("#email").query().getScene(), "sign-in.png");
 
-        robot.clickOn("#password").write(DemoVentures.PASSWORD);
+        robot.clickOn("#password").write(DEMO_PASSWORD);
         robot.clickOn("#signIn");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
         robot.moveTo("#summary");
         WaitForAsyncUtils.waitForFxEvents();
         Scene main = table.getScene();

@@ -69,6 +69,8 @@ public final class DesktopWiring {
             for (StartupHook hook : hooks) {
                 toClose.push(hook.start(database));
             }
+            // On a kill (SIGTERM, logout) stop the sealer before the embedded database goes away.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(toClose), "backoffice-shutdown"));
             return services(database, toClose);
         } catch (RuntimeException e) {
             closeAll(toClose);
@@ -99,6 +101,12 @@ public final class DesktopWiring {
     }
 
     private static void closeAll(Deque<AutoCloseable> toClose) {
+        synchronized (toClose) {
+            closeInOrder(toClose);
+        }
+    }
+
+    private static void closeInOrder(Deque<AutoCloseable> toClose) {
         while (!toClose.isEmpty()) {
             AutoCloseable c = toClose.pop();
             try {

@@ -172,8 +172,13 @@ public final class AuditAppendBenchmark {
                     + "FROM generate_series(1, 8) i RETURNING id")) {
                 while (r.next()) users.add(r.getObject(1, UUID.class));
             }
-            s.execute("INSERT INTO ventures (name, region, status, owner_user_id) SELECT 'Venture ' || i, 'eu', 'active', '" + users.get(0)
+            s.execute("INSERT INTO ventures (name, region, status, owner_user_id) SELECT 'Venture ' || i, 'eu', 'draft', '" + users.get(0)
                     + "' FROM generate_series(1, " + VENTURES + ") i");
+            // Active ventures, as in real use: KY-6 lets them leave draft only with verified KYB documents.
+            s.execute("INSERT INTO kyb_documents (venture_id, doc_type, status, verifier, verified_at) "
+                    + "SELECT v.id, t.doc_type::kyb_doc_type, 'verified', 'bench', now() FROM ventures v, "
+                    + "(VALUES ('articles_of_inc'), ('tax_id')) t(doc_type)");
+            s.execute("UPDATE ventures SET status = 'active'");
         }
         return users;
     }

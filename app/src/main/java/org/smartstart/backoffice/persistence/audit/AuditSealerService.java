@@ -20,9 +20,9 @@ public final class AuditSealerService implements AutoCloseable {
     /**
      * Shortest pause between two passes, however often {@link #sealNow()} is called: sealing each
      * commit on its own would spend a transaction per entry; a short pause lets entries gather into
-     * one batch, and the chain still trails the last commit by only milliseconds.
+     * one batch, and the chain still trails the last commit by about a tenth of a second at most.
      */
-    public static final Duration DEFAULT_MIN_GAP = Duration.ofMillis(20);
+    public static final Duration DEFAULT_MIN_GAP = Duration.ofMillis(100);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(AuditSealerService.class);
 

@@ -48,10 +48,14 @@ public final class FxTaskExecutor implements TaskExecutor {
             try {
                 value = task.call();
             } catch (Throwable failure) {
-                LOG.warn("Background task '{}' failed", task.title(), failure);
                 onFxThread(() -> {
                     running.remove(task.title());
-                    if (!task.failed(failure)) {
+                    if (task.failed(failure)) {
+                        // The screen shows it in words; the trace is for whoever reads the debug log.
+                        LOG.info("Background task '{}' failed: {}", task.title(), failure.getMessage());
+                        LOG.debug("Background task '{}' failed", task.title(), failure);
+                    } else {
+                        LOG.error("Background task '{}' failed", task.title(), failure);
                         unhandledFailure.accept(failure);
                     }
                 });

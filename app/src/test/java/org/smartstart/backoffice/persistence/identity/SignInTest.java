@@ -12,7 +12,6 @@ import org.smartstart.backoffice.domain.identity.SignInResult.LockedOut;
 import org.smartstart.backoffice.domain.identity.SignInResult.PasswordChangeRequired;
 import org.smartstart.backoffice.domain.identity.SignInResult.SignedIn;
 import org.smartstart.backoffice.domain.identity.SignInResult.WrongCredentials;
-import org.smartstart.backoffice.testing.AppRoleUntilV5;
 import org.smartstart.backoffice.testing.MutableClock;
 import org.smartstart.backoffice.testing.TestAccounts;
 import org.smartstart.backoffice.testing.TestDatabase;
@@ -42,7 +41,6 @@ class SignInTest {
     @BeforeAll
     static void setUp() {
         db = TestPostgres.newDatabase();
-        AppRoleUntilV5.ensure(db);
         clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         signIn = new SignIn(new JdbcCredentialStore(db.transactions()), new Argon2idPasswordHasher(), TestAccounts.TOKENIZER, clock);
     }

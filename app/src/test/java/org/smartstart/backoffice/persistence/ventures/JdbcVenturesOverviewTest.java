@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
-import org.smartstart.backoffice.testing.AppRoleUntilV5;
 import org.smartstart.backoffice.testing.TestAccounts;
 import org.smartstart.backoffice.testing.TestDatabase;
 import org.smartstart.backoffice.testing.TestPostgres;
@@ -21,7 +20,6 @@ class JdbcVenturesOverviewTest {
     @BeforeAll
     static void setUp() {
         db = TestPostgres.newDatabase();
-        AppRoleUntilV5.ensure(db);
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package org.smartstart.backoffice.ui.shell;
 
-import org.smartstart.backoffice.testing.AppRoleUntilV5;
 import org.smartstart.backoffice.testing.TestAccounts;
 import org.smartstart.backoffice.testing.TestDatabase;
 
@@ -17,7 +16,6 @@ final class DemoVentures {
     }
 
     static void fill(TestDatabase db) throws SQLException {
-        AppRoleUntilV5.ensure(db);
         TestAccounts.user(db, "Chloé Tremblay", EMAIL, PASSWORD, "compliance", "admin");
         UUID lea = TestAccounts.user(db, "Léa Martin", "lea.martin@smartstart.example", "unused-password-1");
         UUID kenji = TestAccounts.user(db, "Kenji Sato", "kenji.sato@smartstart.example", "unused-password-2");

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -140,11 +139,7 @@ public final class Main implements Callable<Integer> {
 
     /** The user's data folder, honouring {@code BACKOFFICE_DATA_DIR} and {@code XDG_DATA_HOME}. */
     public DataFolder dataFolder() {
-        String override = env.get(DataFolder.OVERRIDE_VARIABLE);
-        if (override != null && !override.isBlank()) {
-            return new DataFolder(Path.of(override).toAbsolutePath());
-        }
-        return DataFolder.forCurrentUser();
+        return DataFolder.resolve(env, System.getProperty("user.home"));
     }
 
     public PrintWriter out() {

@@ -16,7 +16,8 @@ public record DataFolder(Path root) {
         return resolve(System.getenv(), System.getProperty("user.home"));
     }
 
-    static DataFolder resolve(Map<String, String> env, String userHome) {
+    /** The folder for the given environment: {@code BACKOFFICE_DATA_DIR}, else XDG data home, else ~/.local/share. */
+    public static DataFolder resolve(Map<String, String> env, String userHome) {
         String override = env.get(OVERRIDE_VARIABLE);
         if (override != null && !override.isBlank()) {
             return new DataFolder(Path.of(override).toAbsolutePath());

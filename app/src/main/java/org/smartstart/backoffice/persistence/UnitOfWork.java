@@ -56,7 +56,7 @@ public final class UnitOfWork {
     }
 
     /** A lost optimistic-lock race as one plain sentence naming the row; null for any other failure. */
-    static ConcurrentChangeException lostRace(Throwable e) {
+    public static ConcurrentChangeException lostRace(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof StaleObjectStateException stale) {
                 return new ConcurrentChangeException(simpleName(stale.getEntityName()), stale.getIdentifier(), e);

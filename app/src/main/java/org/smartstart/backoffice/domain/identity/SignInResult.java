@@ -30,4 +30,8 @@ public sealed interface SignInResult {
     /** The password was right, but the account is archived; no session was started. */
     record AccountArchived() implements SignInResult {
     }
+
+    /** The database or the server could not be reached; nothing was checked or counted. */
+    record Unavailable(String message) implements SignInResult {
+    }
 }

@@ -34,7 +34,7 @@ public final class DesktopLauncher {
             DesktopServices opened = launch.opened;
             if (opened != null) {
                 try {
-                    opened.resources().close();
+                    opened.close();
                 } catch (Exception e) {
                     LoggerFactory.getLogger(DesktopLauncher.class).warn("Closing the database failed", e);
                 }

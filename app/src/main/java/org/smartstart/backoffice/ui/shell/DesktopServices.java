@@ -1,25 +1,30 @@
 package org.smartstart.backoffice.ui.shell;
 
 import org.smartstart.backoffice.domain.identity.ClientInfo;
-import org.smartstart.backoffice.domain.identity.SignIn;
-import org.smartstart.backoffice.domain.ventures.VenturesOverviewQuery;
+import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
 
 import java.util.Objects;
 
 /**
- * Everything the desktop's screens use, built once the database is open (see {@link DesktopWiring}).
- * Screens see use cases and queries only, never a connection.
+ * Everything the desktop's screens use, built once the back office is reachable (see {@link DesktopWiring}).
+ * Screens see use cases only, never a connection: the connector is this computer's database or a server.
  *
- * @param client              this desktop as the audit trail names it
- * @param databaseDescription which database this is, in words, for the sign-in window and status bar
- * @param resources           closed when the app exits: pool, embedded database, started hooks
+ * @param client    this desktop as the audit trail names it
+ * @param connector signs in and hands out the use cases; closing it closes what it opened
  */
-public record DesktopServices(SignIn signIn, VenturesOverviewQuery ventures, ClientInfo client,
-                              String databaseDescription, AutoCloseable resources) {
+public record DesktopServices(BackOfficeConnector connector, ClientInfo client) implements AutoCloseable {
     public DesktopServices {
-        Objects.requireNonNull(signIn);
-        Objects.requireNonNull(ventures);
+        Objects.requireNonNull(connector);
         Objects.requireNonNull(client);
-        Objects.requireNonNull(resources);
+    }
+
+    /** Where the desktop is connected, in words, for the sign-in window and status bar. */
+    public String databaseDescription() {
+        return connector.description();
+    }
+
+    @Override
+    public void close() {
+        connector.close();
     }
 }

@@ -48,7 +48,7 @@ public final class DesktopShell {
 
     public void showSignIn() {
         SignInViewModel viewModel = new SignInViewModel(
-                (email, password) -> services.signIn().signIn(email, password, services.client()),
+                (email, password) -> services.connector().signIn(email, password, services.client()),
                 executor, zone, services.databaseDescription(), this::openMainWindow);
         Parent root = ViewLoader.load("SignInView", new SignInView(viewModel, themeSwitch));
         signInStage.setTitle("Sign in — " + APP_TITLE);
@@ -94,7 +94,7 @@ public final class DesktopShell {
             return;
         }
         executor.execute(BackgroundTask.of("Signing out…", () -> {
-                    services.signIn().signOut(ending, services.client());
+                    services.connector().signOut(ending, services.client());
                     return null;
                 })
                 // The session ends by itself after eight hours; a failed sign-out must not keep the window open.
@@ -104,7 +104,7 @@ public final class DesktopShell {
 
     private Node page(Page page, SignedInUser user) {
         if (page == Page.VENTURES) {
-            VenturesViewModel viewModel = new VenturesViewModel(services.ventures(), executor, user.id());
+            VenturesViewModel viewModel = new VenturesViewModel(services.connector().open(session).ventures(), executor);
             Node node = ViewLoader.load("Ventures", new VenturesView(viewModel, zone));
             viewModel.load();
             return node;

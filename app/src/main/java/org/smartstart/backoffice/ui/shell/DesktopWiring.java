@@ -3,21 +3,15 @@ package org.smartstart.backoffice.ui.shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartstart.backoffice.domain.identity.ClientInfo;
-import org.smartstart.backoffice.domain.identity.SignIn;
 import org.smartstart.backoffice.persistence.audit.AuditSealerService;
-import org.smartstart.backoffice.persistence.audit.PersonalDataTokens;
 import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
-import org.smartstart.backoffice.persistence.db.DatabaseStartupException;
 import org.smartstart.backoffice.persistence.demo.DemoDataLoader;
 import org.smartstart.backoffice.persistence.db.DataFolder;
 import org.smartstart.backoffice.persistence.db.DatabaseSettings;
-import org.smartstart.backoffice.persistence.db.Transactions;
-import org.smartstart.backoffice.persistence.identity.Argon2idPasswordHasher;
-import org.smartstart.backoffice.persistence.identity.JdbcCredentialStore;
-import org.smartstart.backoffice.persistence.ventures.JdbcVenturesOverview;
+import org.smartstart.backoffice.persistence.usecase.LocalConnector;
+import org.smartstart.backoffice.persistence.usecase.LocalServices;
 
 import java.net.InetAddress;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -81,19 +75,10 @@ public final class DesktopWiring {
         }
     }
 
-    /** Services over a database someone else opened and migrated (tests, screenshots). */
+    /** Services over a database someone else opened and migrated (tests, screenshots); {@code resources} close with them. */
     public static DesktopServices services(BackOfficeDatabase database, AutoCloseable resources) {
-        Transactions transactions = new Transactions(database.dataSource());
-        PersonalDataTokens tokens;
-        try {
-            tokens = PersonalDataTokens.load(transactions);
-        } catch (SQLException e) {
-            throw new DatabaseStartupException("The key for tokenizing personal data could not be read: " + e.getMessage(), e);
-        }
-        SignIn signIn = new SignIn(new JdbcCredentialStore(transactions), new Argon2idPasswordHasher(),
-                tokens::email, Clock.systemUTC());
-        return new DesktopServices(signIn, new JdbcVenturesOverview(transactions), thisDesktop(),
-                database.description(), resources);
+        LocalServices local = LocalServices.open(database, Clock.systemUTC());
+        return new DesktopServices(new LocalConnector(local, resources), thisDesktop());
     }
 
     private static DesktopServices services(BackOfficeDatabase database, Deque<AutoCloseable> toClose) {

@@ -85,6 +85,8 @@ public final class SignInViewModel {
         } else if (result instanceof SignInResult.AccountArchived) {
             password.set("");
             message.set("This account is archived and can no longer sign in.");
+        } else if (result instanceof SignInResult.Unavailable unavailable) {
+            message.set(unavailable.message());
         }
     }
 

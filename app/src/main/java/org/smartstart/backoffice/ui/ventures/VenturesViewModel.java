@@ -12,7 +12,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
-import org.smartstart.backoffice.domain.ventures.VenturesOverviewQuery;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
 import org.smartstart.backoffice.ui.tasks.TaskExecutor;
 
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The ventures overview: rows loaded in the background, a filter, and counts by status. */
@@ -35,14 +35,12 @@ public final class VenturesViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringBinding summary;
 
-    private final VenturesOverviewQuery query;
+    private final Ventures ventures;
     private final TaskExecutor executor;
-    private final UUID actingUser;
 
-    public VenturesViewModel(VenturesOverviewQuery query, TaskExecutor executor, UUID actingUser) {
-        this.query = query;
+    public VenturesViewModel(Ventures ventures, TaskExecutor executor) {
+        this.ventures = ventures;
         this.executor = executor;
-        this.actingUser = actingUser;
         filter.addListener((obs, old, text) -> shown.setPredicate(matching(text)));
         summary = Bindings.createStringBinding(this::describeCounts, all, shown);
     }
@@ -50,8 +48,14 @@ public final class VenturesViewModel {
     public void load() {
         loading.set(true);
         problem.set("");
-        executor.execute(BackgroundTask.of("Loading ventures…", () -> query.list(actingUser))
-                .onSuccess(all::setAll)
+        executor.execute(BackgroundTask.of("Loading ventures…", ventures::overview)
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<List<VentureOverview>> done) {
+                        all.setAll(done.value());
+                    } else {
+                        problem.set("The ventures could not be loaded: " + outcome.describe());
+                    }
+                })
                 .onFailure(failure -> problem.set("The ventures could not be loaded: " + failure.getMessage()))
                 .onFinished(() -> loading.set(false)));
     }

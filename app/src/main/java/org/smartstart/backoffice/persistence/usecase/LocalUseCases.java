@@ -1,0 +1,208 @@
+package org.smartstart.backoffice.persistence.usecase;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartstart.backoffice.domain.access.Actor;
+import org.smartstart.backoffice.domain.audit.AuditEntry;
+import org.smartstart.backoffice.domain.audit.AuditRecorder;
+import org.smartstart.backoffice.domain.identity.Session;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.persistence.ConcurrentChangeException;
+import org.smartstart.backoffice.persistence.UnitOfWork;
+import org.smartstart.backoffice.persistence.audit.AuditOutbox;
+import org.smartstart.backoffice.persistence.db.RuleViolation;
+import org.smartstart.backoffice.persistence.db.Transactions;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs each use case of the local adapter as one transaction on the database, for the user of a session:
+ * <ol>
+ *   <li>acts as the application role with {@code app.current_user_id} set (row-level security, ID-5);</li>
+ *   <li>checks the session and loads the {@link Actor} with fresh roles — no valid session, no work;</li>
+ *   <li>runs the work; commits only a {@link Outcome.Done}, so a refused action leaves no trace;</li>
+ *   <li>a command must have recorded exactly one audit entry (AU-1), written in the same transaction;</li>
+ *   <li>turns the database's refusals into outcomes: a rule trigger into {@link Outcome.Rejected} with the
+ *       same rule id, a lost optimistic-lock race into {@link Outcome.Conflict}, a lost connection into
+ *       {@link Outcome.Unavailable}.</li>
+ * </ol>
+ */
+public final class LocalUseCases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalUseCases.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** Work of a query: reads only (the transaction is read-only). */
+    @FunctionalInterface
+    public interface QueryWork<T> {
+        Outcome<T> run(Actor actor, LocalTx tx) throws SQLException;
+    }
+
+    /** Work of a command: records its one audit entry through {@code audit}. */
+    @FunctionalInterface
+    public interface CommandWork<T> {
+        Outcome<T> run(Actor actor, LocalTx tx, AuditRecorder audit) throws SQLException;
+    }
+
+    /**
+     * Called inside a successful command's transaction just before it commits (the HTTP server stores the
+     * idempotency key and the answer here, so both are kept or lost together with the change).
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        BeforeCommit NONE = (connection, actor, outcome) -> { };
+
+        void run(Connection connection, Actor actor, Outcome.Done<?> outcome) throws SQLException;
+    }
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+    private final BeforeCommit beforeCommit;
+
+    public LocalUseCases(SessionFactory sessionFactory, Clock clock) {
+        this(sessionFactory, clock, BeforeCommit.NONE);
+    }
+
+    private LocalUseCases(SessionFactory sessionFactory, Clock clock, BeforeCommit beforeCommit) {
+        this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
+    }
+
+    /** The same use cases with a step run before each successful command commits. */
+    public LocalUseCases beforeCommit(BeforeCommit step) {
+        return new LocalUseCases(sessionFactory, clock, step);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    public <T> Outcome<T> query(Session session, QueryWork<T> work) {
+        return run(session, true, (actor, tx, audit) -> work.run(actor, tx));
+    }
+
+    public <T> Outcome<T> command(Session session, CommandWork<T> work) {
+        return run(session, false, work);
+    }
+
+    private <T> Outcome<T> run(Session session, boolean readOnly, CommandWork<T> work) {
+        Instant now = clock.instant();
+        try (org.hibernate.Session hibernate = sessionFactory.openSession()) {
+            Transaction tx = null;
+            try {
+                tx = hibernate.beginTransaction();
+                Connection connection = hibernate.doReturningWork(c -> c);
+                if (readOnly) {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("SET TRANSACTION READ ONLY");
+                    }
+                }
+                Transactions.actAs(connection, session.userId());
+                Optional<Actor> actor = ActorLoader.load(connection, session, now);
+                if (actor.isEmpty()) {
+                    tx.rollback();
+                    return new Outcome.Unauthenticated<>("Your session has ended or expired; please sign in again.");
+                }
+                List<AuditEntry> recorded = new ArrayList<>(1);
+                Outcome<T> outcome = work.run(actor.get(), new LocalTx(hibernate, connection, now), recorded::add);
+                if (!(outcome instanceof Outcome.Done<T> done)) {
+                    tx.rollback();
+                    return outcome;
+                }
+                if (readOnly != recorded.isEmpty() || recorded.size() > 1) {
+                    throw new IllegalStateException(readOnly
+                            ? "A query recorded an audit entry; only commands change anything"
+                            : "A successful command must record exactly one audit entry (AU-1), recorded " + recorded.size());
+                }
+                hibernate.flush();
+                for (AuditEntry entry : recorded) {
+                    AuditOutbox.append(connection, entry);
+                }
+                if (!readOnly) {
+                    beforeCommit.run(connection, actor.get(), done);
+                }
+                tx.commit();
+                return outcome;
+            } catch (RuntimeException | SQLException e) {
+                rollbackQuietly(tx, e);
+                return failure(e);
+            }
+        } catch (RuntimeException e) {
+            // Opening the session itself failed: the pool could not give a connection.
+            return failure(e);
+        }
+    }
+
+    /** What a failed transaction means for the user; rethrows what is a bug. */
+    static <T> Outcome<T> failure(Exception e) {
+        Optional<RuleViolation> rule = RuleViolation.from(e);
+        if (rule.isPresent()) {
+            return Outcome.rejected(rule.get().ruleId(), rule.get().message());
+        }
+        ConcurrentChangeException lost = e instanceof ConcurrentChangeException c ? c : UnitOfWork.lostRace(e);
+        if (lost != null) {
+            return new Outcome.Conflict<>(lost.getMessage());
+        }
+        Optional<String> serialization = sqlState(e).filter(s -> s.equals("40001") || s.equals("40P01"));
+        if (serialization.isPresent()) {
+            return new Outcome.Conflict<>("Someone else changed the same data at the same moment; nothing was saved. Reload and try again.");
+        }
+        if (unreachable(e)) {
+            LOG.warn("The database cannot be reached: {}", e.toString());
+            return new Outcome.Unavailable<>("The database cannot be reached right now; nothing was saved. Try again in a moment.", RETRY_AFTER);
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        throw new IllegalStateException("The database refused the action: " + e.getMessage(), e);
+    }
+
+    private static Optional<String> sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void rollbackQuietly(Transaction tx, Exception cause) {
+        try {
+            if (tx != null && tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

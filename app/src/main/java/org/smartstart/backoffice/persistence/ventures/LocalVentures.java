@@ -1,0 +1,67 @@
+package org.smartstart.backoffice.persistence.ventures;
+
+import org.smartstart.backoffice.domain.identity.Session;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.domain.ventures.VentureOverview;
+import org.smartstart.backoffice.domain.ventures.Ventures;
+import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The ventures port on the database. The overview is one query; row-level security (ID-5) decides
+ * which ventures the acting user sees. Soft-deleted ventures (archived_at set) are left out; a venture
+ * whose status is 'archived' is shown.
+ */
+public final class LocalVentures implements Ventures {
+
+    private static final String OVERVIEW = """
+            SELECT v.id, v.name, v.region::text AS region, coalesce(v.status::text, 'draft') AS status,
+                   u.display_name AS owner, v.created_at,
+                   coalesce(array_agg(DISTINCT h.applies_to::text ORDER BY h.applies_to::text)
+                            FILTER (WHERE h.id IS NOT NULL), '{}') AS holds
+              FROM ventures v
+              LEFT JOIN users u ON u.id = v.owner_user_id
+              LEFT JOIN legal_holds h ON h.venture_id = v.id AND h.released_at IS NULL
+             WHERE v.archived_at IS NULL
+             GROUP BY v.id, u.display_name
+             ORDER BY lower(v.name)""";
+
+    private final LocalUseCases useCases;
+    private final Session session;
+
+    public LocalVentures(LocalUseCases useCases, Session session) {
+        this.useCases = useCases;
+        this.session = session;
+    }
+
+    @Override
+    public Outcome<List<VentureOverview>> overview() {
+        return useCases.query(session, (actor, tx) -> {
+            List<VentureOverview> rows = new ArrayList<>();
+            try (PreparedStatement p = tx.connection().prepareStatement(OVERVIEW); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    UUID id = r.getObject("id", UUID.class);
+                    // Until row-level security is in place the actor's own roles decide as well (ID-5).
+                    if (!actor.maySee(id)) {
+                        continue;
+                    }
+                    Array holds = r.getArray("holds");
+                    Timestamp created = r.getTimestamp("created_at");
+                    rows.add(new VentureOverview(id, r.getString("name"),
+                            r.getString("region"), r.getString("status"), r.getString("owner"),
+                            Arrays.asList((String[]) holds.getArray()),
+                            created == null ? null : created.toInstant()));
+                }
+            }
+            return Outcome.done(List.copyOf(rows));
+        });
+    }
+}

@@ -4,6 +4,8 @@ import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,16 +63,21 @@ public record Actor(UUID userId, String displayName, Set<Role> globalRoles, Map<
         return require(permission, null);
     }
 
-    private String denial(Permission permission, boolean onVenture) {
-        StringBuilder who = new StringBuilder();
-        permission.globalRoles().forEach(r -> who.append(who.isEmpty() ? "" : ", ").append(r.label().toLowerCase()));
-        String global = "only " + who + (permission.globalRoles().size() > 1 ? " staff" : "") + " may";
+    private static String denial(Permission permission, boolean onVenture) {
+        String global = "the global " + roles(permission.globalRoles()) + " role";
         if (onVenture && !permission.ventureRoles().isEmpty()) {
-            StringBuilder venture = new StringBuilder();
-            permission.ventureRoles().forEach(r -> venture.append(venture.isEmpty() ? "" : " or ").append(r.label().toLowerCase()));
-            return "You may not " + permission.words() + " of this venture: only its " + venture
-                    + " or global " + who + " may (ID-3).";
+            return "You may not " + permission.words() + " of this venture: that takes its "
+                    + roles(permission.ventureRoles()) + " role or " + global + " (ID-3).";
         }
-        return "You may not " + permission.words() + ": " + global + " (ID-3).";
+        return "You may not " + permission.words() + ": that takes " + global + " (ID-3).";
+    }
+
+    /** "owner", "owner or contributor", "owner, contributor or reviewer". */
+    private static String roles(Set<Role> roles) {
+        List<String> names = roles.stream().sorted().map(r -> r.label().toLowerCase(Locale.ROOT)).toList();
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 }

@@ -79,6 +79,9 @@ class AuditSealerTest {
             for (Future<?> f : done) f.get();
             pool.shutdown();
             sealer.awaitSealed(Duration.ofSeconds(30));
+            // The other sealer may have committed the last batch without having counted it yet: stop both first.
+            sealer.close();
+            otherSealer.close();
             assertThat(sealer.sealedTotal() + otherSealer.sealedTotal()).isEqualTo(WRITERS * ENTRIES_PER_WRITER);
         }
 

@@ -10,6 +10,7 @@ import org.smartstart.backoffice.domain.legalholds.LegalHolds;
 import org.smartstart.backoffice.domain.tokens.Wallets;
 import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.ventures.Ventures;
+import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
 import org.smartstart.backoffice.persistence.identity.LocalPeople;
 import org.smartstart.backoffice.persistence.ventures.LocalVentures;
 
@@ -39,7 +40,7 @@ public final class LocalBackOffice implements BackOffice {
         this.kycReview = new KycReview() { };
         this.legalHolds = new LegalHolds() { };
         this.disputes = new Disputes() { };
-        this.auditTrail = new AuditTrail() { };
+        this.auditTrail = new LocalAuditTrail(useCases, session, services.database().dataSource());
     }
 
     @Override

@@ -1,0 +1,115 @@
+package org.smartstart.backoffice.domain.audit;
+
+import org.smartstart.backoffice.domain.usecase.FieldProblem;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which sealed audit entries to browse, and one page's worth of them. Every criterion is optional
+ * (null: any). Pages are cut by seq (keyset), never by an offset: the log holds millions of entries
+ * and an offset would read and throw away all the rows before the page.
+ *
+ * <p>To page on, pass the page's {@link AuditPage#nextAfterSeq()} as {@code afterSeq} (oldest first)
+ * or its {@link AuditPage#nextBeforeSeq()} as {@code beforeSeq} (newest first), keeping the other
+ * criteria. To turn back, ask again in the other direction from the page's first seq.
+ *
+ * @param fromTs      entries at or after this instant
+ * @param toTs        entries before this instant
+ * @param actorUserId entries by this user
+ * @param action      entries of this action, e.g. EQUITY_CHANGE (exact)
+ * @param objectType  entries on this kind of object, e.g. equity_ledger (exact)
+ * @param objectId    entries on this object
+ * @param ventureId   entries of this venture; a venture owner may only ask for their own ventures
+ * @param afterSeq    entries with a seq above this one
+ * @param beforeSeq   entries with a seq below this one
+ * @param limit       at most this many entries (1 to {@value #MAX_LIMIT}); null: {@value #DEFAULT_LIMIT}
+ * @param direction   which end of the log the page starts from; null: newest first
+ */
+public record AuditFilter(Instant fromTs, Instant toTs, UUID actorUserId, String action, String objectType, UUID objectId,
+                          UUID ventureId, Long afterSeq, Long beforeSeq, Integer limit, Direction direction) {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1_000;
+
+    /** Order of the entries in a page. */
+    public enum Direction {
+        NEWEST_FIRST, OLDEST_FIRST
+    }
+
+    /** Everything, newest first, one default page. */
+    public static AuditFilter all() {
+        return new AuditFilter(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public AuditFilter withVenture(UUID venture) {
+        return new AuditFilter(fromTs, toTs, actorUserId, action, objectType, objectId, venture, afterSeq, beforeSeq, limit, direction);
+    }
+
+    public AuditFilter withActor(UUID actor) {
+        return new AuditFilter(fromTs, toTs, actor, action, objectType, objectId, ventureId, afterSeq, beforeSeq, limit, direction);
+    }
+
+    public AuditFilter withAction(String newAction) {
+        return new AuditFilter(fromTs, toTs, actorUserId, newAction, objectType, objectId, ventureId, afterSeq, beforeSeq, limit, direction);
+    }
+
+    public AuditFilter withObject(String type, UUID id) {
+        return new AuditFilter(fromTs, toTs, actorUserId, action, type, id, ventureId, afterSeq, beforeSeq, limit, direction);
+    }
+
+    public AuditFilter between(Instant from, Instant to) {
+        return new AuditFilter(from, to, actorUserId, action, objectType, objectId, ventureId, afterSeq, beforeSeq, limit, direction);
+    }
+
+    public AuditFilter after(Long seq) {
+        return new AuditFilter(fromTs, toTs, actorUserId, action, objectType, objectId, ventureId, seq, beforeSeq, limit, direction);
+    }
+
+    public AuditFilter before(Long seq) {
+        return new AuditFilter(fromTs, toTs, actorUserId, action, objectType, objectId, ventureId, afterSeq, seq, limit, direction);
+    }
+
+    public AuditFilter limitedTo(Integer max) {
+        return new AuditFilter(fromTs, toTs, actorUserId, action, objectType, objectId, ventureId, afterSeq, beforeSeq, max, direction);
+    }
+
+    public AuditFilter ordered(Direction order) {
+        return new AuditFilter(fromTs, toTs, actorUserId, action, objectType, objectId, ventureId, afterSeq, beforeSeq, limit, order);
+    }
+
+    /** The page size asked for, or the default. */
+    public int pageSize() {
+        return limit == null ? DEFAULT_LIMIT : limit;
+    }
+
+    public Direction order() {
+        return direction == null ? Direction.NEWEST_FIRST : direction;
+    }
+
+    /** What is wrong with this filter as input, field by field; empty when it can be run. */
+    public List<FieldProblem> problems() {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            problems.add(new FieldProblem("limit", "A page holds 1 to " + MAX_LIMIT + " entries; " + limit + " was asked for."));
+        }
+        if (afterSeq != null && afterSeq < 0) {
+            problems.add(new FieldProblem("afterSeq", "Seqs start at 1; afterSeq " + afterSeq + " cannot be negative."));
+        }
+        if (beforeSeq != null && beforeSeq < 1) {
+            problems.add(new FieldProblem("beforeSeq", "Seqs start at 1; beforeSeq must be at least 1, not " + beforeSeq + "."));
+        }
+        if (fromTs != null && toTs != null && !fromTs.isBefore(toTs)) {
+            problems.add(new FieldProblem("toTs", "The period ends (" + toTs + ") before or when it starts (" + fromTs + ")."));
+        }
+        if (action != null && action.isBlank()) {
+            problems.add(new FieldProblem("action", "The action is blank; leave it out to see every action."));
+        }
+        if (objectType != null && objectType.isBlank()) {
+            problems.add(new FieldProblem("objectType", "The object type is blank; leave it out to see every kind of object."));
+        }
+        return problems;
+    }
+}

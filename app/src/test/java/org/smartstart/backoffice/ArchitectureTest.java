@@ -15,8 +15,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The directions of ARCHITECTURE.md: ui → domain only; domain → nothing else.
  *
  * <p>One exception, on purpose: {@link DesktopLauncher} and {@link DesktopWiring} are the desktop's composition root. The CLI hands
- * it the {@code DatabaseSettings}; it opens the database and builds the local (or remote) adapters of the
- * ports, then gives the screens only the port interfaces. No other ui class may see persistence or remote.
+ * the launcher the {@code DatabaseSettings} (persistence); {@link DesktopWiring} alone builds the local and the
+ * remote adapters of the ports, then gives the screens only the port interfaces. No other ui class may see
+ * persistence or remote.
  */
 @AnalyzeClasses(packages = "org.smartstart.backoffice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -41,6 +42,19 @@ class ArchitectureTest {
                     ROOT + ".persistence..", ROOT + ".remote..", ROOT + ".cli..",
                     "org.hibernate..", "jakarta.persistence..", "okhttp3..", "java.sql..")
             .because("screens call ports (domain interfaces); only the composition root wires the adapters")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule only_the_wiring_knows_the_remote_client = noClasses()
+            .that().belongToAnyOf(DesktopLauncher.class)
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".remote..", ROOT + ".cli..", "okhttp3..")
+            .because("the launcher reads the command line's database settings; DesktopWiring alone builds the connectors")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule the_wiring_does_not_reach_into_the_command_line = noClasses()
+            .that().belongToAnyOf(DesktopWiring.class)
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..")
             .allowEmptyShould(true);
 
     @ArchTest

@@ -6,11 +6,12 @@ import org.smartstart.backoffice.persistence.db.DataFolder;
 import org.smartstart.backoffice.persistence.db.DatabaseSettings;
 
 /**
- * Opens the desktop app on the given database and returns when it closes; {@code backoffice} with no
- * command calls this. Deliberately not an {@code Application} (a packaged JavaFX main class must not be).
+ * Opens the desktop app and returns when it closes; {@code backoffice} with no command calls this.
+ * Deliberately not an {@code Application} (a packaged JavaFX main class must not be).
  *
- * <p>If the database cannot be opened, the user has seen the reason in a dialog and this method throws
- * it, so the command line exits non-zero with the same sentence.
+ * <p>The sign-in window comes up at once; this computer's database is started only when the user
+ * chooses it there (settings naming a database choose it for them), and is closed here after the
+ * toolkit has stopped.
  */
 public final class DesktopLauncher {
 
@@ -21,31 +22,20 @@ public final class DesktopLauncher {
         DataFolder folder = DataFolder.forCurrentUser();
         // Read before the first window so a dark-theme user never sees a light flash.
         UiPreferences preferences = UiPreferences.load(folder.settingsFile());
-        launch(() -> DesktopWiring.open(settings, folder), preferences, args);
+        launch(DesktopWiring.places(settings, folder, preferences), preferences, args);
     }
 
-    /** For wiring elsewhere (e.g. the CLI building its own {@link DesktopServices}). */
-    public static void launch(DesktopStartup startup, UiPreferences preferences, String[] args) {
-        BackOfficeApp.Launch launch = new BackOfficeApp.Launch(startup, preferences);
-        BackOfficeApp.current = launch;
+    /** For wiring elsewhere (e.g. the CLI building its own {@link BackOfficePlaces}). */
+    public static void launch(BackOfficePlaces places, UiPreferences preferences, String[] args) {
+        BackOfficeApp.current = new BackOfficeApp.Launch(places, preferences);
         try {
             Application.launch(BackOfficeApp.class, args);
         } finally {
-            DesktopServices opened = launch.opened;
-            if (opened != null) {
-                try {
-                    opened.close();
-                } catch (Exception e) {
-                    LoggerFactory.getLogger(DesktopLauncher.class).warn("Closing the database failed", e);
-                }
+            try {
+                places.close();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(DesktopLauncher.class).warn("Closing the database failed", e);
             }
-        }
-        Throwable failure = launch.failure;
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(BackOfficeApp.plainSentence(failure), failure);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.identity.SignInResult;
 import org.smartstart.backoffice.domain.identity.SignedInUser;
+import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
 import org.smartstart.backoffice.ui.signin.SignInView;
 import org.smartstart.backoffice.ui.signin.SignInViewModel;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
@@ -30,16 +31,18 @@ public final class DesktopShell {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopShell.class);
     static final String APP_TITLE = "SmartStart Back Office";
 
-    private final DesktopServices services;
+    private final BackOfficePlaces places;
     private final TaskExecutor executor;
     private final ThemeSwitch themeSwitch;
     private final Stage signInStage;
     private final ZoneId zone;
     private Stage mainStage;
     private Session session;
+    /** Where the session was opened: this computer's database or a server. */
+    private BackOfficeConnector connector;
 
-    public DesktopShell(DesktopServices services, TaskExecutor executor, ThemeSwitch themeSwitch, Stage signInStage, ZoneId zone) {
-        this.services = services;
+    public DesktopShell(BackOfficePlaces places, TaskExecutor executor, ThemeSwitch themeSwitch, Stage signInStage, ZoneId zone) {
+        this.places = places;
         this.executor = executor;
         this.themeSwitch = themeSwitch;
         this.signInStage = signInStage;
@@ -47,9 +50,7 @@ public final class DesktopShell {
     }
 
     public void showSignIn() {
-        SignInViewModel viewModel = new SignInViewModel(
-                (email, password) -> services.connector().signIn(email, password, services.client()),
-                executor, zone, services.databaseDescription(), this::openMainWindow);
+        SignInViewModel viewModel = new SignInViewModel(places, executor, zone, this::openMainWindow);
         Parent root = ViewLoader.load("SignInView", new SignInView(viewModel, themeSwitch));
         signInStage.setTitle("Sign in — " + APP_TITLE);
         signInStage.setScene(scene(root));
@@ -61,8 +62,9 @@ public final class DesktopShell {
 
     private void openMainWindow(SignInResult.SignedIn signedIn) {
         session = signedIn.session();
+        connector = places.signedInThrough();
         SignedInUser user = signedIn.user();
-        MainWindowViewModel viewModel = new MainWindowViewModel(user, executor, services.databaseDescription(), this::signOut);
+        MainWindowViewModel viewModel = new MainWindowViewModel(user, executor, connector.description(), this::signOut);
         Parent root = ViewLoader.load("MainWindow", new MainWindowView(viewModel, themeSwitch, page -> page(page, user)));
         mainStage = new Stage();
         mainStage.setTitle(APP_TITLE + " — " + user.displayName());
@@ -88,13 +90,14 @@ public final class DesktopShell {
 
     private void endSession(Runnable then) {
         Session ending = session;
+        BackOfficeConnector endingAt = connector;
         session = null;
         if (ending == null) {
             then.run();
             return;
         }
         executor.execute(BackgroundTask.of("Signing out…", () -> {
-                    services.connector().signOut(ending, services.client());
+                    endingAt.signOut(ending, places.client());
                     return null;
                 })
                 // The session ends by itself after eight hours; a failed sign-out must not keep the window open.
@@ -104,7 +107,7 @@ public final class DesktopShell {
 
     private Node page(Page page, SignedInUser user) {
         if (page == Page.VENTURES) {
-            VenturesViewModel viewModel = new VenturesViewModel(services.connector().open(session).ventures(), executor);
+            VenturesViewModel viewModel = new VenturesViewModel(connector.open(session).ventures(), executor);
             Node node = ViewLoader.load("Ventures", new VenturesView(viewModel, zone));
             viewModel.load();
             return node;

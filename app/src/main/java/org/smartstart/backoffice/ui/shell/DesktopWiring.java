@@ -11,16 +11,23 @@ import org.smartstart.backoffice.persistence.db.DatabaseSettings;
 import org.smartstart.backoffice.persistence.usecase.LocalConnector;
 import org.smartstart.backoffice.persistence.usecase.LocalServices;
 
+import org.smartstart.backoffice.domain.identity.Session;
+import org.smartstart.backoffice.domain.identity.SignInResult;
+import org.smartstart.backoffice.domain.usecase.BackOffice;
+import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
+
 import java.net.InetAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The desktop's composition root: the only ui class that knows the persistence adapters. Opens and
- * migrates the database, runs the startup hooks, and builds the {@link DesktopServices} the screens use.
- * Runs off the FX thread.
+ * The desktop's composition root: the only ui class that knows the adapters. Builds the
+ * {@link BackOfficePlaces} the sign-in window chooses from: this computer's database (opened, migrated
+ * and given its startup hooks only when chosen, off the FX thread) and back office servers.
  */
 public final class DesktopWiring {
 
@@ -47,7 +54,27 @@ public final class DesktopWiring {
                 return () -> { };
             });
 
+    /**
+     * How the desktop reaches a back office server. Until the remote client is in this build, a stand-in
+     * that says so; then this line becomes {@code RemoteConnector::new}.
+     */
+    static final Function<URI, BackOfficeConnector> SERVERS = ServerNotInThisBuild::new;
+
     private DesktopWiring() {
+    }
+
+    /**
+     * Where this desktop may find the back office. {@code settings} naming a database (--db-url or the
+     * environment) fixes the choice to this computer's database.
+     */
+    public static BackOfficePlaces places(DatabaseSettings settings, DataFolder folder, UiPreferences preferences) {
+        String description = settings.isEmbedded() ? "embedded PostgreSQL in " + folder.postgresData() : settings.url().orElseThrow();
+        return new BackOfficePlaces(() -> open(settings, folder), description, !settings.isEmbedded(), SERVERS, thisDesktop(), preferences);
+    }
+
+    /** Places over a database someone else opened and migrated (tests, screenshots), with the given servers. */
+    public static BackOfficePlaces places(BackOfficeDatabase database, Function<URI, BackOfficeConnector> servers, UiPreferences preferences) {
+        return new BackOfficePlaces(() -> services(database, () -> { }), database.description(), false, servers, thisDesktop(), preferences);
     }
 
     public static DesktopServices open(DatabaseSettings settings, DataFolder folder) {
@@ -112,5 +139,32 @@ public final class DesktopWiring {
         String version = DesktopWiring.class.getPackage().getImplementationVersion();
         return new ClientInfo(host, "SmartStart Back Office " + (version == null ? "dev" : version) + " (desktop; "
                 + System.getProperty("os.name") + "; Java " + System.getProperty("java.version") + ")");
+    }
+
+    /** Stands in for the remote client until it is part of this build: says so instead of signing in. */
+    private record ServerNotInThisBuild(URI url) implements BackOfficeConnector {
+        @Override
+        public SignInResult signIn(String email, char[] password, ClientInfo client) {
+            return new SignInResult.Unavailable("This version of the app cannot sign in to a server yet (" + url
+                    + "); choose this computer's database.");
+        }
+
+        @Override
+        public BackOffice open(Session session) {
+            throw new IllegalStateException("Nobody can be signed in to " + url + " with this version");
+        }
+
+        @Override
+        public void signOut(Session session, ClientInfo client) {
+        }
+
+        @Override
+        public String description() {
+            return "server " + url;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

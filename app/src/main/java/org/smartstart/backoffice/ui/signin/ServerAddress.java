@@ -19,6 +19,10 @@ public final class ServerAddress {
         if (text.isEmpty()) {
             return Optional.of("Enter the server's address, for example " + EXAMPLE + ".");
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            return Optional.of("The server address must start with https:// (or http://), for example " + EXAMPLE + ".");
+        }
         URI uri;
         try {
             uri = new URI(text);

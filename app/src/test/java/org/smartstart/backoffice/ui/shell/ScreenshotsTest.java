@@ -45,6 +45,7 @@ class ScreenshotsTest {
     private static TestDatabase db;
     private FxTaskExecutor executor;
     private ThemeSwitch themeSwitch;
+    private BackOfficePlaces places;
 
     @BeforeAll
     static void database() throws Exception {
@@ -64,13 +65,19 @@ class ScreenshotsTest {
         Theme.LIGHT.apply();
         executor = new FxTaskExecutor(failure -> { throw new AssertionError("unhandled background failure", failure); });
         themeSwitch = new ThemeSwitch(Theme.LIGHT, theme -> { });
-        DesktopServices services = DesktopWiring.services(db.database(), () -> { });
-        new DesktopShell(services, executor, themeSwitch, stage, ZoneId.systemDefault()).showSignIn();
+        try {
+            places = DesktopWiring.places(db.database(), DesktopWiring.SERVERS,
+                    UiPreferences.load(Files.createTempDirectory("screenshots").resolve("settings.properties")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        new DesktopShell(places, executor, themeSwitch, stage, ZoneId.systemDefault()).showSignIn();
     }
 
     @Test
     void render(FxRobot robot) throws Exception {
         robot.clickOn("#email").write(ADMIN);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot.lookup("#email").query().getScene(), "sign-in.png");
 
@@ -89,6 +96,7 @@ class ScreenshotsTest {
         snapshot(main, "ventures-overview-dark.png");
         robot.interact(() -> themeSwitch.darkProperty().set(false));
         executor.close();
+        places.close();
     }
 
     private static void snapshot(Scene scene, String name) throws Exception {

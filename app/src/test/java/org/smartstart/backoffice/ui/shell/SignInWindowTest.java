@@ -1,6 +1,13 @@
 package org.smartstart.backoffice.ui.shell;
 
 import javafx.scene.control.Label;
+import org.smartstart.backoffice.domain.identity.ClientInfo;
+import org.smartstart.backoffice.domain.identity.Session;
+import org.smartstart.backoffice.domain.identity.SignInResult;
+import org.smartstart.backoffice.domain.usecase.BackOffice;
+import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
+import org.smartstart.backoffice.ui.signin.Location;
+import org.smartstart.backoffice.ui.signin.SignInChoice;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +23,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInWindowTest {
 
     private static TestDatabase db;
+    private Path settingsFile;
     private FxTaskExecutor executor;
+    private BackOfficePlaces places;
 
     @BeforeAll
     static void database() throws Exception {
@@ -40,22 +57,90 @@ class SignInWindowTest {
     }
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws IOException {
+        // each test starts as on a new computer: nothing remembered
+        settingsFile = Files.createTempDirectory("sign-in-window").resolve("settings.properties");
         Theme.LIGHT.apply();
         executor = new FxTaskExecutor(failure -> { throw new AssertionError("unhandled background failure", failure); });
-        DesktopServices services = DesktopWiring.services(db.database(), () -> { });
-        new DesktopShell(services, executor, new ThemeSwitch(Theme.LIGHT, theme -> { }), stage, ZoneId.systemDefault()).showSignIn();
+        places = DesktopWiring.places(db.database(), UnreachableServer::new, UiPreferences.load(settingsFile));
+        new DesktopShell(places, executor, new ThemeSwitch(Theme.LIGHT, theme -> { }), stage, ZoneId.systemDefault()).showSignIn();
     }
 
     @AfterEach
     void stopExecutor() {
         executor.close();
+        places.close();
+    }
+
+    /**
+     * Stands in for the remote client: really tries the server's port, and answers as the client does
+     * when nothing listens there.
+     */
+    private record UnreachableServer(URI url) implements BackOfficeConnector {
+        @Override
+        public SignInResult signIn(String email, char[] password, ClientInfo client) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
+                return new SignInResult.Unavailable("The test expected nothing to listen at " + url);
+            } catch (IOException e) {
+                return new SignInResult.Unavailable("The back office server at " + url + " cannot be reached: " + e.getMessage()
+                        + ". Check the address, or try again in a moment.");
+            }
+        }
+
+        @Override
+        public BackOffice open(Session session) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void signOut(Session session, ClientInfo client) {
+        }
+
+        @Override
+        public String description() {
+            return "server " + url;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void a_server_that_is_not_listening_is_named_unreachable_and_the_email_stays(FxRobot robot) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        robot.clickOn("#server");
+        assertThat(robot.lookup("#serverUrl").queryTextInputControl().isVisible()).isTrue();
+        robot.clickOn("#serverUrl").write("127.0.0.1:" + closedPort);
+        robot.clickOn("#email").write(DemoVentures.EMAIL);
+        robot.clickOn("#password").write("whatever");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(message.getText()).startsWith("The server address must start with https://");
+
+        robot.clickOn("#serverUrl").eraseText(("127.0.0.1:" + closedPort).length()).write("http://127.0.0.1:" + closedPort);
+        assertThat(robot.lookup("#database").queryAs(Label.class).getText()).isEqualTo("Server http://127.0.0.1:" + closedPort);
+        robot.clickOn("#signIn");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().contains("cannot be reached"));
+        assertThat(message.getText()).startsWith("The back office server at http://127.0.0.1:" + closedPort + " cannot be reached");
+        assertThat(robot.lookup("#email").queryTextInputControl().getText()).isEqualTo(DemoVentures.EMAIL);
+        assertThat(robot.lookup("#signIn").queryButton().isDisabled()).isFalse();
+        assertThat(UiPreferences.load(settingsFile).signInChoice())
+                .isEqualTo(new SignInChoice(Location.SERVER, "http://127.0.0.1:" + closedPort));
     }
 
     @Test
     void a_wrong_password_is_refused_with_the_attempts_left_and_the_right_one_opens_the_ventures(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#signIn").queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup("#database").queryAs(Label.class).getText()).startsWith("Connected to ").contains(db.name());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#database").queryAs(Label.class).getText()).startsWith("This computer's database: ").contains(db.name());
 
         robot.clickOn("#email").write(DemoVentures.EMAIL);
         robot.clickOn("#password").write("not my password");

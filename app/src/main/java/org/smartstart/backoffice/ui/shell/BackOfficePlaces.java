@@ -68,8 +68,7 @@ public final class BackOfficePlaces implements SignInBackend, AutoCloseable {
 
     @Override
     public String thisComputerDescription() {
-        DesktopServices open = local;
-        return open == null ? thisComputerDescription : open.connector().description();
+        return thisComputerDescription;
     }
 
     @Override

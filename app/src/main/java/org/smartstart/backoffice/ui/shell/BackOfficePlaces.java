@@ -99,7 +99,8 @@ public final class BackOfficePlaces implements SignInBackend, AutoCloseable {
         BackOfficeConnector previous = server;
         server = servers.apply(url);
         serverUrl = url;
-        if (previous != null && previous != lastSignedInThrough) {
+        // the sign-in window shows only while nobody is signed in, so no session still uses the previous server
+        if (previous != null) {
             closeQuietly(previous);
         }
         return server;

@@ -11,6 +11,7 @@ import org.smartstart.backoffice.domain.tokens.Wallets;
 import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
+import org.smartstart.backoffice.persistence.captable.LocalCapTables;
 import org.smartstart.backoffice.persistence.identity.LocalPeople;
 import org.smartstart.backoffice.persistence.ventures.LocalVentures;
 
@@ -35,7 +36,7 @@ public final class LocalBackOffice implements BackOffice {
         LocalUseCases useCases = services.useCases();
         this.people = new LocalPeople(useCases, session);
         this.ventures = new LocalVentures(useCases, session);
-        this.capTables = new CapTables() { };
+        this.capTables = new LocalCapTables(useCases, session);
         this.wallets = new Wallets() { };
         this.kycReview = new KycReview() { };
         this.legalHolds = new LegalHolds() { };

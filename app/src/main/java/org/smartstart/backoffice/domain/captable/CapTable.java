@@ -1,0 +1,139 @@
+package org.smartstart.backoffice.domain.captable;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * A venture's cap table on one date, built from its ledger (EQ-5: any past date can be shown).
+ *
+ * @param aliceCap      the platform's ceiling (EQ-3)
+ * @param activeHolds   applies_to of the venture's active legal holds
+ * @param holders       platform first, then by percent (largest first) and name
+ * @param total         sum of the holders' percents (100.000 when EQ-1 holds)
+ * @param platformStake the platform's (AliceSolutions) percent
+ * @param changeDates   every date on which the ledger changes, sorted: each row's effective_from and
+ *                      the day after its effective_to
+ * @param revision      the ledger revision this was read at; a change based on it names it, and is a
+ *                      conflict when the ledger has changed since (see {@link #revisionOf})
+ */
+public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID ownerUserId, BigDecimal aliceCap,
+                       List<String> activeHolds, List<CapTableHolder> holders, BigDecimal total,
+                       BigDecimal platformStake, List<LocalDate> changeDates, String revision) {
+
+    public CapTable {
+        activeHolds = List.copyOf(activeHolds);
+        holders = List.copyOf(holders);
+        changeDates = List.copyOf(changeDates);
+    }
+
+    /**
+     * The cap table of {@code venture} on {@code asOf} from the full ledger. Pure: the screen uses it
+     * to preview a draft (the ledger with the draft's edits applied) before anything is saved.
+     *
+     * @param names    display names of users (holders); a missing one shows as "user &lt;id&gt;"
+     * @param policies the vesting policies the rows refer to
+     */
+    public static CapTable on(VentureFacts venture, List<LedgerRow> ledger, Map<UUID, String> names,
+                              Map<UUID, VestingPolicy> policies, LocalDate asOf) {
+        Map<Holder, List<LedgerRow>> byHolder = new LinkedHashMap<>();
+        for (LedgerRow row : ledger) {
+            if (row.effectiveOn(asOf)) {
+                byHolder.computeIfAbsent(row.holder(), h -> new ArrayList<>()).add(row);
+            }
+        }
+        List<CapTableHolder> holders = new ArrayList<>();
+        BigDecimal total = Percent.ZERO;
+        BigDecimal platform = Percent.ZERO;
+        for (Map.Entry<Holder, List<LedgerRow>> e : byHolder.entrySet()) {
+            Holder holder = e.getKey();
+            BigDecimal percent = Percent.ZERO;
+            BigDecimal vested = Percent.ZERO;
+            VestingPolicy policy = null;
+            List<UUID> ids = new ArrayList<>();
+            for (LedgerRow row : e.getValue()) {
+                VestingPolicy p = row.vestingPolicyId() == null ? null : policies.get(row.vestingPolicyId());
+                percent = percent.add(row.percent());
+                vested = vested.add(Vesting.vestedOn(row.percent(), row.effectiveFrom(), p, asOf));
+                policy = policy == null ? p : policy;
+                ids.add(row.id());
+            }
+            holders.add(new CapTableHolder(holder.type(), holder.userId(), nameOf(holder, names), Percent.of(percent),
+                    Percent.of(vested), policy, ids));
+            total = total.add(percent);
+            if (holder.isAlice()) {
+                platform = platform.add(percent);
+            }
+        }
+        holders.sort(Comparator.comparing((CapTableHolder h) -> h.holderType() != HolderType.ALICE)
+                .thenComparing(CapTableHolder::percent, Comparator.reverseOrder())
+                .thenComparing(CapTableHolder::displayName));
+        return new CapTable(venture.ventureId(), venture.name(), asOf, venture.ownerUserId(), venture.aliceCap(),
+                venture.activeHolds(), holders, Percent.of(total), Percent.of(platform), changeDates(ledger),
+                revisionOf(ledger));
+    }
+
+    /** Every date on which the cap table changes: each row's effective_from and the day after its effective_to. */
+    public static List<LocalDate> changeDates(List<LedgerRow> ledger) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (LedgerRow row : ledger) {
+            dates.add(row.effectiveFrom());
+            if (row.effectiveTo() != null) {
+                dates.add(row.effectiveTo().plusDays(1));
+            }
+        }
+        return List.copyOf(dates);
+    }
+
+    /** Each holder's stake on {@code day}. */
+    public static Map<Holder, BigDecimal> stakesOn(List<LedgerRow> ledger, LocalDate day) {
+        Map<Holder, BigDecimal> stakes = new LinkedHashMap<>();
+        for (LedgerRow row : ledger) {
+            if (row.effectiveOn(day)) {
+                stakes.merge(row.holder(), row.percent(), BigDecimal::add);
+            }
+        }
+        return stakes;
+    }
+
+    /**
+     * The ledger's revision: "&lt;rows&gt;-&lt;closed rows&gt;-&lt;fingerprint&gt;", where the fingerprint hashes
+     * every row's id and end date. A change adds rows or closes rows (EQ-5 allows nothing else), so any
+     * change since a cap table was read gives another revision, whoever made it. It is derived from the
+     * ledger itself (no counter to keep in step) and both adapters compute it the same way.
+     */
+    public static String revisionOf(List<LedgerRow> ledger) {
+        List<LedgerRow> sorted = new ArrayList<>(ledger);
+        sorted.sort(Comparator.comparing(LedgerRow::id));
+        StringBuilder text = new StringBuilder();
+        int closed = 0;
+        for (LedgerRow row : sorted) {
+            text.append(row.id()).append(':').append(row.effectiveTo()).append(';');
+            closed += row.open() ? 0 : 1;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return sorted.size() + "-" + closed + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static String nameOf(Holder holder, Map<UUID, String> names) {
+        if (holder.isAlice()) {
+            return "AliceSolutions (platform)";
+        }
+        String name = holder.userId() == null ? null : names.get(holder.userId());
+        return name != null ? name : "user " + holder.userId();
+    }
+}

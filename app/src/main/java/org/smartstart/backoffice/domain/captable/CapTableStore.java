@@ -1,0 +1,53 @@
+package org.smartstart.backoffice.domain.captable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the cap table use cases need from storage (a driven port), inside the use case's one
+ * transaction. The local adapter implements it on the database; it only reads and writes, the rules
+ * are the use cases'.
+ */
+public interface CapTableStore {
+
+    /** The venture's facts, or empty when it does not exist (or is archived). */
+    Optional<VentureFacts> venture(UUID ventureId);
+
+    /** Serialises writers of one cap table until the transaction ends (a second writer then sees the first's rows). */
+    void lockCapTable(UUID ventureId);
+
+    /** Every ledger row of the venture, closed ones included. */
+    List<LedgerRow> ledger(UUID ventureId);
+
+    /** Display names of the users that exist among {@code userIds}. */
+    Map<UUID, String> names(Collection<UUID> userIds);
+
+    /** The vesting policies that exist among {@code ids}. */
+    Map<UUID, VestingPolicy> vestingPolicies(Collection<UUID> ids);
+
+    /** Closes the open row {@code rowId}; false when it is no longer open. */
+    boolean close(UUID rowId, LocalDate effectiveTo);
+
+    void insert(UUID ventureId, LedgerRow row);
+
+    Optional<IssuanceRule> currentIssuanceRule(UUID ventureId);
+
+    Optional<ConversionFacts.Person> person(UUID userId);
+
+    Optional<ConversionFacts.Wallet> wallet(UUID userId);
+
+    /**
+     * Debits {@code amount} BUZ from the wallet as a 'convert' transaction of the venture, chained to the
+     * wallet's previous transaction (BZ-5); empty when the wallet changed since it was read (BZ-1's lock).
+     */
+    Optional<ConversionFacts.Debit> debitForConversion(ConversionFacts.Wallet wallet, UUID ventureId, long amount, Instant at);
+
+    void insertConversion(UUID conversionId, UUID ventureId, UUID userId, long buzSpent, BigDecimal equityPercent,
+                          LocalDate effectiveOn, Map<String, Object> policySnapshot, Instant at);
+}

@@ -1,0 +1,394 @@
+package org.smartstart.backoffice.domain.captable;
+
+import org.smartstart.backoffice.domain.access.Actor;
+import org.smartstart.backoffice.domain.access.Permission;
+import org.smartstart.backoffice.domain.audit.AuditEntry;
+import org.smartstart.backoffice.domain.audit.AuditRecorder;
+import org.smartstart.backoffice.domain.identity.Role;
+import org.smartstart.backoffice.domain.usecase.FieldProblem;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.domain.usecase.Rejection;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The cap table use cases, on a {@link CapTableStore} inside one transaction the adapter opened:
+ * permission (ID-3), input, concurrency, the rules (EQ-1..EQ-7, BZ-1/2/4/6), then the writes and the one
+ * audit entry (AU-1). Refusals are outcomes; the adapter rolls back anything that is not Done.
+ */
+public final class CapTableUseCases {
+
+    private final CapTableStore store;
+
+    public CapTableUseCases(CapTableStore store) {
+        this.store = store;
+    }
+
+    public Outcome<CapTable> capTableOn(Actor actor, UUID ventureId, LocalDate asOf) {
+        Optional<Outcome<CapTable>> denied = actor.require(Permission.READ_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (asOf == null) {
+            return Outcome.invalid("asOf", "must be a date (YYYY-MM-DD)");
+        }
+        Optional<VentureFacts> venture = store.venture(ventureId);
+        if (venture.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        return Outcome.done(view(venture.get(), store.ledger(ventureId), asOf));
+    }
+
+    public Outcome<List<LedgerRow>> ledger(Actor actor, UUID ventureId) {
+        Optional<Outcome<List<LedgerRow>>> denied = actor.require(Permission.READ_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (store.venture(ventureId).isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        return Outcome.done(List.copyOf(store.ledger(ventureId)));
+    }
+
+    public Outcome<CapTable> changeCapTable(Actor actor, UUID ventureId, CapTableChange change, Instant now, AuditRecorder audit) {
+        Optional<Outcome<CapTable>> denied = actor.require(Permission.EDIT_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (change == null) {
+            return Outcome.invalid("change", "is missing");
+        }
+        List<FieldProblem> problems = formProblems(change);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<VentureFacts> found = store.venture(ventureId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        VentureFacts venture = found.get();
+        store.lockCapTable(ventureId);
+        List<LedgerRow> before = store.ledger(ventureId);
+        String revision = CapTable.revisionOf(before);
+        if (!revision.equals(change.basedOnRevision())) {
+            return new Outcome.Conflict<>(conflictMessage(venture, before));
+        }
+        problems = referenceProblems(change.edits(), before);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        List<LedgerRow> after = CapTableEdits.apply(before, change.edits(), now, actor.userId());
+        CapTablePolicy policy = new CapTablePolicy(venture, store.names(userIds(after, venture)));
+        List<Rejection> rejections = new ArrayList<>(policy.checkEdits(before, change.edits()));
+        rejections.addAll(policy.check(after));
+        if (!rejections.isEmpty()) {
+            return Outcome.rejected(rejections);
+        }
+        Written written = write(ventureId, before, after);
+        if (written == null) {
+            return new Outcome.Conflict<>(conflictMessage(venture, store.ledger(ventureId)));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("description", change.description().strip());
+        data.put("based_on_revision", change.basedOnRevision());
+        data.put("revision_after", CapTable.revisionOf(after));
+        data.put("before", written.before());
+        data.put("after", written.after());
+        audit.record(new AuditEntry(actor.userId(), "EQUITY_CHANGE", "venture", ventureId, ventureId, data));
+        LocalDate firstTouched = firstTouched(change.edits());
+        return Outcome.done(view(venture, after, firstTouched));
+    }
+
+    public Outcome<Conversion> convertBuz(Actor actor, UUID ventureId, ConversionRequest request, Instant now, AuditRecorder audit) {
+        Optional<Outcome<Conversion>> denied = actor.require(Permission.CONVERT_BUZ, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (request == null) {
+            return Outcome.invalid("request", "is missing");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.userId() == null) {
+            problems.add(new FieldProblem("userId", "is missing: whose BUZ are converted"));
+        }
+        if (request.buzAmount() <= 0) {
+            problems.add(new FieldProblem("buzAmount", "must be a positive number of BUZ, not " + request.buzAmount()));
+        }
+        percentProblem("equityPercent", request.equityPercent()).ifPresent(problems::add);
+        if (request.equityPercent() != null && request.equityPercent().compareTo(Percent.HUNDRED) >= 0) {
+            problems.add(new FieldProblem("equityPercent", "must be less than 100.000, not " + request.equityPercent().toPlainString()));
+        }
+        if (request.effectiveOn() == null) {
+            problems.add(new FieldProblem("effectiveOn", "is missing: the date the equity is granted"));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<VentureFacts> found = store.venture(ventureId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        VentureFacts venture = found.get();
+        Optional<ConversionFacts.Person> person = store.person(request.userId());
+        if (person.isEmpty()) {
+            return Outcome.invalid("userId", "no user " + request.userId() + " exists");
+        }
+        store.lockCapTable(ventureId);
+        IssuanceRule rule = store.currentIssuanceRule(ventureId).orElse(null);
+        ConversionFacts.Wallet wallet = store.wallet(request.userId()).orElse(null);
+        List<Rejection> rejections = new ArrayList<>(ConversionPolicy.check(venture, rule, person.get(), wallet, request));
+
+        List<LedgerRow> before = store.ledger(ventureId);
+        Holder recipient = Holder.user(request.userId());
+        List<LedgerEdit> edits = CapTableEdits.dilute(before, recipient, request.equityPercent(), request.effectiveOn());
+        List<LedgerRow> after = CapTableEdits.apply(before, edits, now, actor.userId());
+        CapTablePolicy policy = new CapTablePolicy(venture, store.names(userIds(after, venture)));
+        for (Rejection r : policy.checkEdits(before, edits)) {
+            if (!r.ruleId().equals("EQ-7")) { // the hold is already named once, as the conversion's
+                rejections.add(r);
+            }
+        }
+        rejections.addAll(policy.check(after));
+        if (!rejections.isEmpty()) {
+            return Outcome.rejected(rejections);
+        }
+
+        Optional<ConversionFacts.Debit> debit = store.debitForConversion(wallet, ventureId, request.buzAmount(), now);
+        if (debit.isEmpty()) {
+            return new Outcome.Conflict<>("The wallet of " + person.get().displayName()
+                    + " changed while the conversion was being written; nothing was saved. Try again.");
+        }
+        UUID conversionId = UUID.randomUUID();
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("rule_id", rule.id().toString());
+        snapshot.put("conversion_band_min", rule.bandMin().toPlainString());
+        snapshot.put("conversion_band_max", rule.bandMax().toPlainString());
+        snapshot.put("rate", ConversionPolicy.rate(request).stripTrailingZeros().toPlainString());
+        snapshot.put("monthly_issue_cap", rule.monthlyIssueCap());
+        snapshot.put("board_approved", rule.boardApproved());
+        snapshot.put("rule_created_at", rule.createdAt() == null ? null : rule.createdAt().toString());
+        Map<String, Object> approval = new LinkedHashMap<>();
+        approval.put("user_id", actor.userId().toString());
+        approval.put("role", actor.rolesOn(ventureId).contains(Role.OWNER) ? "owner" : "admin");
+        approval.put("approved_at", now.toString());
+        snapshot.put("approvals", List.of(approval));
+        snapshot.put("buz_transaction_id", debit.get().transactionId().toString());
+        snapshot.put("buz_tx_hash", debit.get().txHash());
+        store.insertConversion(conversionId, ventureId, request.userId(), request.buzAmount(), request.equityPercent(),
+                request.effectiveOn(), snapshot, now);
+        Written written = write(ventureId, before, after);
+        if (written == null) {
+            return new Outcome.Conflict<>(conflictMessage(venture, store.ledger(ventureId)));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", request.userId().toString());
+        data.put("buz_spent", request.buzAmount());
+        data.put("equity_percent_granted", Percent.of(request.equityPercent()).toPlainString());
+        data.put("effective_on", request.effectiveOn().toString());
+        data.put("policy_snapshot", snapshot);
+        data.put("wallet_balance_after", debit.get().balanceAfter());
+        data.put("before", written.before());
+        data.put("after", written.after());
+        audit.record(new AuditEntry(actor.userId(), "BUZ_CONVERTED", "equity_conversion", conversionId, ventureId, data));
+        List<LedgerRow> added = after.subList(before.size(), after.size());
+        return Outcome.done(new Conversion(conversionId, ventureId, request.userId(), request.buzAmount(),
+                Percent.of(request.equityPercent()), request.effectiveOn(), rule.id(), debit.get().transactionId(),
+                debit.get().txHash(), debit.get().balanceAfter(), added, view(venture, after, request.effectiveOn())));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private record Written(List<Map<String, Object>> before, List<Map<String, Object>> after) {
+    }
+
+    /** Writes the difference between two ledgers: closes, then new rows. Null when a row was no longer open. */
+    private Written write(UUID ventureId, List<LedgerRow> before, List<LedgerRow> after) {
+        List<Map<String, Object>> was = new ArrayList<>();
+        List<Map<String, Object>> is = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            LedgerRow old = before.get(i);
+            LedgerRow now = after.get(i);
+            if (old.open() && !now.open()) {
+                if (!store.close(old.id(), now.effectiveTo())) {
+                    return null;
+                }
+                was.add(audit(old));
+                is.add(audit(now));
+            }
+        }
+        for (LedgerRow row : after.subList(before.size(), after.size())) {
+            store.insert(ventureId, row);
+            is.add(audit(row));
+        }
+        return new Written(was, is);
+    }
+
+    private CapTable view(VentureFacts venture, List<LedgerRow> ledger, LocalDate asOf) {
+        Set<UUID> policyIds = new HashSet<>();
+        ledger.forEach(r -> {
+            if (r.vestingPolicyId() != null) {
+                policyIds.add(r.vestingPolicyId());
+            }
+        });
+        return CapTable.on(venture, ledger, store.names(userIds(ledger, venture)), store.vestingPolicies(policyIds), asOf);
+    }
+
+    private static Set<UUID> userIds(List<LedgerRow> ledger, VentureFacts venture) {
+        Set<UUID> ids = new HashSet<>();
+        for (LedgerRow r : ledger) {
+            if (r.holder() != null && r.holder().userId() != null) {
+                ids.add(r.holder().userId());
+            }
+            if (r.createdBy() != null) {
+                ids.add(r.createdBy());
+            }
+        }
+        if (venture.ownerUserId() != null) {
+            ids.add(venture.ownerUserId());
+        }
+        return ids;
+    }
+
+    /** Who changed the ledger last, in words: the newest row names its writer and time. */
+    private String conflictMessage(VentureFacts venture, List<LedgerRow> ledger) {
+        Optional<LedgerRow> latest = ledger.stream().filter(r -> r.createdAt() != null)
+                .max(Comparator.comparing(LedgerRow::createdAt));
+        String by = "someone else";
+        String at = "";
+        if (latest.isPresent()) {
+            UUID writer = latest.get().createdBy();
+            if (writer != null) {
+                by = store.names(Set.of(writer)).getOrDefault(writer, "user " + writer);
+            }
+            at = " at " + latest.get().createdAt();
+        }
+        return "The cap table of " + venture.name() + " was changed by " + by + at
+                + " since you opened it; nothing was saved. Reload it and apply your draft again (it is kept).";
+    }
+
+    private static LocalDate firstTouched(List<LedgerEdit> edits) {
+        LocalDate first = null;
+        for (LedgerEdit e : edits) {
+            LocalDate d = e instanceof LedgerEdit.Close c ? c.effectiveTo().plusDays(1) : ((LedgerEdit.Add) e).effectiveFrom();
+            first = first == null || d.isBefore(first) ? d : first;
+        }
+        return first;
+    }
+
+    private static Map<String, Object> audit(LedgerRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", row.id().toString());
+        m.put("holder_type", row.holder().type().code());
+        m.put("holder_id", row.holder().userId() == null ? null : row.holder().userId().toString());
+        m.put("percent", Percent.of(row.percent()).toPlainString());
+        m.put("effective_from", row.effectiveFrom().toString());
+        m.put("effective_to", row.effectiveTo() == null ? null : row.effectiveTo().toString());
+        m.put("vesting_policy_id", row.vestingPolicyId() == null ? null : row.vestingPolicyId().toString());
+        return m;
+    }
+
+    /** Problems visible in the request alone. */
+    private static List<FieldProblem> formProblems(CapTableChange change) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (change.description() == null || change.description().isBlank()) {
+            problems.add(new FieldProblem("description", "is missing: say what the change is and why"));
+        }
+        if (change.basedOnRevision() == null || change.basedOnRevision().isBlank()) {
+            problems.add(new FieldProblem("basedOnRevision", "is missing: the revision of the cap table the change was drafted on"));
+        }
+        if (change.edits().isEmpty()) {
+            problems.add(new FieldProblem("edits", "is empty: a change closes or adds at least one row"));
+        }
+        for (int i = 0; i < change.edits().size(); i++) {
+            String at = "edits[" + i + "]";
+            LedgerEdit edit = change.edits().get(i);
+            if (edit == null) {
+                problems.add(new FieldProblem(at, "is missing"));
+            } else if (edit instanceof LedgerEdit.Close close) {
+                if (close.rowId() == null) {
+                    problems.add(new FieldProblem(at + ".rowId", "is missing: which row to close"));
+                }
+                if (close.effectiveTo() == null) {
+                    problems.add(new FieldProblem(at + ".effectiveTo", "is missing: the row's last effective day"));
+                }
+            } else {
+                LedgerEdit.Add add = (LedgerEdit.Add) edit;
+                if (add.holder() == null || add.holder().type() == null) {
+                    problems.add(new FieldProblem(at + ".holder", "is missing: a user or the platform"));
+                } else if (add.holder().type() == HolderType.USER && add.holder().userId() == null) {
+                    problems.add(new FieldProblem(at + ".holder.userId", "is missing: which user holds the row"));
+                } else if (add.holder().type() == HolderType.ALICE && add.holder().userId() != null) {
+                    problems.add(new FieldProblem(at + ".holder.userId", "must be empty for the platform (AliceSolutions)"));
+                }
+                percentProblem(at + ".percent", add.percent()).ifPresent(problems::add);
+                if (add.effectiveFrom() == null) {
+                    problems.add(new FieldProblem(at + ".effectiveFrom", "is missing: the first day the row counts"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Optional<FieldProblem> percentProblem(String field, BigDecimal percent) {
+        if (percent == null) {
+            return Optional.of(new FieldProblem(field, "is missing"));
+        }
+        if (percent.signum() <= 0 || percent.compareTo(Percent.HUNDRED) > 0) {
+            return Optional.of(new FieldProblem(field, "must be more than 0 and at most 100, not " + percent.toPlainString()));
+        }
+        if (percent.stripTrailingZeros().scale() > 3) {
+            return Optional.of(new FieldProblem(field, "has more than three decimals: " + percent.toPlainString()));
+        }
+        return Optional.empty();
+    }
+
+    /** Problems that need the ledger: rows, users and vesting policies the edits name must exist. */
+    private List<FieldProblem> referenceProblems(List<LedgerEdit> edits, List<LedgerRow> ledger) {
+        Set<UUID> rowIds = new HashSet<>();
+        ledger.forEach(r -> rowIds.add(r.id()));
+        Set<UUID> users = new HashSet<>();
+        Set<UUID> policies = new HashSet<>();
+        for (LedgerEdit e : edits) {
+            if (e instanceof LedgerEdit.Add add) {
+                if (add.holder().userId() != null) {
+                    users.add(add.holder().userId());
+                }
+                if (add.vestingPolicyId() != null) {
+                    policies.add(add.vestingPolicyId());
+                }
+            }
+        }
+        Map<UUID, String> known = store.names(users);
+        Map<UUID, VestingPolicy> knownPolicies = store.vestingPolicies(policies);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < edits.size(); i++) {
+            String at = "edits[" + i + "]";
+            LedgerEdit e = edits.get(i);
+            if (e instanceof LedgerEdit.Close close) {
+                if (!rowIds.contains(close.rowId())) {
+                    problems.add(new FieldProblem(at + ".rowId", "no row " + close.rowId() + " in this venture's cap table"));
+                }
+            } else {
+                LedgerEdit.Add add = (LedgerEdit.Add) e;
+                if (add.holder().userId() != null && !known.containsKey(add.holder().userId())) {
+                    problems.add(new FieldProblem(at + ".holder.userId", "no user " + add.holder().userId() + " exists"));
+                }
+                if (add.vestingPolicyId() != null && !knownPolicies.containsKey(add.vestingPolicyId())) {
+                    problems.add(new FieldProblem(at + ".vestingPolicyId", "no vesting policy " + add.vestingPolicyId() + " exists"));
+                }
+            }
+        }
+        return problems;
+    }
+}

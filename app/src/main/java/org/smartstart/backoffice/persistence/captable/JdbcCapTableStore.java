@@ -1,0 +1,285 @@
+package org.smartstart.backoffice.persistence.captable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smartstart.backoffice.domain.captable.CapTableStore;
+import org.smartstart.backoffice.domain.captable.ConversionFacts;
+import org.smartstart.backoffice.domain.captable.Holder;
+import org.smartstart.backoffice.domain.captable.HolderType;
+import org.smartstart.backoffice.domain.captable.IssuanceRule;
+import org.smartstart.backoffice.domain.captable.LedgerRow;
+import org.smartstart.backoffice.domain.captable.VentureFacts;
+import org.smartstart.backoffice.domain.captable.VestingFrequency;
+import org.smartstart.backoffice.domain.captable.VestingPolicy;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The cap table store on the use case's JDBC connection (the same transaction as Hibernate's): plain
+ * set-based SQL, since the use cases work on whole ledgers, not on entity graphs. A database refusal
+ * travels up as an unchecked exception carrying the SQLException, which the use-case runner maps to the
+ * same rule id the domain uses.
+ */
+final class JdbcCapTableStore implements CapTableStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Connection c;
+
+    JdbcCapTableStore(Connection c) {
+        this.c = c;
+    }
+
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T sql(Sql<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new CapTableStoreException(e);
+        }
+    }
+
+    /** A database failure inside the store, carrying the SQLException (rule refusals included). */
+    static final class CapTableStoreException extends RuntimeException {
+        CapTableStoreException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public Optional<VentureFacts> venture(UUID ventureId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT v.name, v.owner_user_id, v.alice_equity_cap,
+                           coalesce(array_agg(DISTINCT h.applies_to::text) FILTER (WHERE h.id IS NOT NULL), '{}') AS holds
+                      FROM ventures v
+                      LEFT JOIN legal_holds h ON h.venture_id = v.id AND h.released_at IS NULL
+                     WHERE v.id = ? AND v.archived_at IS NULL
+                     GROUP BY v.id""")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    Array holds = r.getArray("holds");
+                    return Optional.of(new VentureFacts(ventureId, r.getString("name"), r.getObject("owner_user_id", UUID.class),
+                            r.getBigDecimal("alice_equity_cap"), Arrays.asList((String[]) holds.getArray())));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void lockCapTable(UUID ventureId) {
+        sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM ventures WHERE id = ? FOR NO KEY UPDATE")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                p.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<LedgerRow> ledger(UUID ventureId) {
+        return sql(() -> {
+            List<LedgerRow> rows = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT id, holder_type::text, holder_id, percent, effective_from, effective_to, vesting_policy_id,
+                           created_at, created_by
+                      FROM equity_ledger WHERE venture_id = ?
+                     ORDER BY effective_from, created_at, id""")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        Date to = r.getDate("effective_to");
+                        Timestamp created = r.getTimestamp("created_at");
+                        rows.add(new LedgerRow(r.getObject("id", UUID.class),
+                                new Holder(HolderType.ofCode(r.getString(2)), r.getObject("holder_id", UUID.class)),
+                                r.getBigDecimal("percent"), r.getDate("effective_from").toLocalDate(),
+                                to == null ? null : to.toLocalDate(), r.getObject("vesting_policy_id", UUID.class),
+                                created == null ? null : created.toInstant(), r.getObject("created_by", UUID.class)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public Map<UUID, String> names(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return sql(() -> {
+            Map<UUID, String> names = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, display_name FROM users WHERE id = ANY (?)")) {
+                p.setArray(1, c.createArrayOf("uuid", userIds.toArray()));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        names.put(r.getObject(1, UUID.class), r.getString(2));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
+    @Override
+    public Map<UUID, VestingPolicy> vestingPolicies(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return sql(() -> {
+            Map<UUID, VestingPolicy> policies = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT id, name, coalesce(cliff_months, 12), coalesce(duration_months, 48), coalesce(frequency::text, 'monthly')
+                      FROM vesting_policies WHERE id = ANY (?)""")) {
+                p.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        UUID id = r.getObject(1, UUID.class);
+                        policies.put(id, new VestingPolicy(id, r.getString(2), r.getInt(3), r.getInt(4),
+                                VestingFrequency.ofCode(r.getString(5))));
+                    }
+                }
+            }
+            return policies;
+        });
+    }
+
+    @Override
+    public boolean close(UUID rowId, LocalDate effectiveTo) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE equity_ledger SET effective_to = ?, version = version + 1 WHERE id = ? AND effective_to IS NULL")) {
+                p.setObject(1, effectiveTo);
+                p.setObject(2, rowId, Types.OTHER);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void insert(UUID ventureId, LedgerRow row) {
+        sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO equity_ledger (id, venture_id, holder_type, holder_id, percent, vesting_policy_id,
+                                               effective_from, effective_to, created_at, created_by)
+                    VALUES (?, ?, ?::holder_type, ?, ?, ?, ?, ?, ?, ?)""")) {
+                p.setObject(1, row.id(), Types.OTHER);
+                p.setObject(2, ventureId, Types.OTHER);
+                p.setString(3, row.holder().type().code());
+                p.setObject(4, row.holder().userId(), Types.OTHER);
+                p.setBigDecimal(5, row.percent());
+                p.setObject(6, row.vestingPolicyId(), Types.OTHER);
+                p.setObject(7, row.effectiveFrom());
+                p.setObject(8, row.effectiveTo(), Types.DATE);
+                p.setObject(9, utc(row.createdAt()));
+                p.setObject(10, row.createdBy(), Types.OTHER);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<IssuanceRule> currentIssuanceRule(UUID ventureId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT id, monthly_issue_cap, conversion_band_min, conversion_band_max, coalesce(board_approved, false), created_at
+                      FROM buz_issuance_rules WHERE venture_id = ? AND replaced_at IS NULL""")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    Timestamp created = r.getTimestamp(6);
+                    return Optional.of(new IssuanceRule(r.getObject(1, UUID.class), r.getLong(2), r.getBigDecimal(3),
+                            r.getBigDecimal(4), r.getBoolean(5), created == null ? null : created.toInstant()));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ConversionFacts.Person> person(UUID userId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT display_name, coalesce(kyc_status::text, 'pending') FROM users WHERE id = ? AND archived_at IS NULL")) {
+                p.setObject(1, userId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(new ConversionFacts.Person(userId, r.getString(1), r.getString(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ConversionFacts.Wallet> wallet(UUID userId) {
+        return sql(() -> ConversionWallet.of(c, userId));
+    }
+
+    @Override
+    public Optional<ConversionFacts.Debit> debitForConversion(ConversionFacts.Wallet wallet, UUID ventureId, long amount, Instant at) {
+        return sql(() -> ConversionWallet.debit(c, wallet, ventureId, amount, at));
+    }
+
+    @Override
+    public void insertConversion(UUID conversionId, UUID ventureId, UUID userId, long buzSpent, BigDecimal equityPercent,
+                                 LocalDate effectiveOn, Map<String, Object> policySnapshot, Instant at) {
+        sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO equity_conversions (id, venture_id, user_id, buz_spent, equity_percent_granted, effective_date,
+                                                    policy_snapshot, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
+                p.setObject(1, conversionId, Types.OTHER);
+                p.setObject(2, ventureId, Types.OTHER);
+                p.setObject(3, userId, Types.OTHER);
+                p.setLong(4, buzSpent);
+                p.setBigDecimal(5, equityPercent);
+                p.setObject(6, effectiveOn);
+                p.setString(7, json(policySnapshot));
+                p.setObject(8, utc(at));
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static String json(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The conversion's policy snapshot cannot be written as JSON", e);
+        }
+    }
+}

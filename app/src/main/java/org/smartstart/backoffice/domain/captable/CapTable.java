@@ -71,7 +71,7 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
             holders.add(new CapTableHolder(holder.type(), holder.userId(), nameOf(holder, names), Percent.of(percent),
                     Percent.of(vested), policy, ids));
             total = total.add(percent);
-            if (holder.isAlice()) {
+            if (holder.platform()) {
                 platform = platform.add(percent);
             }
         }
@@ -130,7 +130,7 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
     }
 
     static String nameOf(Holder holder, Map<UUID, String> names) {
-        if (holder.isAlice()) {
+        if (holder.platform()) {
             return "AliceSolutions (platform)";
         }
         String name = holder.userId() == null ? null : names.get(holder.userId());

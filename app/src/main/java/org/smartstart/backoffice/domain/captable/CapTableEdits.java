@@ -108,7 +108,7 @@ public final class CapTableEdits {
         }
         List<Holder> order = new ArrayList<>(floors.keySet());
         order.sort(Comparator.comparing((Holder h) -> remainders.get(h)).reversed()
-                .thenComparing(h -> !h.isAlice())
+                .thenComparing(h -> !h.platform())
                 .thenComparing(h -> String.valueOf(h.userId())));
         BigDecimal step = new BigDecimal("0.001");
         for (int i = 0; sum.compareTo(target) < 0 && !order.isEmpty(); i = (i + 1) % order.size()) {

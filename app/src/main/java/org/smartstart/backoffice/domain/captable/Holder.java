@@ -16,7 +16,7 @@ public record Holder(HolderType type, UUID userId) {
         return new Holder(HolderType.ALICE, null);
     }
 
-    public boolean isAlice() {
+    public boolean platform() {
         return type == HolderType.ALICE;
     }
 }

@@ -586,6 +586,10 @@ class EquityRulesSqlTest {
     }
 
     private static void conversion(Connection c, UUID venture, UUID user) throws SQLException {
+        // BZ-4 (V10): a conversion needs the venture's board-approved rule whose band holds the rate.
+        exec(c, "INSERT INTO buz_issuance_rules (venture_id, monthly_issue_cap, conversion_band_min, conversion_band_max, board_approved)"
+                + " SELECT '" + venture + "', 100000, 0.000100, 0.001000, true WHERE NOT EXISTS"
+                + " (SELECT 1 FROM buz_issuance_rules WHERE venture_id = '" + venture + "' AND replaced_at IS NULL)");
         exec(c, "INSERT INTO equity_conversions (venture_id, user_id, buz_spent, equity_percent_granted, effective_date, policy_snapshot)"
                 + " VALUES ('" + venture + "', '" + user + "', 1000, 0.250000, DATE '2026-03-01', '{}')");
     }

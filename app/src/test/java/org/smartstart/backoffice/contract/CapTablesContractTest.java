@@ -370,6 +370,25 @@ class CapTablesContractTest {
     }
 
     @Test
+    void two_changes_racing_on_one_revision_give_one_success_and_one_conflict() throws Exception {
+        Acme acme = acme();
+        UUID admin = staff("admin");
+        CapTableChange byOwner = transfer(acme, acme.owner(), "5.000", MAR);
+        CapTableChange byAdmin = transfer(acme, admin, "3.000", JUN);
+        CapTables owner = as(acme.owner());
+        CapTables other = as(admin);
+
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> owner.changeCapTable(acme.venture(), byOwner));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> other.changeCapTable(acme.venture(), byAdmin));
+        List<Outcome<CapTable>> outcomes = List.of(first.get(), second.get());
+
+        assertThat(outcomes).filteredOn(Outcome::isDone).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Conflict).hasSize(1);
+        assertThat(auditEntries(acme.venture(), "EQUITY_CHANGE")).isEqualTo(1);
+        assertThat(ledgerRows(acme.venture())).isEqualTo(5);
+    }
+
+    @Test
     void invalid_input_names_its_fields() throws Exception {
         Acme acme = acme();
         List<LedgerRow> ledger = as(acme.owner()).ledger(acme.venture()).orElseThrow();

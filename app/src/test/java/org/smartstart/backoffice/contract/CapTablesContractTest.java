@@ -250,8 +250,8 @@ class CapTablesContractTest {
         assertThat(ledgerRows(acme.venture())).isEqualTo(5);
         assertThat(auditEntries(acme.venture())).isEqualTo(1);
         assertThat(auditEntries(acme.venture(), "EQUITY_CHANGE")).isEqualTo(1);
-        assertThat(number("SELECT count(*) FROM audit_outbox WHERE venture_id = '" + acme.venture() + "' AND jsonb_array_length(data->'before') = 2 "
-                + "AND jsonb_array_length(data->'after') = 4")).isEqualTo(1);
+        assertThat(number("SELECT count(*) FROM (SELECT venture_id, data FROM audit_outbox UNION ALL SELECT venture_id, data FROM audit_log) a "
+                + "WHERE a.venture_id = '" + acme.venture() + "' AND jsonb_array_length(a.data->'before') = 2 AND jsonb_array_length(a.data->'after') = 4")).isEqualTo(1);
     }
 
     @Test

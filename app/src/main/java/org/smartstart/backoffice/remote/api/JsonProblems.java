@@ -20,7 +20,7 @@ public final class JsonProblems {
 
     public static FieldProblem of(JsonProcessingException e, String root) {
         if (!(e instanceof JsonMappingException mapping)) {
-            return new FieldProblem(root, "is not well-formed JSON: " + firstLine(e.getOriginalMessage())
+            return new FieldProblem(root.isEmpty() ? "body" : root, "is not well-formed JSON: " + firstLine(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
         String field = path(mapping, root);

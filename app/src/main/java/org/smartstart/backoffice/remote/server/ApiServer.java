@@ -268,7 +268,7 @@ public final class ApiServer implements AutoCloseable {
             }
             String methodAndPath = ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             String hash = Idempotency.sha256(methodAndPath, body);
-            if (replayed(ctx, session, key, hash)) {
+            if (replayed(ctx, route, session, key, hash)) {
                 return;
             }
             LocalServices remembering = services.beforeCommit((connection, actor, done) -> Idempotency.store(connection,
@@ -277,7 +277,7 @@ public final class ApiServer implements AutoCloseable {
             try {
                 outcome = invoke(remembering, session, route, decoded.args());
             } catch (Idempotency.DuplicateRequest lost) {
-                if (!replayed(ctx, session, key, hash)) {
+                if (!replayed(ctx, route, session, key, hash)) {
                     throw new IllegalStateException("An idempotency key was taken but its answer cannot be read", lost);
                 }
                 return;
@@ -285,7 +285,7 @@ public final class ApiServer implements AutoCloseable {
             respond(ctx, route, outcome);
         }
 
-        private boolean replayed(Context ctx, Session session, String key, String hash) throws SQLException {
+        private boolean replayed(Context ctx, Route route, Session session, String key, String hash) throws SQLException {
             Optional<Idempotency.Answer> stored = idempotency.find(session.userId(), key);
             if (stored.isEmpty()) {
                 return false;
@@ -297,9 +297,22 @@ public final class ApiServer implements AutoCloseable {
                 return true;
             }
             ctx.header("Idempotent-Replayed", "true");
-            json(ctx, stored.get().status(), stored.get().body() == null ? "null".getBytes(StandardCharsets.UTF_8)
-                    : stored.get().body().getBytes(StandardCharsets.UTF_8));
+            json(ctx, stored.get().status(), replay(route, stored.get().body()));
             return true;
+        }
+
+        /** The stored answer as the first response wrote it (jsonb keeps its own key order, so it is written anew). */
+        private static byte[] replay(Route route, String stored) {
+            if (stored == null) {
+                return "null".getBytes(StandardCharsets.UTF_8);
+            }
+            try {
+                Object value = Json.mapper().readerFor(route.resultType()).readValue(stored);
+                return Json.mapper().writerFor(route.resultType()).writeValueAsBytes(value);
+            } catch (JsonProcessingException e) {
+                // Written by an older version with another shape: hand it back as it was stored.
+                return stored.getBytes(StandardCharsets.UTF_8);
+            }
         }
 
         private String answer(Route route, Object value) {

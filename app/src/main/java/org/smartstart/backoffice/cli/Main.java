@@ -40,6 +40,7 @@ public final class Main implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(new Class<?>[] {
             MigrateCommand.class,
             DbCommand.class,
+            ServeCommand.class,
     });
 
     /** Set to 1 to see stack traces behind the one-sentence messages. */
@@ -140,6 +141,11 @@ public final class Main implements Callable<Integer> {
     /** The user's data folder, honouring {@code BACKOFFICE_DATA_DIR} and {@code XDG_DATA_HOME}. */
     public DataFolder dataFolder() {
         return DataFolder.resolve(env, System.getProperty("user.home"));
+    }
+
+    /** The environment the command line runs with (secrets such as the keystore password are read from it). */
+    Map<String, String> env() {
+        return env;
     }
 
     public PrintWriter out() {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OpenAPI document: generated from the route table, and its copy in docs/api/openapi.json is current.
  * After changing a port, regenerate the copy with
- * {@code mvn -B -o -q test -Dtest=OpenApiDocumentTest -Dopenapi.write=true} (or {@code backoffice openapi}).
+ * {@code mvn -B -o -q test -Dtest=OpenApiDocumentTest -Dopenapi.write=true}.
  */
 class OpenApiDocumentTest {
 

@@ -10,10 +10,8 @@ import org.smartstart.backoffice.persistence.db.DataFolder;
 import org.smartstart.backoffice.persistence.db.DatabaseSettings;
 import org.smartstart.backoffice.persistence.usecase.LocalConnector;
 import org.smartstart.backoffice.persistence.usecase.LocalServices;
+import org.smartstart.backoffice.remote.client.RemoteConnector;
 
-import org.smartstart.backoffice.domain.identity.Session;
-import org.smartstart.backoffice.domain.identity.SignInResult;
-import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
 
 import java.net.InetAddress;
@@ -54,11 +52,8 @@ public final class DesktopWiring {
                 return () -> { };
             });
 
-    /**
-     * How the desktop reaches a back office server. Until the remote client is in this build, a stand-in
-     * that says so; then this line becomes {@code RemoteConnector::new}.
-     */
-    static final Function<URI, BackOfficeConnector> SERVERS = ServerNotInThisBuild::new;
+    /** How the desktop reaches a back office server: the remote adapter over its HTTP API. */
+    static final Function<URI, BackOfficeConnector> SERVERS = RemoteConnector::new;
 
     private DesktopWiring() {
     }
@@ -139,32 +134,5 @@ public final class DesktopWiring {
         String version = DesktopWiring.class.getPackage().getImplementationVersion();
         return new ClientInfo(host, "SmartStart Back Office " + (version == null ? "dev" : version) + " (desktop; "
                 + System.getProperty("os.name") + "; Java " + System.getProperty("java.version") + ")");
-    }
-
-    /** Stands in for the remote client until it is part of this build: says so instead of signing in. */
-    private record ServerNotInThisBuild(URI url) implements BackOfficeConnector {
-        @Override
-        public SignInResult signIn(String email, char[] password, ClientInfo client) {
-            return new SignInResult.Unavailable("This version of the app cannot sign in to a server yet (" + url
-                    + "); choose this computer's database.");
-        }
-
-        @Override
-        public BackOffice open(Session session) {
-            throw new IllegalStateException("Nobody can be signed in to " + url + " with this version");
-        }
-
-        @Override
-        public void signOut(Session session, ClientInfo client) {
-        }
-
-        @Override
-        public String description() {
-            return "server " + url;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.smartstart.backoffice.cli;
 
 import org.smartstart.backoffice.persistence.audit.AuditSealerService;
 import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
+import org.smartstart.backoffice.persistence.demo.DemoDataLoader;
 import org.smartstart.backoffice.persistence.usecase.LocalServices;
 import org.smartstart.backoffice.remote.api.RouteTable;
 import org.smartstart.backoffice.remote.server.ApiServer;
@@ -12,12 +13,14 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code backoffice serve}: the HTTP API over the configured database, until the process is stopped
- * (Ctrl+C or SIGTERM). Migrates first and seals audit entries while it runs, like the desktop does.
+ * (Ctrl+C or SIGTERM). Migrates first and seals audit entries while it runs, like the desktop does; an
+ * empty embedded database gets the demo data, as for the desktop.
  */
 @Command(name = "serve",
         description = {"Serve the back office's HTTP API (JSON, OpenAPI at /api/v1/openapi.json) over the configured database "
@@ -98,6 +101,14 @@ final class ServeCommand extends DatabaseCommand {
             options = options.withTls(keystore, password.toCharArray());
         }
         database.migrate();
+        if (database.embedded().isPresent()) {
+            // Like the desktop: an empty embedded database starts with the demo data, so the server can be tried at once.
+            try {
+                DemoDataLoader.loadIfEmpty(database);
+            } catch (SQLException e) {
+                throw new CommandFailedException("The demo data could not be loaded: " + e.getMessage(), e);
+            }
+        }
         AuditSealerService sealer = AuditSealerService.start(database.dataSource());
         LocalServices services = null;
         try {

@@ -144,10 +144,36 @@ class ApiServerTlsAndOutageTest {
         }
     }
 
+    @Test
+    void the_client_retries_a_503_and_the_retry_succeeds() throws Exception {
+        Switchable pool = new Switchable(fixture.db().database().dataSource());
+        Transactions transactions = new Transactions(pool);
+        HibernateSessions hibernate = HibernateSessions.open(pool);
+        LocalServices services = new LocalServices(fixture.db().database(), hibernate,
+                new LocalUseCases(hibernate.sessionFactory(), fixture.clock()), transactions,
+                PersonalDataTokens.load(transactions), new Argon2idPasswordHasher(), fixture.clock());
+        Session session = fixture.sessionFor(user);
+        try (services; ApiServer server = ApiServer.start(services, ApiServerOptions.http("127.0.0.1", 0))) {
+            RemoteOptions quick = new RemoteOptions(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), 3,
+                    java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(20), java.util.Optional.empty(), null);
+            RemoteConnector client = new RemoteConnector(server.uri(), quick);
+            pool.failNext.set(2);
+            assertThat(client.open(session).people().me().orElseThrow().userId()).isEqualTo(user);
+            assertThat(pool.failNext.get()).isZero();
+
+            pool.failNext.set(5);
+            Outcome<?> gaveUp = client.open(session).people().me();
+            assertThat(gaveUp).isInstanceOf(Outcome.Unavailable.class);
+            pool.failNext.set(0);
+            client.close();
+        }
+    }
+
     /** A pool that can be made to fail like an unreachable database. */
     static final class Switchable implements DataSource {
         private final DataSource delegate;
         volatile boolean down;
+        final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
 
         Switchable(DataSource delegate) {
             this.delegate = delegate;
@@ -155,7 +181,7 @@ class ApiServerTlsAndOutageTest {
 
         @Override
         public Connection getConnection() throws SQLException {
-            if (down) {
+            if (down || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new SQLTransientConnectionException("Connection refused: the database is down (test)", "08001");
             }
             return delegate.getConnection();

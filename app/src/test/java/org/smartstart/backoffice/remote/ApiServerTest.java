@@ -137,6 +137,19 @@ class ApiServerTest {
     }
 
     @Test
+    void a_bug_is_a_500_problem_without_a_stack_trace_and_the_client_says_so() throws Exception {
+        try (Response r = send("GET", "/api/v1/notes/boom", null, session.token(), null)) {
+            assertThat(r.code()).isEqualTo(500);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            String body = r.body().string();
+            assertThat(body).contains("internal-error").doesNotContain("IllegalStateException", "a bug in a use case", "at org.");
+        }
+        Outcome<Note> outcome = client().root(NotesApi.class, session).notes().boom();
+        assertThat(outcome).isInstanceOf(Outcome.Unavailable.class);
+        assertThat(outcome.describe()).contains("failed (HTTP 500)");
+    }
+
+    @Test
     void missing_garbage_and_expired_tokens_are_401() throws Exception {
         Session expired = fixture.sessionFor(user, fixture.clock().instant().minus(Duration.ofMinutes(1)));
         for (String token : new String[] {null, "garbage", "x".repeat(5000), expired.token()}) {

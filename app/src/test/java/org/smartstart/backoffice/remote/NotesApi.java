@@ -79,6 +79,10 @@ public interface NotesApi {
 
         @Command("/shapes/bigger")
         Outcome<Shape> bigger(@Param("shape") Shape shape);
+
+        /** A bug: the server answers 500 without a trace and logs it once. */
+        @Query("/notes/boom")
+        Outcome<Note> boom();
     }
 
     /** The notes on the database, through the real local use-case runner (session check, audit, one transaction). */
@@ -179,6 +183,11 @@ public interface NotesApi {
                         }
                         return Outcome.done(shapes);
                     });
+                }
+
+                @Override
+                public Outcome<Note> boom() {
+                    throw new IllegalStateException("a bug in a use case");
                 }
 
                 @Override

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public record Route(Method port, Method method, Verb verb, String path, List<Param> params, JavaType resultType) {
 
-    public enum Verb { GET, POST, DELETE }
+    public enum Verb { GET, POST }
 
     /** Where a parameter travels. */
     public enum Source {

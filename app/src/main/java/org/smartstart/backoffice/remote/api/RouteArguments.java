@@ -217,7 +217,7 @@ public final class RouteArguments {
                 }
             }
         }
-        if (!bodyRead && body != null && body.length > 0 && !isBlank(body)) {
+        if (!bodyRead && body != null && body.length > 0 && !isBlank(body) && !isEmptyObject(body)) {
             problems.add(new FieldProblem("body", "must be empty: this request takes no body"));
         }
         for (String name : query.keySet()) {
@@ -227,6 +227,16 @@ public final class RouteArguments {
             }
         }
         return new Decoded(args, List.copyOf(problems));
+    }
+
+    /** A client may send {@code {}} to a command that takes no body; that is no body. */
+    private static boolean isEmptyObject(byte[] body) {
+        try {
+            JsonNode node = Json.mapper().readTree(body);
+            return node != null && node.isObject() && node.isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static ObjectNode readObject(byte[] body, List<FieldProblem> problems) {

@@ -183,7 +183,8 @@ public final class LocalUseCases {
         return Optional.empty();
     }
 
-    private static boolean unreachable(Throwable e) {
+    /** Whether {@code e} (or a cause) says the database cannot be reached: the pool timed out, the connection broke, the server is shutting down. */
+    public static boolean unreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
                 return true;

@@ -23,6 +23,7 @@ import org.smartstart.backoffice.persistence.identity.SessionLookup;
 import org.smartstart.backoffice.persistence.usecase.LocalBackOffice;
 import org.smartstart.backoffice.persistence.usecase.LocalConnector;
 import org.smartstart.backoffice.persistence.usecase.LocalServices;
+import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 import org.smartstart.backoffice.remote.api.Json;
 import org.smartstart.backoffice.remote.api.JsonProblems;
 import org.smartstart.backoffice.remote.api.OpenApi;
@@ -38,7 +39,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -405,7 +405,7 @@ public final class ApiServer implements AutoCloseable {
                         h.getMessage(), h.getMessage(), ctx.path()));
                 return;
             }
-            if (unreachable(e)) {
+            if (LocalUseCases.unreachable(e)) {
                 LOG.warn("The database cannot be reached: {}", e.toString());
                 problem(ctx, Problems.of(new Outcome.Unavailable<>(
                         "The database cannot be reached right now; nothing was saved. Try again in a moment.", RETRY_AFTER), ctx.path()));
@@ -437,19 +437,6 @@ public final class ApiServer implements AutoCloseable {
 
         private static void json(Context ctx, int status, byte[] body) {
             ctx.status(status).contentType("application/json").result(body);
-        }
-
-        static boolean unreachable(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof SQLTransientConnectionException) {
-                    return true;
-                }
-                if (t instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

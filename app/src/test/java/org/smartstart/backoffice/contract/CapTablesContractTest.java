@@ -20,7 +20,7 @@ import org.smartstart.backoffice.domain.captable.LedgerRow;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.usecase.Rejection;
-import org.smartstart.backoffice.persistence.demo.BuzChain;
+import org.smartstart.backoffice.persistence.tokens.BuzTransactionWriter;
 import org.smartstart.backoffice.testing.TestAccounts;
 import org.smartstart.backoffice.testing.contract.Adapter;
 import org.smartstart.backoffice.testing.contract.BackOfficeFixture;
@@ -424,7 +424,8 @@ class CapTablesContractTest {
         UUID wallet = UUID.randomUUID();
         UUID earn = UUID.randomUUID();
         Instant at = fixture.clock().instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = BuzChain.txHash(BuzChain.GENESIS, BuzChain.canonicalJson(earn, wallet, acme.venture(), "earn", 30_000, null, at));
+        String hash = BuzTransactionWriter.txHash(BuzTransactionWriter.GENESIS, BuzTransactionWriter.canonicalJson(
+                new BuzTransactionWriter.Content(earn, wallet, acme.venture(), "earn", 30_000, null, null, null, at)));
         TestAccounts.exec(fixture.db(), "BEGIN; INSERT INTO user_wallets (id, user_id, buz_balance, version) VALUES ('" + wallet + "', '" + chloe + "', 30000, 2); "
                 + "INSERT INTO buz_transactions (id, wallet_id, venture_id, type, amount, tx_hash, created_at) VALUES ('" + earn + "', '" + wallet + "', '"
                 + acme.venture() + "', 'earn', 30000, '" + hash + "', '" + at + "'); COMMIT;");

@@ -1,7 +1,7 @@
 package org.smartstart.backoffice.persistence.captable;
 
 import org.smartstart.backoffice.domain.captable.ConversionFacts;
-import org.smartstart.backoffice.persistence.demo.BuzChain;
+import org.smartstart.backoffice.persistence.tokens.BuzTransactionWriter;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +16,7 @@ import java.util.UUID;
 /**
  * The wallet side of a BUZ-to-equity conversion, kept in one small class so it can move to the tokens
  * feature's wallet code: read a wallet, and debit it with a 'convert' transaction chained to the
- * wallet's previous one (BZ-5, hashed as {@link BuzChain} does) while moving the version on by one
+ * wallet's previous one (BZ-5, written and hashed by {@link BuzTransactionWriter}) while moving the version on by one
  * (BZ-1's optimistic lock).
  */
 final class ConversionWallet {
@@ -55,29 +53,8 @@ final class ConversionWallet {
                 return Optional.empty();
             }
         }
-        String previous = BuzChain.GENESIS;
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT tx_hash FROM buz_transactions WHERE wallet_id = ? ORDER BY created_at DESC, id DESC LIMIT 1")) {
-            p.setObject(1, wallet.walletId(), Types.OTHER);
-            try (ResultSet r = p.executeQuery()) {
-                if (r.next()) {
-                    previous = r.getString(1);
-                }
-            }
-        }
-        UUID id = UUID.randomUUID();
-        String hash = BuzChain.txHash(previous, BuzChain.canonicalJson(id, wallet.walletId(), ventureId, "convert", -amount, null, createdAt));
-        try (PreparedStatement p = c.prepareStatement("""
-                INSERT INTO buz_transactions (id, wallet_id, venture_id, type, amount, artifact_hash, tx_hash, created_at)
-                VALUES (?, ?, ?, 'convert', ?, NULL, ?, ?)""")) {
-            p.setObject(1, id, Types.OTHER);
-            p.setObject(2, wallet.walletId(), Types.OTHER);
-            p.setObject(3, ventureId, Types.OTHER);
-            p.setLong(4, -amount);
-            p.setString(5, hash);
-            p.setObject(6, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
-            p.executeUpdate();
-        }
-        return Optional.of(new ConversionFacts.Debit(id, hash, wallet.balance() - amount));
+        BuzTransactionWriter.Written written = new BuzTransactionWriter(c).append(new BuzTransactionWriter.Content(
+                UUID.randomUUID(), wallet.walletId(), ventureId, "convert", -amount, null, null, null, createdAt));
+        return Optional.of(new ConversionFacts.Debit(written.id(), written.txHash(), wallet.balance() - amount));
     }
 }

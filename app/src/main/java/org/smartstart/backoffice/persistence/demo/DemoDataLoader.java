@@ -1,5 +1,6 @@
 package org.smartstart.backoffice.persistence.demo;
 
+import org.smartstart.backoffice.persistence.tokens.BuzTransactionWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.smartstart.backoffice.persistence.audit.AuditSealer;
@@ -362,7 +363,7 @@ public final class DemoDataLoader {
     }
 
     private String blob(byte[] bytes, String mediaType, Instant storedAt) throws SQLException {
-        String sha = BuzChain.sha256Hex(bytes);
+        String sha = BuzTransactionWriter.sha256Hex(bytes);
         if (bytes.length > 100_000) {
             throw new IllegalStateException("Demo document too large: " + bytes.length + " bytes");
         }
@@ -1023,7 +1024,7 @@ public final class DemoDataLoader {
     }
 
     private static String artifactHash(Task t) {
-        return BuzChain.sha256Hex(("smartstart-demo:artifact:" + t.key() + ":" + t.title()).getBytes(StandardCharsets.UTF_8));
+        return BuzTransactionWriter.sha256Hex(("smartstart-demo:artifact:" + t.key() + ":" + t.title()).getBytes(StandardCharsets.UTF_8));
     }
 
     // =============================================================================================
@@ -1058,13 +1059,15 @@ public final class DemoDataLoader {
                 w.insert("user_wallets", "INSERT INTO user_wallets (id, user_id, buz_balance, locked_balance) VALUES (?, ?, 0, 0)", wallet, p.id());
                 w.audit(p.id(), "WALLET_CREATED", "user_wallet", wallet, null, data("user", p.name(), "occurred_at", opened));
             }
-            String previous = BuzChain.GENESIS;
+            String previous = BuzTransactionWriter.GENESIS;
             long balance = 0;
             long locked = 0;
             for (Tx tx : byHolder.getOrDefault(p.key(), List.of())) {
                 Venture v = DemoVentures.get(tx.venture());
-                String canonical = BuzChain.canonicalJson(tx.id(), wallet, v.id(), tx.type(), tx.amount(), tx.artifact(), tx.at());
-                String hash = BuzChain.txHash(previous, canonical);
+                String canonical = BuzTransactionWriter.canonicalJson(new BuzTransactionWriter.Content(
+                        tx.id(), wallet, v.id(), tx.type(), tx.amount(), tx.artifact(), null, null, tx.at()));
+                String prev = previous;
+                String hash = BuzTransactionWriter.txHash(prev, canonical);
                 previous = hash;
                 balance += tx.amount();
                 if (tx.type().equals("lock") || tx.type().equals("unlock")) {
@@ -1078,9 +1081,9 @@ public final class DemoDataLoader {
                 }
                 UUID actor = tx.type().equals("earn") ? DemoPeople.id(v.reviewer()) : p.id();
                 w.actAs(actor);
-                w.insert("buz_transactions", "INSERT INTO buz_transactions (id, wallet_id, venture_id, type, amount, artifact_hash, tx_hash, created_at) "
-                                + "VALUES (?, ?, ?, ?::buz_tx_type, ?, ?, ?, ?)",
-                        tx.id(), wallet, v.id(), tx.type(), tx.amount(), tx.artifact(), hash, tx.at());
+                w.insert("buz_transactions", "INSERT INTO buz_transactions (id, wallet_id, venture_id, type, amount, artifact_hash, prev_tx_hash, tx_hash, created_at) "
+                                + "VALUES (?, ?, ?, ?::buz_tx_type, ?, ?, ?, ?, ?)",
+                        tx.id(), wallet, v.id(), tx.type(), tx.amount(), tx.artifact(), prev, hash, tx.at());
                 w.update("UPDATE user_wallets SET buz_balance = ?, locked_balance = ?, version = version + 1 WHERE id = ?", balance, locked, wallet);
                 if (tx.type().equals("convert")) {
                     conversion(p, v, tx, hash);

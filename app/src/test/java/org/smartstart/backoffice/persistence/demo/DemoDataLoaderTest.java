@@ -1,5 +1,6 @@
 package org.smartstart.backoffice.persistence.demo;
 
+import org.smartstart.backoffice.persistence.tokens.BuzTransactionWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -230,13 +231,15 @@ class DemoDataLoaderTest {
         Map<UUID, String> previous = new LinkedHashMap<>();
         int checked = 0;
         try (Connection c = db.ownerConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, wallet_id, venture_id, type::text, amount, artifact_hash, tx_hash, created_at FROM buz_transactions ORDER BY wallet_id, created_at")) {
+                "SELECT id, wallet_id, venture_id, type::text, amount, artifact_hash, tx_hash, created_at, prev_tx_hash FROM buz_transactions ORDER BY wallet_id, created_at")) {
             while (rs.next()) {
                 UUID wallet = rs.getObject(2, UUID.class);
-                String prev = previous.getOrDefault(wallet, BuzChain.GENESIS);
-                String canonical = BuzChain.canonicalJson(rs.getObject(1, UUID.class), wallet, rs.getObject(3, UUID.class), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getObject(8, OffsetDateTime.class).toInstant());
-                assertThat(rs.getString(7)).isEqualTo(BuzChain.txHash(prev, canonical));
+                String prev = previous.getOrDefault(wallet, BuzTransactionWriter.GENESIS);
+                String canonical = BuzTransactionWriter.canonicalJson(new BuzTransactionWriter.Content(rs.getObject(1, UUID.class), wallet,
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getLong(5), rs.getString(6), null, null,
+                        rs.getObject(8, OffsetDateTime.class).toInstant()));
+                assertThat(rs.getString(9)).isEqualTo(prev);
+                assertThat(rs.getString(7)).isEqualTo(BuzTransactionWriter.txHash(prev, canonical));
                 previous.put(wallet, rs.getString(7));
                 checked++;
             }

@@ -94,13 +94,13 @@ final class RuleSql {
                 .putLong(b.getMostSignificantBits()).putLong(b.getLeastSignificantBits()).array());
     }
 
-    /** Inserts one transaction at a given time (ISO timestamp with zone), without touching the wallet. */
+    /** Inserts one transaction at a given time (ISO timestamp with zone), without touching the wallet; the database chains it (BZ-5). */
     static UUID insertTransaction(Connection c, UUID wallet, UUID venture, String type, long amount, String createdAt)
             throws SQLException {
         return uuid(c, """
-                INSERT INTO buz_transactions (wallet_id, venture_id, type, amount, tx_hash, created_at)
-                VALUES (?, ?, ?::buz_tx_type, ?, ?, COALESCE(?::timestamptz, now())) RETURNING id""",
-                wallet, venture, type, amount, txHash(), createdAt);
+                INSERT INTO buz_transactions (wallet_id, venture_id, type, amount, created_at)
+                VALUES (?, ?, ?::buz_tx_type, ?, COALESCE(?::timestamptz, now())) RETURNING id""",
+                wallet, venture, type, amount, createdAt);
     }
 
     /** A transaction and its balance change, committed together the way the application writes them. */

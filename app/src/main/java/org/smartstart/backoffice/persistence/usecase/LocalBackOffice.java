@@ -12,6 +12,7 @@ import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
 import org.smartstart.backoffice.persistence.captable.LocalCapTables;
+import org.smartstart.backoffice.persistence.tokens.LocalWallets;
 import org.smartstart.backoffice.persistence.identity.LocalPeople;
 import org.smartstart.backoffice.persistence.ventures.LocalVentures;
 
@@ -37,7 +38,7 @@ public final class LocalBackOffice implements BackOffice {
         this.people = new LocalPeople(useCases, session);
         this.ventures = new LocalVentures(useCases, session);
         this.capTables = new LocalCapTables(useCases, session);
-        this.wallets = new Wallets() { };
+        this.wallets = new LocalWallets(useCases, session);
         this.kycReview = new KycReview() { };
         this.legalHolds = new LegalHolds() { };
         this.disputes = new Disputes() { };

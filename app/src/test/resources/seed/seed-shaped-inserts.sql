@@ -1,5 +1,5 @@
 -- Plain INSERTs naming only the seed's columns, one per seed table, in an order that respects
--- the foreign keys and every database rule (a valid cap table, a KYC-verified user, a chained audit entry).
+-- the foreign keys and every database rule (a valid cap table, a KYC-verified user, a chained BUZ transaction and audit entry).
 -- SeedCompatibilityTest runs them in one transaction: the schema's additions must all have defaults.
 INSERT INTO users (id, display_name, email, kyc_status, trust_score, country_code, created_at, updated_at)
  VALUES ('00000000-0000-0000-0000-000000000001','Ada','ada@x.test','verified',75.50,'CA',now(),now());
@@ -20,8 +20,12 @@ INSERT INTO equity_ledger (venture_id, holder_type, holder_id, percent, vesting_
         ('00000000-0000-0000-0000-0000000000a1','alice',NULL,20.000,NULL,'2026-01-01',NULL);
 INSERT INTO buz_issuance_rules (venture_id, monthly_issue_cap, conversion_band_min, conversion_band_max, board_approved)
  VALUES ('00000000-0000-0000-0000-0000000000a1',10000,0.000100,0.000500,true);
+-- BZ-5: the wallet's first transaction, hashed over the genesis hash and its canonical JSON (V11)
 INSERT INTO buz_transactions (id, wallet_id, venture_id, type, amount, artifact_hash, tx_hash, created_at)
- VALUES ('00000000-0000-0000-0000-0000000000d1','00000000-0000-0000-0000-0000000000b1','00000000-0000-0000-0000-0000000000a1','earn',100,NULL,repeat('a',64),now());
+ VALUES ('00000000-0000-0000-0000-0000000000d1','00000000-0000-0000-0000-0000000000b1','00000000-0000-0000-0000-0000000000a1','earn',100,NULL,
+         buz_chain_tx_hash(repeat('0',64), buz_chain_canonical_json('00000000-0000-0000-0000-0000000000d1','00000000-0000-0000-0000-0000000000b1',
+             '00000000-0000-0000-0000-0000000000a1','earn',100,NULL,NULL,NULL,now())),
+         now());
 INSERT INTO equity_conversions (venture_id, user_id, buz_spent, equity_percent_granted, effective_date, policy_snapshot)
  VALUES ('00000000-0000-0000-0000-0000000000a1','00000000-0000-0000-0000-000000000001',100,0.012345,'2026-02-01','{"band":[0.0001,0.0005]}');
 INSERT INTO tasks (id, venture_id, title, type, weight, criticality, artifact_hash, status, created_by_user_id, assignee_user_id)

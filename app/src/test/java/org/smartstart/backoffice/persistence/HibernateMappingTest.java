@@ -218,10 +218,17 @@ class HibernateMappingTest {
             session.persist(wallet);
             written.put(UserWalletEntity.class, wallet.getId());
             session.flush();
-            BuzTransactionEntity earn = buz(wallet, venture, BuzTxType.earn, 100, "0".repeat(64));
-            BuzTransactionEntity convert = buz(wallet, venture, BuzTxType.convert, -40, earn.getTxHash());
+            BuzTransactionEntity earn = buz(wallet, venture, BuzTxType.earn, 100);
+            earn.setMemo("First sprint");
+            BuzTransactionEntity convert = buz(wallet, venture, BuzTxType.convert, -40);
             session.persist(earn);
+            session.flush();
             session.persist(convert);
+            session.flush();
+            // BZ-5: the database chained both rows and Hibernate read the hashes back
+            assertThat(earn.getPrevTxHash()).isEqualTo("0".repeat(64));
+            assertThat(earn.getTxHash()).matches("[0-9a-f]{64}");
+            assertThat(convert.getPrevTxHash()).isEqualTo(earn.getTxHash());
             wallet.setBuzBalance(60L); // BZ-1: the balance is the sum of the wallet's transactions
             written.put(BuzTransactionEntity.class, earn.getId());
 
@@ -410,13 +417,12 @@ class HibernateMappingTest {
 
 
 
-    private static BuzTransactionEntity buz(UserWalletEntity wallet, VentureEntity venture, BuzTxType type, long amount, String previousHash) {
+    private static BuzTransactionEntity buz(UserWalletEntity wallet, VentureEntity venture, BuzTxType type, long amount) {
         BuzTransactionEntity t = new BuzTransactionEntity();
         t.setWallet(wallet);
         t.setVenture(venture);
         t.setType(type);
         t.setAmount(amount);
-        t.setTxHash(sha256(previousHash + "{\"amount\":" + amount + ",\"type\":\"" + type + "\"}"));
         return t;
     }
 }

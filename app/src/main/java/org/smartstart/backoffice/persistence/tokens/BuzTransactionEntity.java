@@ -51,8 +51,22 @@ public class BuzTransactionEntity {
     @Column(name = "artifact_hash", length = 64)
     private String artifactHash;
 
+    @Column(name = "contribution_event_id")
+    private UUID contributionEventId;
+
+    @Column(name = "memo", length = 500)
+    private String memo;
+
+    // BZ-5: the database chains the row (V11's trigger computes both hashes when they are left out), so an
+    // entity never carries a hash of its own that could disagree with the database's.
+    @Generated
     @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(name = "tx_hash", nullable = false, length = 64)
+    @Column(name = "prev_tx_hash", length = 64, insertable = false, updatable = false)
+    private String prevTxHash;
+
+    @Generated
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "tx_hash", length = 64, insertable = false, updatable = false)
     private String txHash;
 
     @Generated // stamped by the column default; read back after insert
@@ -107,8 +121,24 @@ public class BuzTransactionEntity {
         return txHash;
     }
 
-    public void setTxHash(String txHash) {
-        this.txHash = txHash;
+    public String getPrevTxHash() {
+        return prevTxHash;
+    }
+
+    public UUID getContributionEventId() {
+        return contributionEventId;
+    }
+
+    public void setContributionEventId(UUID contributionEventId) {
+        this.contributionEventId = contributionEventId;
+    }
+
+    public String getMemo() {
+        return memo;
+    }
+
+    public void setMemo(String memo) {
+        this.memo = memo;
     }
 
     public Instant getCreatedAt() {

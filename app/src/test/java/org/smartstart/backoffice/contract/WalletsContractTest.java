@@ -196,6 +196,23 @@ class WalletsContractTest {
     }
 
     @Test
+    void a_transaction_rewritten_behind_the_rules_back_shows_as_a_broken_chain() throws Exception {
+        Acme acme = acme();
+        BuzMovement issued = as(acme.owner()).issueBuz(acme.venture(), issue(acme.chloe(), "100")).orElseThrow();
+        as(acme.owner()).redeemBuz(acme.venture(), redeem(acme.chloe(), "40")).orElseThrow();
+        assertThat(as(acme.chloe()).wallet(acme.chloe()).orElseThrow().chainIntact()).isTrue();
+
+        // Only the table's owner can switch the append-only trigger off; BZ-5 is what still tells.
+        TestAccounts.exec(fixture.db(), "BEGIN; ALTER TABLE buz_transactions DISABLE TRIGGER t10_bz1_append_only; "
+                + "UPDATE buz_transactions SET memo = 'Sprint 13 delivery' WHERE id = '" + issued.transaction().id() + "'; "
+                + "ALTER TABLE buz_transactions ENABLE TRIGGER t10_bz1_append_only; COMMIT;");
+
+        Wallet wallet = as(acme.chloe()).wallet(acme.chloe()).orElseThrow();
+        assertThat(wallet.chainIntact()).isFalse();
+        assertThat(wallet.transactions()).hasSize(2);
+    }
+
+    @Test
     void a_user_who_never_held_buz_has_an_empty_wallet() throws Exception {
         UUID dora = person("Dora Newcomer", "pending");
 
@@ -375,6 +392,22 @@ class WalletsContractTest {
         assertThat(staleIssue).isInstanceOf(Outcome.Conflict.class);
         assertThat(number("SELECT buz_balance FROM user_wallets WHERE user_id = '" + acme.chloe() + "'")).isEqualTo(400);
         assertThat(auditEntries(acme.venture(), "BUZ_REDEEMED")).isEqualTo(1);
+    }
+
+    @Test
+    void an_issue_based_on_the_empty_wallet_seen_opens_it() throws Exception {
+        Acme acme = acme();
+        int seen = as(acme.owner()).wallet(acme.chloe()) instanceof Outcome.Done<Wallet> d ? d.value().version() : 0;
+
+        BuzMovement issued = as(acme.owner()).issueBuz(acme.venture(),
+                new IssueRequest(acme.chloe(), new BigDecimal("50"), null, null, seen)).orElseThrow();
+        Outcome<BuzMovement> again = as(acme.owner()).issueBuz(acme.venture(),
+                new IssueRequest(acme.chloe(), new BigDecimal("50"), null, null, seen));
+
+        assertThat(seen).isZero();
+        assertThat(issued.walletVersion()).isEqualTo(2);
+        assertThat(again).isInstanceOf(Outcome.Conflict.class);
+        assertThat(again.describe()).contains("version 2", "50 BUZ", "not at version 0");
     }
 
     @Test

@@ -103,9 +103,18 @@ public final class WalletUseCases {
         if (!rejections.isEmpty()) {
             return Outcome.rejected(rejections);
         }
+        Optional<Outcome<BuzMovement>> stale = stale(person.get(), store.wallet(request.userId()).orElse(null), request.basedOnVersion());
+        if (stale.isPresent()) {
+            return stale.get();
+        }
         WalletStore.WalletState wallet = store.openWallet(request.userId());
+        // Someone who saw no wallet (version 0) may issue into the one just opened empty (version 1), not into
+        // one that another writer opened and changed meanwhile.
+        if (request.basedOnVersion() != null && wallet.version() != Math.max(request.basedOnVersion(), 1)) {
+            return stale(person.get(), wallet, request.basedOnVersion()).orElseThrow();
+        }
         return move(actor, venture.get(), person.get(), wallet, BuzTxType.EARN, amount, request.contributionEventId(),
-                request.memo(), request.basedOnVersion(), now, audit, "BUZ_ISSUED");
+                request.memo(), now, audit, "BUZ_ISSUED");
     }
 
     public Outcome<BuzMovement> redeemBuz(Actor actor, UUID ventureId, RedeemRequest request, Instant now, AuditRecorder audit) {
@@ -138,8 +147,8 @@ public final class WalletUseCases {
         if (!rejections.isEmpty()) {
             return Outcome.rejected(rejections);
         }
-        return move(actor, venture.get(), person.get(), wallet, BuzTxType.REDEEM, -amount, null, request.memo(),
-                request.basedOnVersion(), now, audit, "BUZ_REDEEMED");
+        return move(actor, venture.get(), person.get(), wallet, BuzTxType.REDEEM, -amount, null, request.memo(), now, audit,
+                "BUZ_REDEEMED");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -158,11 +167,7 @@ public final class WalletUseCases {
 
     private Outcome<BuzMovement> move(Actor actor, WalletStore.Venture venture, WalletStore.Person person,
                                       WalletStore.WalletState wallet, BuzTxType type, long signedAmount, UUID contributionEventId,
-                                      String memo, Integer basedOnVersion, Instant now, AuditRecorder audit, String action) {
-        Optional<Outcome<BuzMovement>> stale = stale(person, wallet, basedOnVersion);
-        if (stale.isPresent()) {
-            return stale.get();
-        }
+                                      String memo, Instant now, AuditRecorder audit, String action) {
         String cleanMemo = memo == null || memo.isBlank() ? null : memo.strip();
         Optional<WalletTransaction> written = store.move(wallet, venture.ventureId(), type, signedAmount, contributionEventId,
                 cleanMemo, now);

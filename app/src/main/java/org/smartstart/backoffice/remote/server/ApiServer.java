@@ -236,6 +236,7 @@ public final class ApiServer implements AutoCloseable {
                 return;
             }
             connector.signOut(session.get(), client(ctx));
+            sessions.forget(session.get().token());
             ctx.status(204);
         }
 

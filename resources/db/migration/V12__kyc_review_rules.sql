@@ -126,11 +126,11 @@ DECLARE
     owner_words text;
     o           jsonb := to_jsonb(OLD);
     n           jsonb := to_jsonb(NEW);
-    is_decision boolean := OLD.status = 'pending' AND NEW.status IS DISTINCT FROM 'pending';
-    is_first    boolean := NEW.second_approval_status = 'awaiting'
+    is_decision boolean := OLD.status IS NOT DISTINCT FROM 'pending' AND NEW.status IS DISTINCT FROM 'pending';
+    is_first    boolean := NEW.second_approval_status IS NOT DISTINCT FROM 'awaiting'
                            AND OLD.second_approval_status IS DISTINCT FROM 'awaiting';
-    is_second   boolean := OLD.second_approval_status = 'awaiting'
-                           AND NEW.second_approval_status IN ('confirmed', 'overturned');
+    is_second   boolean := OLD.second_approval_status IS NOT DISTINCT FROM 'awaiting'
+                           AND COALESCE(NEW.second_approval_status IN ('confirmed', 'overturned'), false);
     decider     uuid;
     decided     timestamptz;
 BEGIN
@@ -144,7 +144,7 @@ BEGIN
     END IF;
 
     -- KY-1: decided documents stay as decided
-    IF OLD.status <> 'pending' THEN
+    IF OLD.status IS DISTINCT FROM 'pending' THEN
         IF NEW.status IS DISTINCT FROM OLD.status
            OR (o - 'version' - 'claimed_by' - 'claimed_until') IS DISTINCT FROM (n - 'version' - 'claimed_by' - 'claimed_until') THEN
             RAISE EXCEPTION USING ERRCODE = 'SSK01', MESSAGE = format(

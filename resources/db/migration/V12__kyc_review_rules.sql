@@ -41,6 +41,8 @@ ALTER TABLE kyb_documents
 -- latest state (an overturned first approval would otherwise be lost). Append-only for the app.
 CREATE TABLE kyc_review_decisions (
     id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    -- the order the steps were taken in (two steps may share a decided_at)
+    seq               bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     document_kind     varchar(3)  NOT NULL CHECK (document_kind IN ('kyc', 'kyb')),
     document_id       uuid        NOT NULL,
     step              varchar(16) NOT NULL CHECK (step IN ('decision', 'first_approval', 'confirm', 'overturn')),
@@ -52,7 +54,7 @@ CREATE TABLE kyc_review_decisions (
     applicant_comment text        NULL,
     reviewed_sha256   char(64)    NULL
 );
-CREATE INDEX idx_kyc_review_decisions_document ON kyc_review_decisions (document_id, decided_at);
+CREATE INDEX idx_kyc_review_decisions_document ON kyc_review_decisions (document_id, seq);
 REVOKE UPDATE, DELETE, TRUNCATE ON kyc_review_decisions FROM backoffice_app;
 
 -- -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import org.smartstart.backoffice.domain.usecase.Rejection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ public final class KycReviewUseCases {
     }
 
     private Outcome<Claim> writeClaim(Actor actor, DocumentFacts document, Instant now, AuditRecorder audit, String how) {
-        Instant until = now.plus(CLAIM_DURATION);
+        Instant until = stored(now.plus(CLAIM_DURATION));
         store.claim(document, actor.userId(), until);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("doc_type", document.docType());
@@ -197,18 +198,19 @@ public final class KycReviewUseCases {
         if (!rejections.isEmpty()) {
             return Outcome.rejected(rejections);
         }
+        Instant at = stored(now);
         String before = document.kind() == DocumentKind.KYC ? store.kycStatus(document.subjectId()) : null;
         boolean fourEyes = decision.outcome() == DecisionOutcome.APPROVE && KycReviewPolicy.needsSecondApproval(document);
         String outcome = decision.outcome().name().toLowerCase(Locale.ROOT);
         ReviewStatus status;
         if (fourEyes) {
-            store.firstApproval(document, actor.userId(), decision, now);
-            store.recordStep(document, "first_approval", outcome, actor.userId(), now, decision.reasonCode(),
+            store.firstApproval(document, actor.userId(), decision, at);
+            store.recordStep(document, "first_approval", outcome, actor.userId(), at, decision.reasonCode(),
                     decision.internalComment(), decision.applicantComment(), decision.reviewedSha256().toLowerCase(Locale.ROOT));
             status = ReviewStatus.AWAITING_SECOND_APPROVAL;
         } else {
-            store.decide(document, actor.userId(), actor.displayName(), decision, now);
-            store.recordStep(document, "decision", outcome, actor.userId(), now, decision.reasonCode(),
+            store.decide(document, actor.userId(), actor.displayName(), decision, at);
+            store.recordStep(document, "decision", outcome, actor.userId(), at, decision.reasonCode(),
                     decision.internalComment(), decision.applicantComment(), decision.reviewedSha256().toLowerCase(Locale.ROOT));
             status = decision.outcome() == DecisionOutcome.APPROVE ? ReviewStatus.VERIFIED : ReviewStatus.REJECTED;
         }
@@ -257,17 +259,18 @@ public final class KycReviewUseCases {
         if (!rejections.isEmpty()) {
             return Outcome.rejected(rejections);
         }
+        Instant at = stored(now);
         String before = document.kind() == DocumentKind.KYC ? store.kycStatus(document.subjectId()) : null;
         ReviewStatus status;
         String step = opinion.name().toLowerCase(Locale.ROOT);
         if (opinion == SecondOpinion.CONFIRM) {
-            store.confirm(document, actor.userId(), actor.displayName(), now);
+            store.confirm(document, actor.userId(), actor.displayName(), at);
             status = ReviewStatus.VERIFIED;
         } else {
-            store.overturn(document, actor.userId(), now);
+            store.overturn(document, actor.userId(), at);
             status = ReviewStatus.PENDING;
         }
-        store.recordStep(document, step, step, actor.userId(), now, null, comment.strip(), null, null);
+        store.recordStep(document, step, step, actor.userId(), at, null, comment.strip(), null, null);
         String after = document.kind() == DocumentKind.KYC ? store.kycStatus(document.subjectId()) : null;
         List<String> effects = effects(document, status, before, after, false);
         if (status == ReviewStatus.PENDING) {
@@ -314,6 +317,11 @@ public final class KycReviewUseCases {
             }
         }
         return effects;
+    }
+
+    /** The database keeps microseconds: a time handed back is the time stored. */
+    private static Instant stored(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static List<FieldProblem> problems(Decision decision) {

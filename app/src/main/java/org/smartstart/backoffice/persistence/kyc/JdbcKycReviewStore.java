@@ -285,7 +285,7 @@ final class JdbcKycReviewStore implements KycReviewStore {
                     SELECT h.step, h.outcome, h.reviewer_id, u.display_name, h.decided_at, h.reason_code, h.internal_comment,
                            h.applicant_comment, h.reviewed_sha256
                       FROM kyc_review_decisions h LEFT JOIN users u ON u.id = h.reviewer_id
-                     WHERE h.document_id = ? ORDER BY h.decided_at, h.id""", documentId); ResultSet r = p.executeQuery()) {
+                     WHERE h.document_id = ? ORDER BY h.seq""", documentId); ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     records.add(new DecisionRecord(r.getString(1), r.getString(2), r.getObject(3, UUID.class), r.getString(4),
                             instant(r, "decided_at"), r.getString(6), r.getString(7), r.getString(8), r.getString(9)));

@@ -308,11 +308,10 @@ public final class DemoDataLoader {
             Doc last = mine.stream().filter(d -> d.decidedAt() != null).max(Comparator.comparing(Doc::decidedAt)).orElseThrow();
             UUID officer = DemoPeople.id(last.reviewer());
             w.actAs(officer);
-            if (w.update("UPDATE users SET kyc_status = ?::kyc_status, updated_at = ?, version = version + 1 WHERE id = ? AND kyc_status <> ?::kyc_status",
-                    status, last.decidedAt(), p.id(), status) == 1) {
-                w.audit(officer, "KYC_STATUS_CHANGED", "user", p.id(), null, data(
-                        "user", p.name(), "before", "pending", "after", status, "occurred_at", last.decidedAt()));
-            }
+            // the V12 trigger already derived the status at the decision (KY-2); the demo only dates it
+            w.update("UPDATE users SET updated_at = ?, version = version + 1 WHERE id = ?", last.decidedAt(), p.id());
+            w.audit(officer, "KYC_STATUS_CHANGED", "user", p.id(), null, data(
+                    "user", p.name(), "before", "pending", "after", status, "occurred_at", last.decidedAt()));
         }
     }
 
@@ -332,8 +331,10 @@ public final class DemoDataLoader {
         String objectType = table.substring(0, table.length() - 1);
         if (d.outcome().equals("awaiting_second")) {
             w.actAs(reviewer);
-            w.update("UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, first_approved_by = ?, second_approval_status = 'awaiting', "
-                    + "reviewer_comment = ?, version = version + 1 WHERE id = ?", reviewer, d.claimedUntil(), reviewer, d.reviewerComment(), d.id());
+            w.update("UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, first_approved_by = ?, first_approved_at = ?, "
+                    + "second_approval_status = 'awaiting', reason_code = ?, reviewer_comment = ?, applicant_comment = '', reviewed_sha256 = ?, "
+                    + "version = version + 1 WHERE id = ?", reviewer, d.claimedUntil(), reviewer, d.decidedAt(), d.reasonCode(),
+                    d.reviewerComment(), sha, d.id());
             w.audit(reviewer, family + "_DECISION", objectType, d.id(), ventureId, data(
                     "doc_type", d.docType(), "decision", "first_approval", "evidence_sha256", sha, "risk_score", d.risk(),
                     "four_eyes", "awaiting second approval", "occurred_at", d.decidedAt()));
@@ -341,8 +342,11 @@ public final class DemoDataLoader {
         }
         UUID first = d.secondReviewer() == null ? null : DemoPeople.id(d.secondReviewer());
         if (first != null) {
+            Instant firstAt = d.decidedAt().minus(Duration.ofHours(2));
             w.actAs(first);
-            w.update("UPDATE " + table + " SET first_approved_by = ?, second_approval_status = 'awaiting', version = version + 1 WHERE id = ?", first, d.id());
+            w.update("UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, first_approved_by = ?, first_approved_at = ?, "
+                    + "second_approval_status = 'awaiting', reviewed_sha256 = ?, version = version + 1 WHERE id = ?",
+                    first, firstAt.plus(Duration.ofMinutes(15)), first, firstAt, sha, d.id());
             w.audit(first, family + "_DECISION", objectType, d.id(), ventureId, data(
                     "doc_type", d.docType(), "decision", "first_approval", "evidence_sha256", sha, "risk_score", d.risk(),
                     "four_eyes", "awaiting second approval", "occurred_at", d.decidedAt().minus(Duration.ofHours(2))));
@@ -352,9 +356,11 @@ public final class DemoDataLoader {
         w.actAs(reviewer);
         w.update("UPDATE " + table + " SET status = ?::doc_status, verifier = ?, verified_at = ?, reason_code = ?, reviewer_comment = ?, "
                         + "applicant_comment = ?, reviewed_by = ?, rejection_final = ?, claimed_by = ?, claimed_until = ?, "
-                        + "second_approval_status = ?, version = version + 1 WHERE id = ?",
+                        + "second_approval_status = ?, second_approved_by = ?, second_approved_at = ?, decided_at = ?, reviewed_sha256 = ?, "
+                        + "version = version + 1 WHERE id = ?",
                 status, DemoPeople.get(d.reviewer()).name(), status.equals("verified") ? d.decidedAt() : null, d.reasonCode(), d.reviewerComment(),
-                d.applicantComment(), reviewer, rejectionFinal, reviewer, d.claimedUntil(), first == null ? null : "confirmed", d.id());
+                d.applicantComment(), reviewer, rejectionFinal, reviewer, d.claimedUntil(), first == null ? null : "confirmed",
+                first == null ? null : reviewer, first == null ? null : d.decidedAt(), d.decidedAt(), sha, d.id());
         w.audit(reviewer, family + "_DECISION", objectType, d.id(), ventureId, data(
                 "doc_type", d.docType(), "decision", d.outcome(), "reason_code", d.reasonCode(), "evidence_sha256", sha,
                 "risk_score", d.risk(), "four_eyes", first == null ? "not required" : "confirmed",

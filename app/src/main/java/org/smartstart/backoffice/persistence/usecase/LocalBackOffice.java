@@ -13,6 +13,7 @@ import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
 import org.smartstart.backoffice.persistence.captable.LocalCapTables;
 import org.smartstart.backoffice.persistence.identity.LocalPeople;
+import org.smartstart.backoffice.persistence.kyc.LocalKycReview;
 import org.smartstart.backoffice.persistence.ventures.LocalVentures;
 
 import java.util.Objects;
@@ -38,7 +39,7 @@ public final class LocalBackOffice implements BackOffice {
         this.ventures = new LocalVentures(useCases, session);
         this.capTables = new LocalCapTables(useCases, session);
         this.wallets = new Wallets() { };
-        this.kycReview = new KycReview() { };
+        this.kycReview = new LocalKycReview(useCases, session);
         this.legalHolds = new LegalHolds() { };
         this.disputes = new Disputes() { };
         this.auditTrail = new LocalAuditTrail(useCases, session, services.database().dataSource());

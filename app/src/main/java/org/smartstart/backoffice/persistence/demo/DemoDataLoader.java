@@ -1261,6 +1261,18 @@ public final class DemoDataLoader {
                         i("2026-06-15T08:00:00Z"), DemoPeople.SUPPORT_3));
     }
 
+    /** Why each story's dispute was raised, in the raiser's words. */
+    private static String disputeReason(String key) {
+        return switch (key) {
+            case "northwind:task-n7" -> "Task N7 was closed as duplicate, but my pull request is the one that was merged.";
+            case "northwind:review-n6" -> "The review of N6 scored the work 40 without looking at the test report attached to it.";
+            case "northwind:noah-lock" -> "2,000 BUZ of my wallet were locked without any notice or reason.";
+            case "northwind:ravi-transfer" -> "The transfer to Ravi ignored the right of first refusal of the other holders.";
+            case "northwind:ravi-dilution" -> "My stake was diluted more than pro rata by the June conversion.";
+            default -> throw new IllegalArgumentException("No reason written for the dispute story " + key);
+        };
+    }
+
     private static Task task(String key) {
         return DemoVentures.TASKS.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
     }
@@ -1277,12 +1289,13 @@ public final class DemoDataLoader {
             Venture v = DemoVentures.get(d.venture());
             UUID raiser = DemoPeople.id(d.raisedBy());
             w.actAs(raiser);
-            w.insert("disputes", "INSERT INTO disputes (id, venture_id, raised_by_user_id, object_type, object_id, status, created_at, updated_at, "
-                            + "assigned_to, first_response_due_at, resolution_due_at) VALUES (?, ?, ?, ?::dispute_object_type, ?, 'open', ?, ?, ?, ?, ?)",
-                    d.id(), v.id(), raiser, d.objectType(), d.objectId(), d.raisedAt(), d.raisedAt(), DemoPeople.id(d.assignee()),
+            // DS-3: the database sets the deadlines from created_at (V13); the stories' figures are the same
+            w.insert("disputes", "INSERT INTO disputes (id, venture_id, raised_by_user_id, object_type, object_id, reason, status, created_at, updated_at, "
+                            + "assigned_to, first_response_due_at, resolution_due_at) VALUES (?, ?, ?, ?::dispute_object_type, ?, ?, 'open', ?, ?, ?, ?, ?)",
+                    d.id(), v.id(), raiser, d.objectType(), d.objectId(), disputeReason(d.key()), d.raisedAt(), d.raisedAt(), DemoPeople.id(d.assignee()),
                     d.firstResponseDue(), d.resolutionDue());
             w.audit(raiser, "DISPUTE_RAISED", "dispute", d.id(), v.id(), data(
-                    "venture", v.name(), "object_type", d.objectType(), "object_id", d.objectId().toString(),
+                    "venture", v.name(), "object_type", d.objectType(), "object_id", d.objectId().toString(), "reason", disputeReason(d.key()),
                     "assigned_to", DemoPeople.get(d.assignee()).name(), "first_response_due_at", d.firstResponseDue(),
                     "resolution_due_at", d.resolutionDue(), "occurred_at", d.raisedAt()));
             if (d.key().equals("northwind:ravi-transfer")) {
@@ -1326,12 +1339,13 @@ public final class DemoDataLoader {
             w.actAs(raiser);
             UUID second = DemoPeople.id(d.appealAssignee());
             Instant due = d.appealedAt().plus(Duration.ofDays(7));
+            String appealReason = "The conversion used the 2025 rule's band, not the band in force on 2026-06-01.";
             w.update("UPDATE disputes SET status = 'in_review', appeal_count = 1, assigned_to = ?, decided_by = NULL, decided_at = NULL, "
-                            + "resolution_due_at = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                    second, due, d.appealedAt(), d.id());
+                            + "appeal_reason = ?, appealed_by = ?, appealed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                    second, appealReason, raiser, d.appealedAt(), d.appealedAt(), d.id());
             w.audit(raiser, "DISPUTE_APPEALED", "dispute", d.id(), v.id(), data(
                     "before", d.finalStatus(), "after", "in_review", "appeal_count", 1, "assigned_to", DemoPeople.get(d.appealAssignee()).name(),
-                    "reason", "The conversion used the 2025 rule's band, not the band in force on 2026-06-01.", "resolution_due_at", due,
+                    "reason", appealReason, "resolution_due_at", due,
                     "occurred_at", d.appealedAt()));
         }
     }

@@ -12,6 +12,8 @@ import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
 import org.smartstart.backoffice.persistence.captable.LocalCapTables;
+import org.smartstart.backoffice.persistence.disputes.LocalDisputes;
+import org.smartstart.backoffice.persistence.legalholds.LocalLegalHolds;
 import org.smartstart.backoffice.persistence.identity.LocalPeople;
 import org.smartstart.backoffice.persistence.kyc.LocalKycReview;
 import org.smartstart.backoffice.persistence.ventures.LocalVentures;
@@ -40,8 +42,8 @@ public final class LocalBackOffice implements BackOffice {
         this.capTables = new LocalCapTables(useCases, session);
         this.wallets = new Wallets() { };
         this.kycReview = new LocalKycReview(useCases, session);
-        this.legalHolds = new LegalHolds() { };
-        this.disputes = new Disputes() { };
+        this.legalHolds = new LocalLegalHolds(useCases, session);
+        this.disputes = new LocalDisputes(useCases, session);
         this.auditTrail = new LocalAuditTrail(useCases, session, services.database().dataSource());
     }
 

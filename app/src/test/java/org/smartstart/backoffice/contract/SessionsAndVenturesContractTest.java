@@ -67,6 +67,12 @@ class SessionsAndVenturesContractTest {
         fixture.connector(adapter).signOut(ended, new org.smartstart.backoffice.domain.identity.ClientInfo("test", "contract"));
         assertThat(fixture.connector(adapter).open(ended).ventures().overview()).isInstanceOf(Outcome.Unauthenticated.class);
 
+        // ended elsewhere (another server, an administrator) after it was used here: refused at once
+        Session endedElsewhere = fixture.sessionFor(user);
+        assertThat(fixture.connector(adapter).open(endedElsewhere).people().me().isDone()).isTrue();
+        TestAccounts.exec(fixture.db(), "UPDATE user_sessions SET revoked_at = now() WHERE id = '" + endedElsewhere.id() + "'");
+        assertThat(fixture.connector(adapter).open(endedElsewhere).people().me()).isInstanceOf(Outcome.Unauthenticated.class);
+
         fixture.clock().advance(Duration.ofMinutes(6));
         try {
             assertThat(fixture.connector(adapter).open(expiring).people().me()).isInstanceOf(Outcome.Unauthenticated.class);

@@ -245,6 +245,41 @@ class ApiServerTest {
     }
 
     @Test
+    void answers_older_than_the_retention_are_purged_and_a_retry_then_runs_again() throws Exception {
+        String oldKey = UUID.randomUUID().toString();
+        String freshKey = UUID.randomUUID().toString();
+        String oldBody = "{\"text\":\"purged " + oldKey + "\"}";
+        for (String[] call : new String[][] {{oldKey, oldBody}, {freshKey, "{\"text\":\"kept " + freshKey + "\"}"}}) {
+            try (Response r = send("POST", "/api/v1/notes", call[1], session.token(), call[0])) {
+                assertThat(r.code()).isEqualTo(200);
+            }
+        }
+        TestAccounts.exec(fixture.db(), "UPDATE api_idempotency SET created_at = now() - interval '25 hours' WHERE idempotency_key = '"
+                + oldKey + "'");
+
+        assertThat(server.purgeExpiredIdempotencyKeys()).isGreaterThanOrEqualTo(1);
+
+        assertThat(storedKeys(oldKey)).isZero();
+        assertThat(storedKeys(freshKey)).isEqualTo(1);
+        try (Response r = send("POST", "/api/v1/notes", oldBody, session.token(), oldKey)) {
+            assertThat(r.code()).isEqualTo(200);
+            assertThat(r.header("Idempotent-Replayed")).isNull();
+        }
+        assertThat(notesWithText("purged " + oldKey)).isEqualTo(2);
+    }
+
+    private static long storedKeys(String key) throws Exception {
+        try (java.sql.Connection c = fixture.db().ownerConnection();
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT count(*) FROM api_idempotency WHERE idempotency_key = ?")) {
+            p.setString(1, key);
+            try (java.sql.ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void a_refused_command_is_not_stored_so_a_retry_runs_again() throws Exception {
         String key = UUID.randomUUID().toString();
         try (Response r = send("POST", "/api/v1/notes", "{\"text\":\"RULE x\"}", session.token(), key)) {

@@ -1,9 +1,52 @@
 package org.smartstart.backoffice.domain.disputes;
 
+import org.smartstart.backoffice.domain.usecase.Command;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.domain.usecase.Param;
+import org.smartstart.backoffice.domain.usecase.Query;
+
+import java.util.List;
+import java.util.UUID;
+
 /**
- * Disputes: raise, assign, review and decide (DS-1..DS-4).
+ * Disputes: raise, assign, review, decide and appeal (DS-1..DS-3; remedies, DS-4, come later).
+ * Support and admin staff work disputes (ID-3); any signed-in user may raise one over an object they
+ * can see and follow and appeal the disputes they raised (see {@link DisputeUseCases}).
  * One method per user action; each returns an {@code Outcome} and is served alike by the local adapter,
  * by the HTTP API and by the remote client (see {@code Query} and {@code Command}).
  */
 public interface Disputes {
+
+    /** Disputes matching the filter, oldest first, with their deadlines and breaches now (DS-3). */
+    @Query("/disputes")
+    Outcome<List<Dispute>> disputes(@Param("filter") DisputeFilter filter);
+
+    @Query("/disputes/{disputeId}")
+    Outcome<Dispute> dispute(@Param("disputeId") UUID disputeId);
+
+    /**
+     * Raises a dispute over a task, review, BUZ transaction or cap table row (DS-2); its first-response
+     * and resolution deadlines start now (DS-3). Audit: DISPUTE_RAISED.
+     */
+    @Command("/disputes")
+    Outcome<Dispute> raise(@Param("dispute") NewDispute dispute);
+
+    /** Gives the dispute to a support or admin staff member. Audit: DISPUTE_ASSIGNED. */
+    @Command("/disputes/{disputeId}/assignment")
+    Outcome<Dispute> assign(@Param("disputeId") UUID disputeId, @Param("assigneeUserId") UUID assigneeUserId);
+
+    /** open → in_review: the first response (DS-3). Audit: DISPUTE_IN_REVIEW. */
+    @Command("/disputes/{disputeId}/review")
+    Outcome<Dispute> startReview(@Param("disputeId") UUID disputeId);
+
+    /**
+     * in_review → resolved | rejected with a resolution text, by someone other than the raiser (DS-1).
+     * Audit: DISPUTE_DECIDED.
+     */
+    @Command("/disputes/{disputeId}/decision")
+    Outcome<Dispute> decide(@Param("disputeId") UUID disputeId, @Param("decision") Decision decision);
+
+    /** The one appeal (DS-1): a decided dispute goes back to in_review with a fresh resolution deadline. Audit: DISPUTE_APPEALED. */
+    @Command("/disputes/{disputeId}/appeal")
+    Outcome<Dispute> appeal(@Param("disputeId") UUID disputeId, @Param("reason") String reason);
 }

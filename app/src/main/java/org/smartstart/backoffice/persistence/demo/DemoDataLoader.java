@@ -309,11 +309,10 @@ public final class DemoDataLoader {
             Doc last = mine.stream().filter(d -> d.decidedAt() != null).max(Comparator.comparing(Doc::decidedAt)).orElseThrow();
             UUID officer = DemoPeople.id(last.reviewer());
             w.actAs(officer);
-            if (w.update("UPDATE users SET kyc_status = ?::kyc_status, updated_at = ?, version = version + 1 WHERE id = ? AND kyc_status <> ?::kyc_status",
-                    status, last.decidedAt(), p.id(), status) == 1) {
-                w.audit(officer, "KYC_STATUS_CHANGED", "user", p.id(), null, data(
-                        "user", p.name(), "before", "pending", "after", status, "occurred_at", last.decidedAt()));
-            }
+            // the V12 trigger already derived the status at the decision (KY-2); the demo only dates it
+            w.update("UPDATE users SET updated_at = ?, version = version + 1 WHERE id = ?", last.decidedAt(), p.id());
+            w.audit(officer, "KYC_STATUS_CHANGED", "user", p.id(), null, data(
+                    "user", p.name(), "before", "pending", "after", status, "occurred_at", last.decidedAt()));
         }
     }
 
@@ -333,8 +332,10 @@ public final class DemoDataLoader {
         String objectType = table.substring(0, table.length() - 1);
         if (d.outcome().equals("awaiting_second")) {
             w.actAs(reviewer);
-            w.update("UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, first_approved_by = ?, second_approval_status = 'awaiting', "
-                    + "reviewer_comment = ?, version = version + 1 WHERE id = ?", reviewer, d.claimedUntil(), reviewer, d.reviewerComment(), d.id());
+            w.update("UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, first_approved_by = ?, first_approved_at = ?, "
+                    + "second_approval_status = 'awaiting', reason_code = ?, reviewer_comment = ?, applicant_comment = '', reviewed_sha256 = ?, "
+                    + "version = version + 1 WHERE id = ?", reviewer, d.claimedUntil(), reviewer, d.decidedAt(), d.reasonCode(),
+                    d.reviewerComment(), sha, d.id());
             w.audit(reviewer, family + "_DECISION", objectType, d.id(), ventureId, data(
                     "doc_type", d.docType(), "decision", "first_approval", "evidence_sha256", sha, "risk_score", d.risk(),
                     "four_eyes", "awaiting second approval", "occurred_at", d.decidedAt()));
@@ -342,8 +343,11 @@ public final class DemoDataLoader {
         }
         UUID first = d.secondReviewer() == null ? null : DemoPeople.id(d.secondReviewer());
         if (first != null) {
+            Instant firstAt = d.decidedAt().minus(Duration.ofHours(2));
             w.actAs(first);
-            w.update("UPDATE " + table + " SET first_approved_by = ?, second_approval_status = 'awaiting', version = version + 1 WHERE id = ?", first, d.id());
+            w.update("UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, first_approved_by = ?, first_approved_at = ?, "
+                    + "second_approval_status = 'awaiting', reviewed_sha256 = ?, version = version + 1 WHERE id = ?",
+                    first, firstAt.plus(Duration.ofMinutes(15)), first, firstAt, sha, d.id());
             w.audit(first, family + "_DECISION", objectType, d.id(), ventureId, data(
                     "doc_type", d.docType(), "decision", "first_approval", "evidence_sha256", sha, "risk_score", d.risk(),
                     "four_eyes", "awaiting second approval", "occurred_at", d.decidedAt().minus(Duration.ofHours(2))));
@@ -353,9 +357,11 @@ public final class DemoDataLoader {
         w.actAs(reviewer);
         w.update("UPDATE " + table + " SET status = ?::doc_status, verifier = ?, verified_at = ?, reason_code = ?, reviewer_comment = ?, "
                         + "applicant_comment = ?, reviewed_by = ?, rejection_final = ?, claimed_by = ?, claimed_until = ?, "
-                        + "second_approval_status = ?, version = version + 1 WHERE id = ?",
+                        + "second_approval_status = ?, second_approved_by = ?, second_approved_at = ?, decided_at = ?, reviewed_sha256 = ?, "
+                        + "version = version + 1 WHERE id = ?",
                 status, DemoPeople.get(d.reviewer()).name(), status.equals("verified") ? d.decidedAt() : null, d.reasonCode(), d.reviewerComment(),
-                d.applicantComment(), reviewer, rejectionFinal, reviewer, d.claimedUntil(), first == null ? null : "confirmed", d.id());
+                d.applicantComment(), reviewer, rejectionFinal, reviewer, d.claimedUntil(), first == null ? null : "confirmed",
+                first == null ? null : reviewer, first == null ? null : d.decidedAt(), d.decidedAt(), sha, d.id());
         w.audit(reviewer, family + "_DECISION", objectType, d.id(), ventureId, data(
                 "doc_type", d.docType(), "decision", d.outcome(), "reason_code", d.reasonCode(), "evidence_sha256", sha,
                 "risk_score", d.risk(), "four_eyes", first == null ? "not required" : "confirmed",
@@ -1258,6 +1264,18 @@ public final class DemoDataLoader {
                         i("2026-06-15T08:00:00Z"), DemoPeople.SUPPORT_3));
     }
 
+    /** Why each story's dispute was raised, in the raiser's words. */
+    private static String disputeReason(String key) {
+        return switch (key) {
+            case "northwind:task-n7" -> "Task N7 was closed as duplicate, but my pull request is the one that was merged.";
+            case "northwind:review-n6" -> "The review of N6 scored the work 40 without looking at the test report attached to it.";
+            case "northwind:noah-lock" -> "2,000 BUZ of my wallet were locked without any notice or reason.";
+            case "northwind:ravi-transfer" -> "The transfer to Ravi ignored the right of first refusal of the other holders.";
+            case "northwind:ravi-dilution" -> "My stake was diluted more than pro rata by the June conversion.";
+            default -> throw new IllegalArgumentException("No reason written for the dispute story " + key);
+        };
+    }
+
     private static Task task(String key) {
         return DemoVentures.TASKS.stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
     }
@@ -1274,12 +1292,13 @@ public final class DemoDataLoader {
             Venture v = DemoVentures.get(d.venture());
             UUID raiser = DemoPeople.id(d.raisedBy());
             w.actAs(raiser);
-            w.insert("disputes", "INSERT INTO disputes (id, venture_id, raised_by_user_id, object_type, object_id, status, created_at, updated_at, "
-                            + "assigned_to, first_response_due_at, resolution_due_at) VALUES (?, ?, ?, ?::dispute_object_type, ?, 'open', ?, ?, ?, ?, ?)",
-                    d.id(), v.id(), raiser, d.objectType(), d.objectId(), d.raisedAt(), d.raisedAt(), DemoPeople.id(d.assignee()),
+            // DS-3: the database sets the deadlines from created_at (V13); the stories' figures are the same
+            w.insert("disputes", "INSERT INTO disputes (id, venture_id, raised_by_user_id, object_type, object_id, reason, status, created_at, updated_at, "
+                            + "assigned_to, first_response_due_at, resolution_due_at) VALUES (?, ?, ?, ?::dispute_object_type, ?, ?, 'open', ?, ?, ?, ?, ?)",
+                    d.id(), v.id(), raiser, d.objectType(), d.objectId(), disputeReason(d.key()), d.raisedAt(), d.raisedAt(), DemoPeople.id(d.assignee()),
                     d.firstResponseDue(), d.resolutionDue());
             w.audit(raiser, "DISPUTE_RAISED", "dispute", d.id(), v.id(), data(
-                    "venture", v.name(), "object_type", d.objectType(), "object_id", d.objectId().toString(),
+                    "venture", v.name(), "object_type", d.objectType(), "object_id", d.objectId().toString(), "reason", disputeReason(d.key()),
                     "assigned_to", DemoPeople.get(d.assignee()).name(), "first_response_due_at", d.firstResponseDue(),
                     "resolution_due_at", d.resolutionDue(), "occurred_at", d.raisedAt()));
             if (d.key().equals("northwind:ravi-transfer")) {
@@ -1323,12 +1342,13 @@ public final class DemoDataLoader {
             w.actAs(raiser);
             UUID second = DemoPeople.id(d.appealAssignee());
             Instant due = d.appealedAt().plus(Duration.ofDays(7));
+            String appealReason = "The conversion used the 2025 rule's band, not the band in force on 2026-06-01.";
             w.update("UPDATE disputes SET status = 'in_review', appeal_count = 1, assigned_to = ?, decided_by = NULL, decided_at = NULL, "
-                            + "resolution_due_at = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                    second, due, d.appealedAt(), d.id());
+                            + "appeal_reason = ?, appealed_by = ?, appealed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                    second, appealReason, raiser, d.appealedAt(), d.appealedAt(), d.id());
             w.audit(raiser, "DISPUTE_APPEALED", "dispute", d.id(), v.id(), data(
                     "before", d.finalStatus(), "after", "in_review", "appeal_count", 1, "assigned_to", DemoPeople.get(d.appealAssignee()).name(),
-                    "reason", "The conversion used the 2025 rule's band, not the band in force on 2026-06-01.", "resolution_due_at", due,
+                    "reason", appealReason, "resolution_due_at", due,
                     "occurred_at", d.appealedAt()));
         }
     }

@@ -30,11 +30,15 @@ public final class ActorLoader {
     }
 
     public static Optional<Actor> load(Connection c, Session session, Instant now) throws SQLException {
-        UUID userId;
-        String displayName;
+        // One round trip for the session check and the roles: every use case pays it.
         try (PreparedStatement p = c.prepareStatement("""
-                SELECT u.id, u.display_name
+                SELECT u.id, u.display_name, r.venture_id, r.role
                   FROM user_sessions s JOIN users u ON u.id = s.user_id
+                  LEFT JOIN LATERAL (
+                        SELECT a.venture_id, a.role::text AS role FROM role_assignments a
+                         WHERE a.user_id = u.id AND a.revoked_at IS NULL AND a.role IS NOT NULL
+                        UNION
+                        SELECT v.id, 'owner' FROM ventures v WHERE v.owner_user_id = u.id AND v.archived_at IS NULL) r ON true
                  WHERE s.id = ? AND s.token_sha256 = ? AND s.revoked_at IS NULL AND s.expires_at > ?
                    AND u.archived_at IS NULL""")) {
             p.setObject(1, session.id(), Types.OTHER);
@@ -44,17 +48,20 @@ public final class ActorLoader {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                userId = r.getObject(1, UUID.class);
-                displayName = r.getString(2);
+                UUID userId = r.getObject(1, UUID.class);
+                String displayName = r.getString(2);
+                Roles roles = new Roles();
+                do {
+                    roles.add(r.getObject(3, UUID.class), r.getString(4));
+                } while (r.next());
+                return Optional.of(new Actor(userId, displayName, roles.global, roles.perVenture));
             }
         }
-        return Optional.of(forUser(c, userId, displayName));
     }
 
     /** The actor for a known user id (the server's system tasks, tests). */
     public static Actor forUser(Connection c, UUID userId, String displayName) throws SQLException {
-        Set<Role> global = EnumSet.noneOf(Role.class);
-        Map<UUID, Set<Role>> perVenture = new HashMap<>();
+        Roles roles = new Roles();
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT venture_id, role::text FROM role_assignments
                  WHERE user_id = ? AND revoked_at IS NULL AND role IS NOT NULL
@@ -64,16 +71,28 @@ public final class ActorLoader {
             p.setObject(2, userId, Types.OTHER);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    UUID venture = r.getObject(1, UUID.class);
-                    Role role = Role.ofCode(r.getString(2));
-                    if (venture == null) {
-                        global.add(role);
-                    } else {
-                        perVenture.computeIfAbsent(venture, v -> EnumSet.noneOf(Role.class)).add(role);
-                    }
+                    roles.add(r.getObject(1, UUID.class), r.getString(2));
                 }
             }
         }
-        return new Actor(userId, displayName, global, perVenture);
+        return new Actor(userId, displayName, roles.global, roles.perVenture);
+    }
+
+    /** Role rows as read: a null venture is a global role; a null role (a user without any) adds nothing. */
+    private static final class Roles {
+        final Set<Role> global = EnumSet.noneOf(Role.class);
+        final Map<UUID, Set<Role>> perVenture = new HashMap<>();
+
+        void add(UUID venture, String code) {
+            if (code == null) {
+                return;
+            }
+            Role role = Role.ofCode(code);
+            if (venture == null) {
+                global.add(role);
+            } else {
+                perVenture.computeIfAbsent(venture, v -> EnumSet.noneOf(Role.class)).add(role);
+            }
+        }
     }
 }

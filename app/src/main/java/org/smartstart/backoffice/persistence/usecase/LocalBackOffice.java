@@ -12,8 +12,11 @@ import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
 import org.smartstart.backoffice.persistence.captable.LocalCapTables;
-import org.smartstart.backoffice.persistence.tokens.LocalWallets;
+import org.smartstart.backoffice.persistence.disputes.LocalDisputes;
+import org.smartstart.backoffice.persistence.legalholds.LocalLegalHolds;
 import org.smartstart.backoffice.persistence.identity.LocalPeople;
+import org.smartstart.backoffice.persistence.kyc.LocalKycReview;
+import org.smartstart.backoffice.persistence.tokens.LocalWallets;
 import org.smartstart.backoffice.persistence.ventures.LocalVentures;
 
 import java.util.Objects;
@@ -39,9 +42,9 @@ public final class LocalBackOffice implements BackOffice {
         this.ventures = new LocalVentures(useCases, session);
         this.capTables = new LocalCapTables(useCases, session);
         this.wallets = new LocalWallets(useCases, session);
-        this.kycReview = new KycReview() { };
-        this.legalHolds = new LegalHolds() { };
-        this.disputes = new Disputes() { };
+        this.kycReview = new LocalKycReview(useCases, session);
+        this.legalHolds = new LocalLegalHolds(useCases, session);
+        this.disputes = new LocalDisputes(useCases, session);
         this.auditTrail = new LocalAuditTrail(useCases, session, services.database().dataSource());
     }
 

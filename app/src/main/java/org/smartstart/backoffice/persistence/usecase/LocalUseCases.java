@@ -18,7 +18,6 @@ import org.smartstart.backoffice.persistence.db.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,12 +108,7 @@ public final class LocalUseCases {
             try {
                 tx = hibernate.beginTransaction();
                 Connection connection = hibernate.doReturningWork(c -> c);
-                if (readOnly) {
-                    try (Statement s = connection.createStatement()) {
-                        s.execute("SET TRANSACTION READ ONLY");
-                    }
-                }
-                Transactions.actAs(connection, session.userId());
+                Transactions.actAs(connection, session.userId(), readOnly);
                 Optional<Actor> actor = ActorLoader.load(connection, session, now);
                 if (actor.isEmpty()) {
                     tx.rollback();

@@ -38,11 +38,16 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
@@ -57,7 +62,10 @@ import java.util.function.BiFunction;
  *       the field, never a 5xx; a database outage is a 503 with Retry-After.</li>
  *   <li>Commands need an {@code Idempotency-Key}: the answer is stored in the command's own transaction and
  *       replayed to a retry ({@link Idempotency}).</li>
- *   <li>Stateless: nothing is kept between requests but the database, so several servers can share one.</li>
+ *   <li>Stored answers are kept for {@link #IDEMPOTENCY_RETENTION} (a retry after that runs again, as with
+ *       Stripe's keys); the server purges older ones every hour.</li>
+ *   <li>Stateless: nothing is kept between requests but the database (and a cache of which session a token
+ *       names, which never changes), so several servers can share one.</li>
  * </ul>
  */
 public final class ApiServer implements AutoCloseable {
@@ -66,11 +74,18 @@ public final class ApiServer implements AutoCloseable {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final String BEARER = "Bearer ";
 
+    /** How long the answer of a command is kept for retries with the same Idempotency-Key. */
+    public static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
     private final Javalin app;
     private final URI uri;
+    private final LocalServices services;
+    private final ScheduledExecutorService housekeeping;
 
     private <R> ApiServer(LocalServices services, ApiServerOptions options, Class<R> root,
                           BiFunction<LocalServices, Session, R> open) {
+        this.services = services;
         RouteTable table = RouteTable.of(root);
         Handlers<R> handlers = new Handlers<>(services, table, open, options.maxBodyBytes());
         byte[] openApi = OpenApi.bytes(table);
@@ -110,6 +125,35 @@ public final class ApiServer implements AutoCloseable {
             host = "127.0.0.1";
         }
         this.uri = URI.create((options.tls() ? "https://" : "http://") + host + ":" + app.port());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "api-idempotency-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(this::purgeQuietly, 1, PURGE_EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /**
+     * Deletes the stored answers older than {@link #IDEMPOTENCY_RETENTION} by the database's clock;
+     * answers how many. Runs as the schema owner: the application role may never delete them (V8).
+     */
+    public int purgeExpiredIdempotencyKeys() throws SQLException {
+        try (Connection c = services.database().dataSource().getConnection();
+             PreparedStatement p = c.prepareStatement("DELETE FROM api_idempotency WHERE created_at < now() - ?::interval")) {
+            p.setString(1, IDEMPOTENCY_RETENTION.toSeconds() + " seconds");
+            return p.executeUpdate();
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            int purged = purgeExpiredIdempotencyKeys();
+            if (purged > 0) {
+                LOG.info("Purged {} idempotency answers older than {}", purged, IDEMPOTENCY_RETENTION);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not purge old idempotency answers; will try again: {}", e.toString());
+        }
     }
 
     /** Serves the back office's use cases on {@code services}' database. */
@@ -134,6 +178,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         app.stop();
     }
 
@@ -236,6 +281,7 @@ public final class ApiServer implements AutoCloseable {
                 return;
             }
             connector.signOut(session.get(), client(ctx));
+            sessions.forget(session.get().token());
             ctx.status(204);
         }
 

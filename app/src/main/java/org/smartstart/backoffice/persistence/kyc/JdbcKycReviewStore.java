@@ -1,0 +1,383 @@
+package org.smartstart.backoffice.persistence.kyc;
+
+import org.smartstart.backoffice.domain.kyc.Decision;
+import org.smartstart.backoffice.domain.kyc.DecisionOutcome;
+import org.smartstart.backoffice.domain.kyc.DecisionRecord;
+import org.smartstart.backoffice.domain.kyc.DocumentFacts;
+import org.smartstart.backoffice.domain.kyc.DocumentKind;
+import org.smartstart.backoffice.domain.kyc.KycReviewStore;
+import org.smartstart.backoffice.domain.kyc.QueueFilter;
+import org.smartstart.backoffice.domain.kyc.QueueItem;
+import org.smartstart.backoffice.domain.kyc.QueueOrder;
+import org.smartstart.backoffice.domain.kyc.ReviewCounts;
+import org.smartstart.backoffice.domain.kyc.ReviewStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The review store on the use case's JDBC connection. KYC and KYB documents live in two tables with the
+ * same review columns; reads see them as one list ({@link #DOCUMENTS}), writes go to the document's own
+ * table. A database refusal travels up as an unchecked exception carrying the SQLException, which the
+ * use-case runner maps to the rule id the domain uses.
+ */
+final class JdbcKycReviewStore implements KycReviewStore {
+
+    /** Both kinds of document as one relation, with what the queue and the rules need. */
+    private static final String DOCUMENTS = """
+            (SELECT d.id, 'KYC' AS kind, d.doc_type::text AS doc_type, d.status::text AS status, d.second_approval_status,
+                    d.user_id AS subject_id, u.display_name::text AS subject_name, NULL::uuid AS venture_id, d.user_id AS owner_id,
+                    d.risk_score, d.submitted_at, d.evidence_sha256, d.media_type, d.original_filename, d.claimed_by,
+                    cu.display_name::text AS claimed_by_name, d.claimed_until, d.first_approved_by,
+                    fu.display_name::text AS first_approved_by_name, d.reviewed_by, d.decided_at, d.reason_code,
+                    d.reviewer_comment, d.applicant_comment, d.rejection_final
+               FROM kyc_documents d
+               LEFT JOIN users u ON u.id = d.user_id
+               LEFT JOIN users cu ON cu.id = d.claimed_by
+               LEFT JOIN users fu ON fu.id = d.first_approved_by
+             UNION ALL
+             SELECT d.id, 'KYB', d.doc_type::text, d.status::text, d.second_approval_status,
+                    d.venture_id, v.name::text, d.venture_id, v.owner_user_id,
+                    d.risk_score, d.submitted_at, d.evidence_sha256, d.media_type, d.original_filename, d.claimed_by,
+                    cu.display_name::text, d.claimed_until, d.first_approved_by,
+                    fu.display_name::text, d.reviewed_by, d.decided_at, d.reason_code,
+                    d.reviewer_comment, d.applicant_comment, d.rejection_final
+               FROM kyb_documents d
+               LEFT JOIN ventures v ON v.id = d.venture_id
+               LEFT JOIN users cu ON cu.id = d.claimed_by
+               LEFT JOIN users fu ON fu.id = d.first_approved_by) q
+            """;
+
+    /** A pending document nobody holds at {@code ?} (its claim absent or expired) and not awaiting the second officer. */
+    private static final String CLAIMABLE = "status = 'pending' AND second_approval_status IS DISTINCT FROM 'awaiting' "
+            + "AND (claimed_by IS NULL OR claimed_until IS NULL OR claimed_until <= ?)";
+
+    private final Connection c;
+
+    JdbcKycReviewStore(Connection c) {
+        this.c = c;
+    }
+
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T sql(Sql<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new KycStoreException(e);
+        }
+    }
+
+    /** A database failure inside the store, carrying the SQLException (rule refusals included). */
+    static final class KycStoreException extends RuntimeException {
+        KycStoreException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement p = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object v = params[i];
+            p.setObject(i + 1, v instanceof Instant t ? Timestamp.from(t) : v);
+        }
+        return p;
+    }
+
+    private int update(String sql, Object... params) {
+        return sql(() -> {
+            try (PreparedStatement p = prepare(sql, params)) {
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    private static String table(DocumentFacts d) {
+        return d.kind() == DocumentKind.KYC ? "kyc_documents" : "kyb_documents";
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+        Timestamp t = r.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static DocumentFacts facts(ResultSet r) throws SQLException {
+        Object rejectionFinal = r.getObject("rejection_final");
+        return new DocumentFacts(r.getObject("id", UUID.class), DocumentKind.valueOf(r.getString("kind")), r.getString("doc_type"),
+                r.getString("status"), r.getString("second_approval_status"), r.getObject("subject_id", UUID.class),
+                r.getString("subject_name"), r.getObject("venture_id", UUID.class), r.getObject("owner_id", UUID.class),
+                r.getInt("risk_score"), instant(r, "submitted_at"), r.getString("evidence_sha256"), r.getString("media_type"),
+                r.getString("original_filename"), r.getObject("claimed_by", UUID.class), r.getString("claimed_by_name"),
+                instant(r, "claimed_until"), r.getObject("first_approved_by", UUID.class), r.getString("first_approved_by_name"),
+                r.getObject("reviewed_by", UUID.class), instant(r, "decided_at"), r.getString("reason_code"),
+                r.getString("reviewer_comment"), r.getString("applicant_comment"), (Boolean) rejectionFinal);
+    }
+
+    @Override
+    public Optional<DocumentFacts> document(UUID documentId) {
+        return sql(() -> {
+            try (PreparedStatement p = prepare("SELECT * FROM " + DOCUMENTS + " WHERE id = ?", documentId);
+                 ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(facts(r)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public Optional<DocumentFacts> lockDocument(UUID documentId) {
+        return sql(() -> {
+            // lock the row in whichever table holds it, then read it whole
+            for (String table : List.of("kyc_documents", "kyb_documents")) {
+                try (PreparedStatement p = prepare("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE", documentId);
+                     ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        return document(documentId);
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public List<QueueItem> queue(QueueFilter filter, UUID reviewer, Instant now, int limit) {
+        StringBuilder where = new StringBuilder("TRUE");
+        List<Object> params = new ArrayList<>();
+        if (filter.kind() != null) {
+            where.append(" AND kind = ?");
+            params.add(filter.kind().name());
+        }
+        if (filter.status() != null) {
+            where.append(switch (filter.status()) {
+                case PENDING -> " AND status = 'pending' AND second_approval_status IS DISTINCT FROM 'awaiting'";
+                case AWAITING_SECOND_APPROVAL -> " AND status = 'pending' AND second_approval_status = 'awaiting'";
+                case VERIFIED -> " AND status = 'verified'";
+                case REJECTED -> " AND status = 'rejected'";
+            });
+        }
+        if (filter.docType() != null) {
+            where.append(" AND doc_type = ?");
+            params.add(filter.docType());
+        }
+        if (filter.assignee() != null) {
+            where.append(" AND claimed_by = ? AND claimed_until > ?");
+            params.add(filter.assignee());
+            params.add(now);
+        }
+        if (Boolean.TRUE.equals(filter.mine())) {
+            where.append(" AND claimed_by = ? AND claimed_until > ?");
+            params.add(reviewer);
+            params.add(now);
+        }
+        params.add(limit);
+        String sql = "SELECT * FROM " + DOCUMENTS + " WHERE " + where + " ORDER BY " + order(filter.effectiveOrder()) + " LIMIT ?";
+        return sql(() -> {
+            List<QueueItem> items = new ArrayList<>();
+            try (PreparedStatement p = prepare(sql, params.toArray()); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    DocumentFacts d = facts(r);
+                    boolean claimed = d.claimActive(now);
+                    items.add(new QueueItem(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.riskScore(), d.submittedAt(),
+                            d.subjectId(), d.subjectName(), claimed ? d.claimedBy() : null, claimed ? d.claimedByName() : null,
+                            claimed ? d.claimedUntil() : null));
+                }
+            }
+            return items;
+        });
+    }
+
+    private static String order(QueueOrder order) {
+        return order == QueueOrder.HIGHEST_RISK_FIRST ? "risk_score DESC, submitted_at, id" : "submitted_at, id";
+    }
+
+    @Override
+    public ReviewCounts counts(Instant now) {
+        return sql(() -> {
+            try (PreparedStatement p = prepare("""
+                    SELECT count(*) FILTER (WHERE status = 'pending' AND second_approval_status IS DISTINCT FROM 'awaiting'),
+                           count(*) FILTER (WHERE status = 'pending' AND second_approval_status = 'awaiting'),
+                           count(*) FILTER (WHERE status = 'verified'),
+                           count(*) FILTER (WHERE status = 'rejected'),
+                           count(*) FILTER (WHERE status = 'pending' AND claimed_by IS NOT NULL AND claimed_until > ?)
+                      FROM """ + DOCUMENTS, now); ResultSet r = p.executeQuery()) {
+                r.next();
+                return new ReviewCounts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
+            }
+        });
+    }
+
+    @Override
+    public Optional<DocumentFacts> lockNextClaimable(DocumentKind kind, QueueOrder order, UUID reviewer, Instant now) {
+        return sql(() -> {
+            // Candidates without locks, best first; then the first one no concurrent reviewer holds. SKIP LOCKED
+            // re-reads a row another transaction claimed and committed meanwhile, and the claim condition drops it.
+            for (int round = 0; round < 5; round++) {
+                List<Object> params = new ArrayList<>(List.of(now, reviewer));
+                String sql = "SELECT id, kind FROM " + DOCUMENTS + " WHERE " + CLAIMABLE + " AND owner_id IS DISTINCT FROM ?"
+                        + (kind == null ? "" : " AND kind = ?") + " ORDER BY " + order(order) + " LIMIT 64";
+                if (kind != null) {
+                    params.add(kind.name());
+                }
+                List<UUID> ids = new ArrayList<>();
+                List<String> kinds = new ArrayList<>();
+                try (PreparedStatement p = prepare(sql, params.toArray()); ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getObject(1, UUID.class));
+                        kinds.add(r.getString(2));
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return Optional.empty();
+                }
+                for (int i = 0; i < ids.size(); i++) {
+                    String table = kinds.get(i).equals("KYC") ? "kyc_documents" : "kyb_documents";
+                    try (PreparedStatement p = prepare("SELECT id FROM " + table + " WHERE id = ? AND " + CLAIMABLE
+                            + " FOR UPDATE SKIP LOCKED", ids.get(i), now); ResultSet r = p.executeQuery()) {
+                        if (r.next()) {
+                            return document(ids.get(i));
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public void claim(DocumentFacts document, UUID reviewer, Instant until) {
+        update("UPDATE " + table(document) + " SET claimed_by = ?, claimed_until = ?, version = version + 1 WHERE id = ?",
+                reviewer, until, document.id());
+    }
+
+    @Override
+    public void release(DocumentFacts document) {
+        update("UPDATE " + table(document) + " SET claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE id = ?",
+                document.id());
+    }
+
+    @Override
+    public Optional<byte[]> bytes(String sha256) {
+        return sql(() -> {
+            try (PreparedStatement p = prepare("SELECT bytes FROM document_blobs WHERE sha256 = ?", sha256);
+                 ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public List<DecisionRecord> history(UUID documentId) {
+        return sql(() -> {
+            List<DecisionRecord> records = new ArrayList<>();
+            try (PreparedStatement p = prepare("""
+                    SELECT h.step, h.outcome, h.reviewer_id, u.display_name, h.decided_at, h.reason_code, h.internal_comment,
+                           h.applicant_comment, h.reviewed_sha256
+                      FROM kyc_review_decisions h LEFT JOIN users u ON u.id = h.reviewer_id
+                     WHERE h.document_id = ? ORDER BY h.seq""", documentId); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    records.add(new DecisionRecord(r.getString(1), r.getString(2), r.getObject(3, UUID.class), r.getString(4),
+                            instant(r, "decided_at"), r.getString(6), r.getString(7), r.getString(8), r.getString(9)));
+                }
+            }
+            return records;
+        });
+    }
+
+    @Override
+    public void decide(DocumentFacts document, UUID reviewer, String reviewerName, Decision decision, Instant at) {
+        boolean approve = decision.outcome() == DecisionOutcome.APPROVE;
+        update("UPDATE " + table(document) + " SET status = ?::doc_status, verifier = ?, verified_at = ?, decided_at = ?, "
+                        + "reason_code = ?, reviewer_comment = ?, applicant_comment = ?, reviewed_by = ?, rejection_final = ?, "
+                        + "reviewed_sha256 = ?, version = version + 1 WHERE id = ?",
+                approve ? "verified" : "rejected", reviewerName, approve ? at : null, at, decision.reasonCode().strip(),
+                decision.internalComment().strip(), applicantComment(decision), reviewer,
+                approve ? null : decision.outcome() == DecisionOutcome.REJECT_FINAL,
+                decision.reviewedSha256().toLowerCase(Locale.ROOT), document.id());
+    }
+
+    @Override
+    public void firstApproval(DocumentFacts document, UUID reviewer, Decision decision, Instant at) {
+        update("UPDATE " + table(document) + " SET first_approved_by = ?, first_approved_at = ?, second_approval_status = 'awaiting', "
+                        + "reason_code = ?, reviewer_comment = ?, applicant_comment = ?, reviewed_sha256 = ?, version = version + 1 WHERE id = ?",
+                reviewer, at, decision.reasonCode().strip(), decision.internalComment().strip(), applicantComment(decision),
+                decision.reviewedSha256().toLowerCase(Locale.ROOT), document.id());
+    }
+
+    private static String applicantComment(Decision decision) {
+        return decision.applicantComment() == null ? "" : decision.applicantComment().strip();
+    }
+
+    @Override
+    public void confirm(DocumentFacts document, UUID officer, String officerName, Instant at) {
+        // the first approver stays the reviewer of record; the second officer is recorded beside them
+        update("UPDATE " + table(document) + " SET status = 'verified', verifier = ?, verified_at = ?, decided_at = ?, "
+                        + "reviewed_by = first_approved_by, rejection_final = NULL, second_approval_status = 'confirmed', "
+                        + "second_approved_by = ?, second_approved_at = ?, version = version + 1 WHERE id = ?",
+                officerName, at, at, officer, at, document.id());
+    }
+
+    @Override
+    public void overturn(DocumentFacts document, UUID officer, Instant at) {
+        update("UPDATE " + table(document) + " SET second_approval_status = 'overturned', second_approved_by = ?, "
+                        + "second_approved_at = ?, claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE id = ?",
+                officer, at, document.id());
+    }
+
+    @Override
+    public void recordStep(DocumentFacts document, String step, String outcome, UUID reviewer, Instant at, String reasonCode,
+                           String internalComment, String applicantComment, String reviewedSha256) {
+        update("""
+                INSERT INTO kyc_review_decisions (document_kind, document_id, step, outcome, reviewer_id, decided_at, reason_code,
+                                                  internal_comment, applicant_comment, reviewed_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                document.kind().name().toLowerCase(Locale.ROOT), document.id(), step, outcome, reviewer, at,
+                reasonCode == null ? null : reasonCode.strip(), internalComment, applicantComment, reviewedSha256);
+    }
+
+    @Override
+    public String kycStatus(UUID userId) {
+        return sql(() -> {
+            try (PreparedStatement p = prepare("SELECT kyc_status::text FROM users WHERE id = ?", userId); ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public List<String> missingForActivation(UUID ventureId) {
+        return sql(() -> {
+            List<String> missing = new ArrayList<>();
+            try (PreparedStatement p = prepare("""
+                    SELECT needed::text FROM unnest(ARRAY['articles_of_inc', 'tax_id']::kyb_doc_type[]) AS needed
+                     WHERE NOT EXISTS (SELECT 1 FROM kyb_documents d
+                                        WHERE d.venture_id = ? AND d.doc_type = needed AND d.status = 'verified')
+                     ORDER BY 1""", ventureId); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    missing.add(r.getString(1));
+                }
+            }
+            return missing;
+        });
+    }
+
+    @Override
+    public String ventureStatus(UUID ventureId) {
+        return sql(() -> {
+            try (PreparedStatement p = prepare("SELECT status::text FROM ventures WHERE id = ?", ventureId); ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        });
+    }
+}

@@ -400,7 +400,7 @@ CREATE FUNCTION rules_id3_kyc_status_writer() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
     IF rules_id5_is_system() OR rules_id5_has_global_role('compliance')
-       OR NEW.kyc_status IS NOT DISTINCT FROM CASE WHEN TG_OP = 'UPDATE' THEN OLD.kyc_status ELSE 'pending'::kyc_status END THEN
+       OR NEW.kyc_status IS NOT DISTINCT FROM (CASE WHEN TG_OP = 'UPDATE' THEN OLD.kyc_status ELSE 'pending'::kyc_status END) THEN
         RETURN NEW;
     END IF;
     PERFORM rules_id3_refuse(

@@ -25,7 +25,8 @@
 -- ID-3, the matrix in the database (SQLSTATE SSI03, message 'ID-3: ...' naming user, action and the
 -- roles needed): ledger and conversion writes need the venture's owner or a global admin; legal hold
 -- writes a global compliance officer; role assignments a global admin; KYC/KYB decisions (and the
--- derived users.kyc_status) a global compliance officer. Trigger names start with t90_id3_ so they
+-- derived users.kyc_status) a global compliance officer; opening accounts for others a global admin, editing a
+-- profile the person or an admin. Trigger names start with t90_id3_ so they
 -- fire after every rule trigger of the same table (BEFORE triggers fire in name order): a write that
 -- breaks a business rule keeps getting that rule's SQLSTATE.
 --
@@ -395,21 +396,43 @@ CREATE TRIGGER t90_id3_document_decider
     BEFORE INSERT OR UPDATE ON kyb_documents
     FOR EACH ROW EXECUTE FUNCTION rules_id3_document_decider();
 
--- The KYC status of a person follows from compliance decisions (KY-2): only compliance moves it.
-CREATE FUNCTION rules_id3_kyc_status_writer() RETURNS trigger
+-- People (users has no row-level security: names appear everywhere). Opening an account for someone
+-- else is managing users (admin); editing a profile is the person's own or an admin's; the KYC status
+-- follows from compliance decisions (KY-2), so only compliance moves it.
+CREATE FUNCTION rules_id3_user_writer() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    me      uuid := rules_id5_current_user();
+    changed text;
 BEGIN
-    IF rules_id5_is_system() OR rules_id5_has_global_role('compliance')
-       OR NEW.kyc_status IS NOT DISTINCT FROM (CASE WHEN TG_OP = 'UPDATE' THEN OLD.kyc_status ELSE 'pending'::kyc_status END) THEN
+    IF me IS NULL THEN
         RETURN NEW;
     END IF;
-    PERFORM rules_id3_refuse(
-        format('set the KYC status of %s to %s', NEW.display_name, COALESCE(NEW.kyc_status::text, 'none')),
-        'the global compliance role');
+    IF TG_OP = 'INSERT' THEN
+        IF NOT rules_id5_has_global_role('admin') THEN
+            PERFORM rules_id3_refuse(format('open an account for %s', NEW.display_name), 'the global admin role');
+        END IF;
+        IF NEW.kyc_status IS DISTINCT FROM 'pending' AND NOT rules_id5_has_global_role('compliance') THEN
+            PERFORM rules_id3_refuse(format('open the account of %s as KYC %s', NEW.display_name,
+                                            COALESCE(NEW.kyc_status::text, 'none')), 'the global compliance role');
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF NEW.kyc_status IS DISTINCT FROM OLD.kyc_status AND NOT rules_id5_has_global_role('compliance') THEN
+        PERFORM rules_id3_refuse(
+            format('set the KYC status of %s from %s to %s', OLD.display_name, COALESCE(OLD.kyc_status::text, 'none'),
+                   COALESCE(NEW.kyc_status::text, 'none')),
+            'the global compliance role');
+    END IF;
+    changed := rules_changed_columns(to_jsonb(OLD), to_jsonb(NEW), ARRAY['kyc_status', 'updated_at', 'version']);
+    IF changed IS NOT NULL AND me IS DISTINCT FROM OLD.id AND NOT rules_id5_has_global_role('admin') THEN
+        PERFORM rules_id3_refuse(format('edit %s of %s', changed, OLD.display_name),
+                                 'the person themselves or the global admin role');
+    END IF;
     RETURN NEW;
 END
 $$;
 
-CREATE TRIGGER t90_id3_kyc_status_writer
+CREATE TRIGGER t90_id3_user_writer
     BEFORE INSERT OR UPDATE ON users
-    FOR EACH ROW EXECUTE FUNCTION rules_id3_kyc_status_writer();
+    FOR EACH ROW EXECUTE FUNCTION rules_id3_user_writer();

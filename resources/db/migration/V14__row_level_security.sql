@@ -8,7 +8,9 @@
 -- ID-5, row-level security:
 --  * Venture data (ventures and every table keyed by a venture) is visible to the venture's owner
 --    (ventures.owner_user_id or an active owner assignment), its contributors and reviewers, to the
---    global staff (admin, compliance, support) and to the system.
+--    global staff (admin, compliance, support) and to the system. Someone who only takes part in a
+--    venture (an assigned task, a review, BUZ earned, a holding, a dispute) sees that venture's row
+--    and their own rows in it, nothing else of it.
 --  * A person's own data (wallet, KYC documents, sessions, credentials, devices, skills) is visible to
 --    that person, to the global staff and to the system. Venture owners also see wallets, because they
 --    issue, redeem and convert the BUZ of the people working on their ventures (BZ-3, BZ-4).
@@ -104,6 +106,25 @@ CREATE FUNCTION rules_id5_can_use_wallet(p_wallet_user uuid) RETURNS boolean
     SELECT rules_id5_can_read_user(p_wallet_user) OR rules_id5_owns_a_venture()
 $$;
 
+-- Whether the acting user takes part in something of the venture without a role on it: a task they
+-- were assigned or created, a review they wrote, BUZ they earned there, a holding, a conversion, a
+-- dispute they raised or work. They see the venture's row (its name and status), so a dispute they
+-- raise or a task they did can be shown with its venture; the venture's other data stays closed.
+CREATE FUNCTION rules_id5_takes_part_in(p_venture uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT rules_id5_current_user() IS NOT NULL AND (
+           EXISTS (SELECT 1 FROM tasks WHERE venture_id = p_venture
+                      AND rules_id5_current_user() IN (assignee_user_id, created_by_user_id))
+        OR EXISTS (SELECT 1 FROM reviews r JOIN tasks t ON t.id = r.task_id
+                    WHERE t.venture_id = p_venture AND r.reviewer_user_id = rules_id5_current_user())
+        OR EXISTS (SELECT 1 FROM buz_transactions b JOIN user_wallets w ON w.id = b.wallet_id
+                    WHERE b.venture_id = p_venture AND w.user_id = rules_id5_current_user())
+        OR EXISTS (SELECT 1 FROM equity_ledger WHERE venture_id = p_venture AND holder_id = rules_id5_current_user())
+        OR EXISTS (SELECT 1 FROM equity_conversions WHERE venture_id = p_venture AND user_id = rules_id5_current_user())
+        OR EXISTS (SELECT 1 FROM disputes WHERE venture_id = p_venture
+                      AND rules_id5_current_user() IN (raised_by_user_id, assigned_to)))
+$$;
+
 -- Rows that hang off another row: looked up as the owner, then judged by that row's venture.
 CREATE FUNCTION rules_id5_can_read_task(p_task uuid) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -140,7 +161,7 @@ $$;
 -- Venture-scoped tables keyed by venture_id (ventures itself by id).
 ALTER TABLE ventures ENABLE ROW LEVEL SECURITY;
 CREATE POLICY id5_read ON ventures FOR SELECT TO backoffice_app
-    USING (rules_id5_can_read_venture(id));
+    USING (rules_id5_can_read_venture(id) OR rules_id5_takes_part_in(id));
 -- a user founds a venture they own; staff and the system may create any
 CREATE POLICY id5_insert ON ventures FOR INSERT TO backoffice_app
     WITH CHECK (rules_id5_is_system() OR rules_id5_is_global_staff() OR owner_user_id = rules_id5_current_user());
@@ -163,10 +184,22 @@ BEGIN
 END
 $$;
 
+-- A holder sees their own ledger rows (the object of an equity dispute they may raise).
+CREATE POLICY id5_own_holding ON equity_ledger FOR SELECT TO backoffice_app
+    USING (holder_id = rules_id5_current_user());
+
 -- Tasks are also visible to their assignee and creator (a contributor whose role ended keeps seeing
 -- their own work).
 CREATE POLICY id5_own_work ON tasks FOR SELECT TO backoffice_app
     USING (rules_id5_current_user() IN (assignee_user_id, created_by_user_id));
+
+-- ... and to whoever reviewed it (the review they wrote names it).
+CREATE FUNCTION rules_id5_reviewed(p_task uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+    SELECT EXISTS (SELECT 1 FROM reviews WHERE task_id = p_task AND reviewer_user_id = rules_id5_current_user())
+$$;
+CREATE POLICY id5_reviewed_work ON tasks FOR SELECT TO backoffice_app
+    USING (rules_id5_reviewed(id));
 
 -- Role assignments: the venture's people see who else works on it; everyone sees their own roles (the
 -- actor is loaded from them at the start of every use case).
@@ -266,7 +299,10 @@ CREATE POLICY id5_read ON buz_transactions FOR SELECT TO backoffice_app
     USING (rules_id5_can_use_wallet_id(wallet_id) OR (venture_id IS NOT NULL AND rules_id5_can_read_venture(venture_id)));
 CREATE POLICY id5_insert ON buz_transactions FOR INSERT TO backoffice_app
     WITH CHECK (rules_id5_can_use_wallet_id(wallet_id) OR (venture_id IS NOT NULL AND rules_id5_can_read_venture(venture_id)));
--- buz_transactions are append-only (BZ-1); no UPDATE policy.
+-- buz_transactions are append-only: an UPDATE policy lets BZ-1's trigger refuse an edit with its own
+-- sentence instead of the edit silently finding no row.
+CREATE POLICY id5_update ON buz_transactions FOR UPDATE TO backoffice_app
+    USING (rules_id5_can_use_wallet_id(wallet_id) OR (venture_id IS NOT NULL AND rules_id5_can_read_venture(venture_id)));
 
 -- =====================================================================================
 -- ID-3  The matrix as triggers. The system (no acting user) may do everything.
@@ -319,7 +355,7 @@ BEGIN
         RETURN NEW;
     END IF;
     PERFORM rules_id3_refuse(
-        format('%s a %s legal hold on %s', CASE WHEN TG_OP = 'INSERT' THEN 'impose' ELSE 'release' END,
+        format('%s the %s legal hold on %s', CASE WHEN TG_OP = 'INSERT' THEN 'impose' ELSE 'release' END,
                NEW.applies_to, rules_venture_name(NEW.venture_id)),
         'the global compliance role');
     RETURN NEW;

@@ -1,5 +1,6 @@
 package org.smartstart.backoffice.persistence.rules;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,16 +94,26 @@ class AccessRulesSqlTest {
                 "SSI03", "ID-3", carlName, "convert BUZ to equity of " + ventureName, "owner role");
     }
 
+    /**
+     * Refused by ID-3, or by the rule of the same table that says the same earlier (LH-1 names compliance
+     * as the only one who imposes holds): either way with its SQLSTATE and a sentence naming the user.
+     */
+    private static void assertRefusedByPermission(ThrowingCallable statement, String otherState, String otherRule, String... fragments) {
+        Refusal r = refusal(statement);
+        assertThat(r.sqlState()).as("SQLSTATE of: %s", r.message()).isIn("SSI03", otherState);
+        assertThat(r.message()).startsWith((r.sqlState().equals("SSI03") ? "ID-3" : otherRule) + ": ").contains(fragments);
+    }
+
     @Test
     void id3_only_global_compliance_imposes_and_releases_legal_holds() throws SQLException {
-        assertRefused(() -> as(anna, "INSERT INTO legal_holds (venture_id, reason, applies_to, imposed_by_user_id) VALUES (?, 'Audit', 'equity', ?)",
-                        venture, anna),
-                "SSI03", "ID-3", name(owner, anna), "impose a equity legal hold on " + ventureName, "global compliance role");
+        assertRefusedByPermission(() -> as(anna,
+                        "INSERT INTO legal_holds (venture_id, reason, applies_to, imposed_by_user_id) VALUES (?, 'Audit', 'equity', ?)", venture, anna),
+                "SSH01", "LH-1", name(owner, anna), "impose the equity legal hold on " + ventureName, "compliance");
         as(cora, "INSERT INTO legal_holds (venture_id, reason, applies_to, imposed_by_user_id) VALUES (?, 'Audit', 'equity', ?)", venture, cora);
-        assertRefused(() -> as(adam, """
+        assertRefusedByPermission(() -> as(adam, """
                         UPDATE legal_holds SET released_at = now(), released_by_user_id = ?, release_reason = 'done', version = version + 1
                          WHERE venture_id = ?""", adam, venture),
-                "SSI03", "ID-3", name(owner, adam), "release", "global compliance role");
+                "SSH01", "LH-1", name(owner, adam), "release", "compliance");
         assertThat(number(owner, "SELECT count(*) FROM legal_holds WHERE venture_id = ? AND released_at IS NULL", venture)).isEqualTo(1);
     }
 
@@ -136,13 +147,17 @@ class AccessRulesSqlTest {
             // submitting one's own document is not a decision
             doc = uuid(app, "INSERT INTO kyc_documents (user_id, doc_type) VALUES (?, 'passport') RETURNING id", carl);
         }
-        assertRefused(() -> as(carl, "UPDATE kyc_documents SET status = 'verified', verified_at = now() WHERE id = ?", doc),
-                "SSI03", "ID-3", carlName, "decide the passport KYC document of " + carlName, "global compliance role");
+        // a document submitted as already decided
+        assertRefused(() -> as(carl, "INSERT INTO kyc_documents (user_id, doc_type, status, verifier) VALUES (?, 'id_card', 'verified', 'me')", carl),
+                "SSI03", "ID-3", carlName, "decide the id_card KYC document of " + carlName, "global compliance role");
         assertRefused(() -> as(anna, "INSERT INTO kyb_documents (venture_id, doc_type, status) VALUES (?, 'tax_id', 'verified')", venture),
-                "SSI03", "ID-3", "decide the tax_id KYB document of " + ventureName);
+                "SSI03", "ID-3", name(owner, anna), "decide the tax_id KYB document of " + ventureName);
+        // deciding one's own submission is refused (the review's own KY rules may say so first)
+        Refusal own = refusal(() -> as(carl, "UPDATE kyc_documents SET status = 'verified', verified_at = now() WHERE id = ?", doc));
+        assertThat(own.sqlState()).startsWith("SS");
+        assertThat(number(owner, "SELECT count(*) FROM kyc_documents WHERE id = ? AND status = 'pending'", doc)).isEqualTo(1);
         as(anna, "INSERT INTO kyb_documents (venture_id, doc_type) VALUES (?, 'tax_id')", venture);
-        as(cora, "UPDATE kyc_documents SET claimed_by = ?, claimed_until = now() + interval '1 hour' WHERE id = ?", cora, doc);
-        assertThat(number(owner, "SELECT count(*) FROM kyc_documents WHERE id = ? AND claimed_by IS NOT NULL", doc)).isEqualTo(1);
+        assertThat(number(owner, "SELECT count(*) FROM kyb_documents WHERE venture_id = ? AND status = 'pending'", venture)).isEqualTo(1);
     }
 
     @Test
@@ -160,8 +175,18 @@ class AccessRulesSqlTest {
 
     @Test
     void the_system_without_an_acting_user_may_do_everything() throws SQLException {
-        as(null, "INSERT INTO legal_holds (venture_id, reason, applies_to) VALUES (?, 'Court order', 'buz')", venture);
-        as(null, "UPDATE users SET kyc_status = 'rejected' WHERE id = ?", carl);
-        assertThat(number(owner, "SELECT count(*) FROM legal_holds WHERE venture_id = ?", venture)).isEqualTo(1);
+        as(null, "INSERT INTO role_assignments (user_id, venture_id, role, scope) VALUES (?, ?, 'reviewer', 'venture')", carl, venture);
+        as(null, "UPDATE users SET kyc_status = 'rejected', display_name = 'Carl Renamed' WHERE id = ?", carl);
+        as(null, "INSERT INTO kyb_documents (venture_id, doc_type, status, verifier) VALUES (?, 'incumbency', 'rejected', 'registry')", venture);
+        try (Connection system = db.appConnection(null)) {
+            inTransaction(system, () -> {
+                exec(system, "UPDATE equity_ledger SET effective_to = DATE '2026-05-31', version = version + 1 WHERE venture_id = ?", venture);
+                exec(system, "INSERT INTO equity_ledger (venture_id, holder_type, holder_id, percent, effective_from) "
+                        + "VALUES (?, 'user', ?, 100.000, DATE '2026-06-01')", venture, anna);
+            });
+        }
+        assertThat(number(owner, "SELECT count(*) FROM equity_ledger WHERE venture_id = ?", venture)).isEqualTo(2);
+        assertThat(number(owner, "SELECT count(*) FROM role_assignments WHERE user_id = ? AND role = 'reviewer'", carl)).isEqualTo(1);
+        assertThat(text(owner, "SELECT kyc_status::text FROM users WHERE id = ?", carl)).isEqualTo("rejected");
     }
 }

@@ -198,6 +198,27 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void someone_who_only_takes_part_sees_the_venture_row_and_their_own_rows_but_not_the_rest_of_it() throws SQLException {
+        UUID tara;
+        UUID taras;
+        UUID rex;
+        try (Connection c = db.ownerConnection()) {
+            tara = user(c, "Tara Tasker", "verified");
+            rex = user(c, "Rex Reviewer", "verified");
+            taras = uuid(c, "INSERT INTO tasks (venture_id, title, type, created_by_user_id, assignee_user_id) VALUES (?, 'Logo', 'design', ?, ?) RETURNING id",
+                    beta, boris, tara);
+            exec(c, "INSERT INTO reviews (task_id, reviewer_user_id, quality_score, decision) VALUES (?, ?, 80, 'approve')", taras, rex);
+        }
+        assertThat(idsAs(tara, "SELECT id FROM ventures WHERE id IN (?, ?)", alpha, beta)).containsExactly(beta);
+        assertThat(idsAs(tara, "SELECT id FROM tasks WHERE venture_id = ?", beta)).containsExactly(taras);
+        assertThat(idsAs(tara, "SELECT id FROM equity_ledger WHERE venture_id = ?", beta)).isEmpty();
+        assertThat(idsAs(rex, "SELECT id FROM tasks WHERE venture_id = ?", beta)).containsExactly(taras);
+        assertThat(idsAs(rex, "SELECT id FROM ventures WHERE id IN (?, ?)", alpha, beta)).containsExactly(beta);
+        // a holder sees their own ledger rows
+        assertThat(idsAs(boris, "SELECT id FROM equity_ledger WHERE holder_id = ?", boris)).containsExactly(betaOwnerRow);
+    }
+
+    @Test
     void a_dispute_is_raised_by_any_signed_in_user_and_seen_by_the_venture_and_the_raiser() throws SQLException {
         UUID dispute;
         try (Connection c = db.ownerConnection()) {

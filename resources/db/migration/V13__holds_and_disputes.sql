@@ -81,9 +81,13 @@ BEGIN
         RETURN NEW;
     END IF;
     actor := rules_lh_acting_user();
+    -- No acting user: the system itself (demo data, maintenance), as everywhere in ID-3 (V14).
+    IF actor IS NULL THEN
+        RETURN NEW;
+    END IF;
     hold := format('the %s legal hold on %s', NEW.applies_to, rules_venture_name(NEW.venture_id));
-    acting := CASE WHEN actor IS NULL THEN 'nobody (no acting user is set)' ELSE rules_user_name(actor) END;
-    IF actor IS NULL OR NOT rules_lh_is_compliance(actor) THEN
+    acting := rules_user_name(actor);
+    IF NOT rules_lh_is_compliance(actor) THEN
         RAISE EXCEPTION USING ERRCODE = 'SSH01', MESSAGE = format(
             'LH-1: Only compliance imposes or releases a legal hold; %s may not %s %s',
             acting, CASE WHEN TG_OP = 'INSERT' THEN 'impose' ELSE 'release' END, hold);

@@ -49,7 +49,8 @@ public final class LocalVentures implements Ventures {
             try (PreparedStatement p = tx.connection().prepareStatement(OVERVIEW); ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     UUID id = r.getObject("id", UUID.class);
-                    // Until row-level security is in place the actor's own roles decide as well (ID-5).
+                    // Row-level security (ID-5) also shows a venture to someone who only took part in it
+                    // (a task, a holding); the overview lists the ventures the actor has a role on.
                     if (!actor.maySee(id)) {
                         continue;
                     }

@@ -70,12 +70,14 @@ class HoldsAndDisputesRulesSqlTest {
     // ---- LH-1 -----------------------------------------------------------------------------
 
     @Test
-    void lh1_the_application_imposes_a_hold_only_as_compliance_naming_the_officer() throws SQLException {
+    void lh1_a_user_imposes_a_hold_only_as_compliance_naming_the_officer() throws SQLException {
         try (Connection asOwner = db.appConnection(ventureOwner); Connection asNobody = db.appConnection(null);
              Connection asOfficer = db.appConnection(officer)) {
             assertRefused(() -> impose(asOwner, venture, ventureOwner), "SSH01", "LH-1",
                     "Only compliance imposes or releases a legal hold", ventureOwnerName + " may not impose the equity legal hold on " + ventureName);
-            assertRefused(() -> impose(asNobody, venture, null), "SSH01", "LH-1", "nobody (no acting user is set) may not impose");
+            // no acting user is the system itself (demo data, maintenance), allowed as everywhere in ID-3
+            UUID bySystem = impose(asNobody, venture, null);
+            assertThat(number(owner, "SELECT count(*) FROM legal_holds WHERE id = ? AND imposed_by_user_id IS NULL", bySystem)).isEqualTo(1);
             assertRefused(() -> impose(asOfficer, venture, ventureOwner), "SSH01", "LH-1",
                     "imposed by " + officerName, "names " + ventureOwnerName + " as the one who did it");
 

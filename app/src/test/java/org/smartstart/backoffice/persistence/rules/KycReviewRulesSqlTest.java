@@ -48,6 +48,11 @@ class KycReviewRulesSqlTest {
         reviewerName = unique("Rex");
         reviewer = user(owner, reviewerName, "verified");
         second = user(owner, unique("Sue"), "verified");
+        // reviewers are compliance officers: row-level security (ID-5) shows them every document, and ID-3
+        // lets them decide, so what refuses each case below is the KY rule under test
+        for (UUID officer : new UUID[] {reviewer, second}) {
+            exec(owner, "INSERT INTO role_assignments (user_id, role, scope, reason) VALUES (?, 'compliance', 'global', 'test')", officer);
+        }
         asReviewer = db.appConnection(reviewer);
     }
 

@@ -1,0 +1,30 @@
+package org.smartstart.backoffice.domain.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What the people use cases read and write, inside the one transaction of the use case. */
+public interface PeopleStore {
+
+    List<PersonSummary> find(PeopleFilter filter);
+
+    Optional<Person> person(UUID userId);
+
+    Optional<RoleAssignment> assignment(UUID assignmentId);
+
+    /** The venture's name, if it exists and is not archived. */
+    Optional<String> ventureName(UUID ventureId);
+
+    /** The active assignment of this role to this person there (venture null: globally), if any. */
+    Optional<RoleAssignment> activeAssignment(UUID userId, UUID ventureId, Role role);
+
+    RoleAssignment insertAssignment(UUID userId, RoleGrant grant, UUID grantedBy, Instant at);
+
+    /** Revokes the assignment if it is still active; false when someone else revoked it first. */
+    boolean revoke(UUID assignmentId, UUID revokedBy, String reason, Instant at);
+
+    /** Clears the failed sign-ins and the lockout; false when the person has no password. */
+    boolean unlock(UUID userId);
+}

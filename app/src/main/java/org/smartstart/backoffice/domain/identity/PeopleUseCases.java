@@ -1,0 +1,193 @@
+package org.smartstart.backoffice.domain.identity;
+
+import org.smartstart.backoffice.domain.access.Actor;
+import org.smartstart.backoffice.domain.access.Permission;
+import org.smartstart.backoffice.domain.audit.AuditEntry;
+import org.smartstart.backoffice.domain.audit.AuditRecorder;
+import org.smartstart.backoffice.domain.usecase.FieldProblem;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The people use cases on a {@link PeopleStore} inside one transaction: permission first (so a refusal is
+ * {@link Outcome.Denied} whatever row-level security hides), input, the rules (KY-5, ID-2), then the write
+ * and its one audit entry (AU-1). The database checks KY-5, ID-2 and ID-3 again.
+ */
+public final class PeopleUseCases {
+
+    /** Roles held on one venture; the others are held globally (ID-2, ID-3). */
+    public static final Set<Role> VENTURE_ROLES = EnumSet.of(Role.OWNER, Role.CONTRIBUTOR, Role.REVIEWER);
+
+    private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.COMPLIANCE, Role.SUPPORT);
+    private static final int MAX_REASON = 2_000;
+
+    private final PeopleStore store;
+
+    public PeopleUseCases(PeopleStore store) {
+        this.store = store;
+    }
+
+    public Outcome<List<PersonSummary>> people(Actor actor, PeopleFilter filter) {
+        Optional<Outcome<List<PersonSummary>>> denied = requireStaff(actor);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        PeopleFilter f = filter == null ? PeopleFilter.all() : filter;
+        List<FieldProblem> problems = f.problems();
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        return Outcome.done(List.copyOf(store.find(f)));
+    }
+
+    public Outcome<Person> person(Actor actor, UUID userId) {
+        Optional<Outcome<Person>> denied = requireStaff(actor);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        return store.person(userId).<Outcome<Person>>map(Outcome::done).orElseGet(() -> Outcome.notFound("user", userId));
+    }
+
+    public Outcome<RoleAssignment> grantRole(Actor actor, UUID userId, RoleGrant grant, Instant now, AuditRecorder audit) {
+        Optional<Outcome<RoleAssignment>> denied = actor.require(Permission.MANAGE_USERS);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (grant == null) {
+            return Outcome.invalid("grant", "is missing: which role, where and why");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (grant.role() == null) {
+            problems.add(new FieldProblem("role", "is missing: one of owner, contributor, reviewer, admin, compliance, support"));
+        } else if (VENTURE_ROLES.contains(grant.role()) && grant.ventureId() == null) {
+            problems.add(new FieldProblem("ventureId", "is missing: the " + grant.role().label() + " role is held on a venture"));
+        } else if (!VENTURE_ROLES.contains(grant.role()) && grant.ventureId() != null) {
+            problems.add(new FieldProblem("ventureId", "must be left out: the " + grant.role().label() + " role is held globally"));
+        }
+        reasonProblem(grant.reason()).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<Person> person = store.person(userId);
+        if (person.isEmpty()) {
+            return Outcome.notFound("user", userId);
+        }
+        String where = "on the platform";
+        if (grant.ventureId() != null) {
+            Optional<String> venture = store.ventureName(grant.ventureId());
+            if (venture.isEmpty()) {
+                return Outcome.notFound("venture", grant.ventureId());
+            }
+            where = "on " + venture.get();
+        }
+        Person p = person.get();
+        if (p.archivedAt() != null) {
+            return Outcome.invalid("userId", p.displayName() + " is archived and cannot be given roles");
+        }
+        if (p.kycStatus() != KycState.VERIFIED) {
+            return Outcome.rejected("KY-5", "KY-5: " + p.displayName() + " is not KYC-verified (status " + p.kycStatus().code()
+                    + "); the " + grant.role().label() + " role " + where + " cannot be assigned.");
+        }
+        Optional<RoleAssignment> existing = store.activeAssignment(userId, grant.ventureId(), grant.role());
+        if (existing.isPresent()) {
+            return Outcome.rejected("ID-2", "ID-2: " + p.displayName() + " already holds the " + grant.role().label() + " role " + where
+                    + " (granted " + existing.get().grantedAt() + "); one active assignment per user, venture and role.");
+        }
+        RoleAssignment granted = store.insertAssignment(userId, new RoleGrant(grant.role(), grant.ventureId(), grant.reason().strip()),
+                actor.userId(), now);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", userId.toString());
+        data.put("role", grant.role().code());
+        data.put("scope", grant.ventureId() == null ? "global" : "venture");
+        data.put("reason", grant.reason().strip());
+        data.put("before", "none");
+        data.put("after", "active");
+        audit.record(new AuditEntry(actor.userId(), "ROLE_GRANTED", "role_assignment", granted.id(), grant.ventureId(), data));
+        return Outcome.done(granted);
+    }
+
+    public Outcome<RoleAssignment> revokeRole(Actor actor, UUID assignmentId, RoleRevocation revocation, Instant now, AuditRecorder audit) {
+        Optional<Outcome<RoleAssignment>> denied = actor.require(Permission.MANAGE_USERS);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (revocation == null) {
+            return Outcome.invalid("revocation", "is missing: why the role is revoked");
+        }
+        Optional<FieldProblem> reason = reasonProblem(revocation.reason());
+        if (reason.isPresent()) {
+            return new Outcome.Invalid<>(List.of(reason.get()));
+        }
+        Optional<RoleAssignment> found = store.assignment(assignmentId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("role_assignment", assignmentId);
+        }
+        RoleAssignment before = found.get();
+        if (!before.active()) {
+            return Outcome.rejected("ID-2", "ID-2: " + before.describe() + " was already revoked on " + before.revokedAt()
+                    + " by " + before.revokedByName() + "; revoked assignments stay as history and are not revoked again.");
+        }
+        if (!store.revoke(assignmentId, actor.userId(), revocation.reason().strip(), now)) {
+            return new Outcome.Conflict<>("Someone else revoked " + before.describe() + " a moment ago; nothing was changed.");
+        }
+        RoleAssignment after = store.assignment(assignmentId).orElseThrow();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", before.userId().toString());
+        data.put("role", before.role().code());
+        data.put("scope", before.global() ? "global" : "venture");
+        data.put("reason", revocation.reason().strip());
+        data.put("before", "active");
+        data.put("after", "revoked");
+        audit.record(new AuditEntry(actor.userId(), "ROLE_REVOKED", "role_assignment", assignmentId, before.ventureId(), data));
+        return Outcome.done(after);
+    }
+
+    public Outcome<Person> unlockAccount(Actor actor, UUID userId, Instant now, AuditRecorder audit) {
+        Optional<Outcome<Person>> denied = actor.require(Permission.MANAGE_USERS);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        Optional<Person> found = store.person(userId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("user", userId);
+        }
+        Person before = found.get();
+        if (!store.unlock(userId)) {
+            return Outcome.invalid("userId", before.displayName() + " has no password to sign in with, so there is no account to unlock");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", userId.toString());
+        data.put("before", Map.of("failed_attempts", before.failedLogins(), "locked", before.lockedAt(now),
+                "locked_until", before.lockedUntil() == null ? "none" : before.lockedUntil().toString()));
+        data.put("after", Map.of("failed_attempts", 0, "locked", false));
+        audit.record(new AuditEntry(actor.userId(), "ACCOUNT_UNLOCKED", "user", userId, null, data));
+        return Outcome.done(store.person(userId).orElseThrow());
+    }
+
+    private static <T> Optional<Outcome<T>> requireStaff(Actor actor) {
+        if (STAFF.stream().anyMatch(actor::has)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome.Denied<>("look up people",
+                "You may not look up people: that takes the global admin, compliance or support role (ID-3)."));
+    }
+
+    private static Optional<FieldProblem> reasonProblem(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Optional.of(new FieldProblem("reason", "is missing: say why, it is kept with the assignment"));
+        }
+        if (reason.length() > MAX_REASON) {
+            return Optional.of(new FieldProblem("reason", "is " + reason.length() + " characters long; at most " + MAX_REASON));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,243 @@
+package org.smartstart.backoffice.persistence.identity;
+
+import org.smartstart.backoffice.domain.identity.KycState;
+import org.smartstart.backoffice.domain.identity.PeopleFilter;
+import org.smartstart.backoffice.domain.identity.PeopleStore;
+import org.smartstart.backoffice.domain.identity.Person;
+import org.smartstart.backoffice.domain.identity.PersonSummary;
+import org.smartstart.backoffice.domain.identity.Role;
+import org.smartstart.backoffice.domain.identity.RoleAssignment;
+import org.smartstart.backoffice.domain.identity.RoleGrant;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * People and role assignments in users, user_credentials and role_assignments, on the use case's
+ * connection (application role, acting user set: row-level security and the ID-3 triggers apply).
+ */
+public final class JdbcPeopleStore implements PeopleStore {
+
+    private static final String ASSIGNMENTS = """
+            SELECT ra.id, ra.user_id, ra.role::text AS role, ra.venture_id, v.name AS venture_name,
+                   ra.granted_at, ra.granted_by, gb.display_name AS granted_by_name, ra.reason,
+                   ra.revoked_at, ra.revoked_by, rb.display_name AS revoked_by_name, ra.revoke_reason
+              FROM role_assignments ra
+              LEFT JOIN ventures v ON v.id = ra.venture_id
+              LEFT JOIN users gb ON gb.id = ra.granted_by
+              LEFT JOIN users rb ON rb.id = ra.revoked_by
+            """;
+
+    private final Connection c;
+
+    public JdbcPeopleStore(Connection connection) {
+        this.c = connection;
+    }
+
+    @Override
+    public List<PersonSummary> find(PeopleFilter filter) {
+        return sql(() -> {
+            String text = filter.searchText();
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT u.id, u.display_name, u.email, u.kyc_status::text AS kyc_status, u.archived_at IS NOT NULL AS archived,
+                           COALESCE(array_agg(DISTINCT ra.role::text) FILTER (WHERE ra.id IS NOT NULL), '{}') AS roles
+                      FROM users u
+                      LEFT JOIN role_assignments ra ON ra.user_id = u.id AND ra.revoked_at IS NULL AND ra.role IS NOT NULL
+                     WHERE (?::text IS NULL OR strpos(lower(u.display_name), lower(?::text)) > 0
+                                            OR strpos(lower(u.email), lower(?::text)) > 0)
+                       AND (?::kyc_status IS NULL OR u.kyc_status = ?::kyc_status)
+                       AND (?::role_name IS NULL OR EXISTS (SELECT 1 FROM role_assignments r
+                                                             WHERE r.user_id = u.id AND r.role = ?::role_name AND r.revoked_at IS NULL))
+                     GROUP BY u.id
+                     ORDER BY lower(u.display_name), u.id
+                     LIMIT ?""")) {
+                String kyc = filter.kycStatus() == null ? null : filter.kycStatus().code();
+                String role = filter.role() == null ? null : filter.role().code();
+                p.setString(1, text);
+                p.setString(2, text);
+                p.setString(3, text);
+                p.setString(4, kyc);
+                p.setString(5, kyc);
+                p.setString(6, role);
+                p.setString(7, role);
+                p.setInt(8, filter.pageSize());
+                List<PersonSummary> people = new ArrayList<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        people.add(new PersonSummary(r.getObject("id", UUID.class), r.getString("display_name"), r.getString("email"),
+                                KycState.ofCode(r.getString("kyc_status")), r.getBoolean("archived"), roles(r.getArray("roles"))));
+                    }
+                }
+                return people;
+            }
+        });
+    }
+
+    private static List<Role> roles(Array array) throws SQLException {
+        List<Role> roles = new ArrayList<>();
+        for (String code : (String[]) array.getArray()) {
+            roles.add(Role.ofCode(code));
+        }
+        roles.sort(null);
+        return roles;
+    }
+
+    @Override
+    public Optional<Person> person(UUID userId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT u.id, u.display_name, u.email, u.kyc_status::text AS kyc_status, u.country_code, u.trust_score,
+                           u.created_at, u.archived_at, cr.user_id IS NOT NULL AS has_password,
+                           COALESCE(cr.failed_attempts, 0) AS failed_attempts, cr.locked_until
+                      FROM users u LEFT JOIN user_credentials cr ON cr.user_id = u.id
+                     WHERE u.id = ?""")) {
+                p.setObject(1, userId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    List<RoleAssignment> all = assignments("WHERE ra.user_id = ? ORDER BY ra.granted_at, ra.id", userId);
+                    return Optional.of(new Person(userId, r.getString("display_name"), r.getString("email"),
+                            KycState.ofCode(r.getString("kyc_status")), r.getString("country_code"), r.getBigDecimal("trust_score"),
+                            instant(r.getTimestamp("created_at")), instant(r.getTimestamp("archived_at")), r.getBoolean("has_password"),
+                            r.getInt("failed_attempts"), instant(r.getTimestamp("locked_until")),
+                            all.stream().filter(RoleAssignment::active).toList(),
+                            all.stream().filter(a -> !a.active()).toList()));
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<RoleAssignment> assignment(UUID assignmentId) {
+        return sql(() -> assignments("WHERE ra.id = ?", assignmentId).stream().findFirst());
+    }
+
+    @Override
+    public Optional<String> ventureName(UUID ventureId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT name FROM ventures WHERE id = ? AND archived_at IS NULL")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<RoleAssignment> activeAssignment(UUID userId, UUID ventureId, Role role) {
+        return sql(() -> {
+            List<RoleAssignment> found = new ArrayList<>();
+            for (RoleAssignment a : assignments("WHERE ra.user_id = ? AND ra.revoked_at IS NULL", userId)) {
+                if (a.role() == role && java.util.Objects.equals(a.ventureId(), ventureId)) {
+                    found.add(a);
+                }
+            }
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public RoleAssignment insertAssignment(UUID userId, RoleGrant grant, UUID grantedBy, Instant at) {
+        return sql(() -> {
+            UUID id = UUID.randomUUID();
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO role_assignments (id, user_id, venture_id, role, scope, granted_by, granted_at, reason)
+                    VALUES (?, ?, ?, ?::role_name, ?::role_scope, ?, ?, ?)""")) {
+                p.setObject(1, id, Types.OTHER);
+                p.setObject(2, userId, Types.OTHER);
+                p.setObject(3, grant.ventureId(), Types.OTHER);
+                p.setString(4, grant.role().code());
+                p.setString(5, grant.ventureId() == null ? "global" : "venture");
+                p.setObject(6, grantedBy, Types.OTHER);
+                p.setTimestamp(7, Timestamp.from(at));
+                p.setString(8, grant.reason());
+                p.executeUpdate();
+            }
+            return assignments("WHERE ra.id = ?", id).get(0);
+        });
+    }
+
+    @Override
+    public boolean revoke(UUID assignmentId, UUID revokedBy, String reason, Instant at) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    UPDATE role_assignments SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, version = version + 1
+                     WHERE id = ? AND revoked_at IS NULL""")) {
+                p.setTimestamp(1, Timestamp.from(at));
+                p.setObject(2, revokedBy, Types.OTHER);
+                p.setString(3, reason);
+                p.setObject(4, assignmentId, Types.OTHER);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean unlock(UUID userId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    UPDATE user_credentials SET failed_attempts = 0, locked_until = NULL, version = version + 1
+                     WHERE user_id = ?""")) {
+                p.setObject(1, userId, Types.OTHER);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private List<RoleAssignment> assignments(String where, UUID param) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(ASSIGNMENTS + where)) {
+            p.setObject(1, param, Types.OTHER);
+            List<RoleAssignment> rows = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    if (r.getString("role") == null) {
+                        continue; // a seed-shaped row without a role grants nothing
+                    }
+                    rows.add(new RoleAssignment(r.getObject("id", UUID.class), r.getObject("user_id", UUID.class),
+                            Role.ofCode(r.getString("role")), r.getObject("venture_id", UUID.class), r.getString("venture_name"),
+                            instant(r.getTimestamp("granted_at")), r.getObject("granted_by", UUID.class), r.getString("granted_by_name"),
+                            r.getString("reason"), instant(r.getTimestamp("revoked_at")), r.getObject("revoked_by", UUID.class),
+                            r.getString("revoked_by_name"), r.getString("revoke_reason")));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    /** The store port has no checked exceptions; LocalUseCases unwraps the cause into an outcome. */
+    private static <T> T sql(SqlCall<T> call) {
+        try {
+            return call.call();
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
+        }
+    }
+
+    /** A SQLException carried through the domain's calls; its cause is what LocalUseCases maps. */
+    static final class SqlFailure extends RuntimeException {
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+}

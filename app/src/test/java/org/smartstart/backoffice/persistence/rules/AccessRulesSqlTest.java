@@ -105,6 +105,52 @@ class AccessRulesSqlTest {
     }
 
     @Test
+    void id3_anyone_raises_a_dispute_in_their_own_name_but_only_support_or_admin_work_it() throws SQLException {
+        UUID support = user(owner, unique("Sam"), "verified");
+        exec(owner, "INSERT INTO role_assignments (user_id, role, scope) VALUES (?, 'support', 'global')", support);
+        UUID row = uuid(owner, "SELECT id FROM equity_ledger WHERE venture_id = ?", venture);
+        String raise = "INSERT INTO disputes (venture_id, raised_by_user_id, object_type, object_id, reason) "
+                + "VALUES (?, ?, 'equity', ?, 'My share is wrong') RETURNING id";
+
+        assertRefused(() -> as(carl, raise.replace(" RETURNING id", ""), venture, anna, row),
+                "SSI03", "ID-3", carlName, "raise a dispute on a equity in the name of " + name(owner, anna));
+        UUID dispute;
+        try (Connection app = db.appConnection(carl)) {
+            dispute = uuid(app, raise, venture, carl, row);
+        }
+        assertRefused(() -> as(carl, "UPDATE disputes SET assigned_to = ?, version = version + 1 WHERE id = ?", carl, dispute),
+                "SSI03", "ID-3", carlName, "work the dispute on a equity raised by " + carlName, "global support or admin role");
+        assertRefused(() -> as(anna, "UPDATE disputes SET status = 'in_review', first_responded_at = now(), version = version + 1 WHERE id = ?",
+                        dispute),
+                "SSI03", "ID-3", name(owner, anna), "work the dispute");
+
+        as(support, "UPDATE disputes SET assigned_to = ?, status = 'in_review', first_responded_at = now(), version = version + 1 WHERE id = ?",
+                support, dispute);
+        as(support, "UPDATE disputes SET status = 'rejected', resolution = 'The ledger is right', decided_by = ?, decided_at = now(), "
+                + "version = version + 1 WHERE id = ?", support, dispute);
+        // the one who raised it may appeal once
+        as(carl, "UPDATE disputes SET status = 'in_review', appeal_count = appeal_count + 1, appeal_reason = 'New evidence', "
+                + "appealed_by = ?, appealed_at = now(), decided_by = NULL, decided_at = NULL, version = version + 1 WHERE id = ?", carl, dispute);
+        assertThat(text(owner, "SELECT status::text FROM disputes WHERE id = ?", dispute)).isEqualTo("in_review");
+    }
+
+    @Test
+    void id3_only_the_owner_an_admin_or_support_writes_buz_transactions() throws SQLException {
+        issuanceRule(owner, venture, 50_000);
+        UUID wallet = wallet(owner, carl);
+        assertRefused(() -> as(carl, "INSERT INTO buz_transactions (wallet_id, venture_id, type, amount) VALUES (?, ?, 'earn', 500)",
+                        wallet, venture),
+                "SSI03", "ID-3", carlName, "write a BUZ earn of 500 for " + ventureName, "owner role on that venture");
+        assertRefused(() -> as(cora, "INSERT INTO buz_transactions (wallet_id, venture_id, type, amount) VALUES (?, ?, 'earn', 500)",
+                        wallet, venture),
+                "SSI03", "ID-3", name(owner, cora), "write a BUZ earn");
+        try (Connection app = db.appConnection(anna)) {
+            post(app, wallet, venture, "earn", 500, null);
+        }
+        assertThat(number(owner, "SELECT buz_balance FROM user_wallets WHERE id = ?", wallet)).isEqualTo(500);
+    }
+
+    @Test
     void id3_only_global_compliance_imposes_and_releases_legal_holds() throws SQLException {
         assertRefusedByPermission(() -> as(anna,
                         "INSERT INTO legal_holds (venture_id, reason, applies_to, imposed_by_user_id) VALUES (?, 'Audit', 'equity', ?)", venture, anna),

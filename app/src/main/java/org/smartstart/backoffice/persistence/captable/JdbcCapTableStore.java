@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
+
 /**
  * The cap table store on the use case's JDBC connection (the same transaction as Hibernate's): plain
  * set-based SQL, since the use cases work on whole ledgers, not on entity graphs. A database refusal
@@ -48,26 +50,6 @@ final class JdbcCapTableStore implements CapTableStore {
 
     JdbcCapTableStore(Connection c) {
         this.c = c;
-    }
-
-    @FunctionalInterface
-    private interface Sql<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(Sql<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new CapTableStoreException(e);
-        }
-    }
-
-    /** A database failure inside the store, carrying the SQLException (rule refusals included). */
-    static final class CapTableStoreException extends RuntimeException {
-        CapTableStoreException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
+
 /**
  * The dispute store on the use case's JDBC connection. The deadlines (DS-3) are set by the database's
  * trigger when a dispute is raised or appealed, so they are read back, never written here. Every update
@@ -48,26 +50,6 @@ final class JdbcDisputeStore implements DisputeStore {
 
     JdbcDisputeStore(Connection c) {
         this.c = c;
-    }
-
-    @FunctionalInterface
-    private interface Sql<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(Sql<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new DisputeStoreException(e);
-        }
-    }
-
-    /** A database failure inside the store, carrying the SQLException (rule refusals included). */
-    static final class DisputeStoreException extends RuntimeException {
-        DisputeStoreException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 
     @Override

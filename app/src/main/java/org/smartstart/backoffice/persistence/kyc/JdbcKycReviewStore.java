@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
+
 /**
  * The review store on the use case's JDBC connection. KYC and KYB documents live in two tables with the
  * same review columns; reads see them as one list ({@link #DOCUMENTS}), writes go to the document's own
@@ -66,26 +68,6 @@ final class JdbcKycReviewStore implements KycReviewStore {
 
     JdbcKycReviewStore(Connection c) {
         this.c = c;
-    }
-
-    @FunctionalInterface
-    private interface Sql<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(Sql<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new KycStoreException(e);
-        }
-    }
-
-    /** A database failure inside the store, carrying the SQLException (rule refusals included). */
-    static final class KycStoreException extends RuntimeException {
-        KycStoreException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {

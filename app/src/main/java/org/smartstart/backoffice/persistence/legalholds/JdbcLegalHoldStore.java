@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
+
 /**
  * The legal hold store on the use case's JDBC connection. Database refusals (LH-1, LH-2 triggers) travel
  * up inside an unchecked exception carrying the SQLException, which the use-case runner maps to the
@@ -39,26 +41,6 @@ final class JdbcLegalHoldStore implements LegalHoldStore {
 
     JdbcLegalHoldStore(Connection c) {
         this.c = c;
-    }
-
-    @FunctionalInterface
-    private interface Sql<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(Sql<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new LegalHoldStoreException(e);
-        }
-    }
-
-    /** A database failure inside the store, carrying the SQLException (rule refusals included). */
-    static final class LegalHoldStoreException extends RuntimeException {
-        LegalHoldStoreException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
+
 /** The wallet store on the JDBC connection of one use-case transaction; transactions go through {@link BuzTransactionWriter}. */
 public final class JdbcWalletStore implements WalletStore {
 
@@ -27,26 +29,6 @@ public final class JdbcWalletStore implements WalletStore {
 
     public JdbcWalletStore(Connection c) {
         this.c = c;
-    }
-
-    @FunctionalInterface
-    private interface Sql<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T sql(Sql<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new WalletStoreException(e);
-        }
-    }
-
-    /** A database failure inside the store, carrying the SQLException (rule refusals included). */
-    static final class WalletStoreException extends RuntimeException {
-        WalletStoreException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
     }
 
     @Override

@@ -80,6 +80,9 @@ class JsonTest {
         assertThat(problem("{\"amount\":\"abc\",\"count\":3}")).startsWith("body.amount");
         assertThat(problem("{\"amount\":1.5e3,\"count\":3,\"id\":\"nope\"}")).startsWith("body.id");
         assertThat(problem("{\"amount\":1,\"count\":3,\"on\":\"2026-02-30\"}")).startsWith("body.on");
+        assertThat(problem("{\"amount\":1,\"count\":3,\"on\":\"+10000-01-01\"}")).startsWith("body.on").contains("0001-01-01 and 9999-12-31");
+        assertThat(problem("{\"amount\":1,\"count\":3,\"on\":\"9999-12-31\"}")).isEqualTo("accepted");
+        assertThat(problem("{\"amount\":1,\"count\":3,\"note\":\"a\\u0000b\"}")).startsWith("body.note").contains("NUL");
         assertThat(problem("{\"amount\":1,")).startsWith("body: is not well-formed JSON");
         assertThat(problem("[1]")).startsWith("body");
     }

@@ -158,6 +158,12 @@ public final class LocalUseCases {
         if (serialization.isPresent()) {
             return new Outcome.Conflict<>("Someone else changed the same data at the same moment; nothing was saved. Reload and try again.");
         }
+        Optional<String> dataException = sqlState(e).filter(s -> s.startsWith("22"));
+        if (dataException.isPresent()) {
+            // A value the database cannot store (too long, out of range, bad encoding) that no check before it caught:
+            // still the user's input, so a 4xx naming it, never a 500.
+            return Outcome.invalid("input", "The database cannot store a value of this request: " + firstLine(e));
+        }
         if (unreachable(e)) {
             LOG.warn("The database cannot be reached: {}", e.toString());
             return new Outcome.Unavailable<>("The database cannot be reached right now; nothing was saved. Try again in a moment.", RETRY_AFTER);
@@ -166,6 +172,15 @@ public final class LocalUseCases {
             throw r;
         }
         throw new IllegalStateException("The database refused the action: " + e.getMessage(), e);
+    }
+
+    private static String firstLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                return sql.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static Optional<String> sqlState(Throwable e) {

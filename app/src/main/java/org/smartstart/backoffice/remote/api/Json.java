@@ -27,6 +27,14 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.time.Instant;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.core.JsonParser;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -56,6 +64,15 @@ public final class Json {
     private Json() {
     }
 
+    private static <T> T checked(JsonParser p, DeserializationContext ctxt, Class<T> type, T value, java.util.function.Supplier<T> check)
+            throws IOException {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "must be " + e.getMessage() + ", not " + value, value, type);
+        }
+    }
+
     /** The shared, configured mapper (thread-safe; do not reconfigure it). */
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -69,9 +86,33 @@ public final class Json {
                 gen.writeString(value.toPlainString());
             }
         });
+        // Dates and times outside 0001..9999 and text with NUL are refused as bad input, not left for the database to fail on.
+        SimpleModule plausibleTimes = new SimpleModule("plausible-times");
+        plausibleTimes.addDeserializer(LocalDate.class, new StdDeserializer<LocalDate>(LocalDate.class) {
+            @Override
+            public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
+                return date == null ? null : checked(p, ctxt, LocalDate.class, date, () -> Scalars.inRange(date));
+            }
+        });
+        plausibleTimes.addDeserializer(Instant.class, new StdDeserializer<Instant>(Instant.class) {
+            @Override
+            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                Instant instant = InstantDeserializer.INSTANT.deserialize(p, ctxt);
+                return instant == null ? null : checked(p, ctxt, Instant.class, instant, () -> Scalars.inRange(instant));
+            }
+        });
+        plausibleTimes.addDeserializer(String.class, new StdDeserializer<String>(String.class) {
+            @Override
+            public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = StringDeserializer.instance.deserialize(p, ctxt);
+                return text == null ? null : checked(p, ctxt, String.class, text, () -> Scalars.withoutNul(text));
+            }
+        });
         return JsonMapper.builder()
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
+                .addModule(plausibleTimes)
                 .addModule(exactDecimals)
                 .annotationIntrospector(new SealedKinds())
                 .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)

@@ -31,6 +31,10 @@ public final class JsonProblems {
         if (mapping instanceof InvalidNullException) {
             return new FieldProblem(field, "is required");
         }
+        if (mapping instanceof InvalidFormatException f && f.getOriginalMessage() != null && f.getOriginalMessage().startsWith("must be ")) {
+            // our own range checks (Json: plausible dates, text without NUL) say what is wrong in words already
+            return new FieldProblem(field, f.getOriginalMessage());
+        }
         if (mapping instanceof InvalidFormatException f) {
             return new FieldProblem(field, "cannot be read as " + typeWords(f.getTargetType()) + ": \"" + f.getValue() + "\"");
         }

@@ -41,6 +41,35 @@ public final class Scalars {
         return value.toString();
     }
 
+    /** The first and last day the back office accepts: PostgreSQL stores far more, but no business date lies outside. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    /** {@code date} if it lies between {@link #FIRST_DAY} and {@link #LAST_DAY}; otherwise IllegalArgumentException. */
+    public static LocalDate inRange(LocalDate date) {
+        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw new IllegalArgumentException("a date between " + FIRST_DAY + " and " + LAST_DAY);
+        }
+        return date;
+    }
+
+    /** {@code instant} if its UTC day lies between {@link #FIRST_DAY} and {@link #LAST_DAY}; otherwise IllegalArgumentException. */
+    public static Instant inRange(Instant instant) {
+        if (instant.isBefore(FIRST_DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                || !instant.isBefore(LAST_DAY.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())) {
+            throw new IllegalArgumentException("a time between " + FIRST_DAY + " and " + LAST_DAY);
+        }
+        return instant;
+    }
+
+    /** {@code text} if it has no NUL character (PostgreSQL text cannot hold one); otherwise IllegalArgumentException. */
+    public static String withoutNul(String text) {
+        if (text.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException("text without the NUL character (\\u0000)");
+        }
+        return text;
+    }
+
     /**
      * Reads a simple value; throws {@link IllegalArgumentException} with a message for a person
      * ("must be a UUID like …") when the text does not fit.
@@ -48,15 +77,15 @@ public final class Scalars {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Object parse(String text, Class<?> type) {
         try {
-            if (type == String.class) return text;
+            if (type == String.class) return withoutNul(text);
             if (type == UUID.class) {
                 if (!text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
                     throw new IllegalArgumentException(text);
                 }
                 return UUID.fromString(text);
             }
-            if (type == LocalDate.class) return LocalDate.parse(text);
-            if (type == Instant.class) return Instant.parse(text);
+            if (type == LocalDate.class) return inRange(LocalDate.parse(text));
+            if (type == Instant.class) return inRange(Instant.parse(text));
             if (type == LocalDateTime.class) return LocalDateTime.parse(text);
             if (type == LocalTime.class) return LocalTime.parse(text);
             if (type == OffsetDateTime.class) return OffsetDateTime.parse(text);

@@ -94,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = options.maxBodyBytes();
             config.router.ignoreTrailingSlashes = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             if (options.tls()) {
                 config.jetty.addConnector((server, http) -> tlsConnector(server, http, options));
             }

@@ -88,48 +88,9 @@ class AuditCheckpointTest {
         return new AuditVerifier(db.database().dataSource(), 7).verify(done -> { }, () -> false, checkpoint == null ? null : checkpoint.anchor());
     }
 
-    /** The forger's tool: change one entry's data and recompute every hash from there on, and the head. */
     private static void rewriteConsistentlyFrom(long seq, int keep) throws SQLException {
         try (Connection c = db.ownerConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL session_replication_role = replica");
-                s.execute("UPDATE audit_log SET data = jsonb_set(data, '{after,percent}', '\"51.000\"') WHERE seq = " + seq);
-                s.execute("DELETE FROM audit_log WHERE seq > " + keep);
-            }
-            AuditHash hash = new AuditHash();
-            String prev;
-            try (PreparedStatement p = c.prepareStatement("SELECT tx_hash FROM audit_log WHERE seq = ?")) {
-                p.setLong(1, seq - 1);
-                try (ResultSet r = p.executeQuery()) {
-                    prev = r.next() ? r.getString(1) : AuditHash.GENESIS_HASH;
-                }
-            }
-            try (PreparedStatement read = c.prepareStatement("SELECT id, seq, ts, actor_user_id, action, object_type, object_id, venture_id, "
-                    + "data::text FROM audit_log WHERE seq >= ? ORDER BY seq");
-                 PreparedStatement write = c.prepareStatement("UPDATE audit_log SET prev_tx_hash = ?, tx_hash = ? WHERE seq = ?")) {
-                read.setLong(1, seq);
-                try (ResultSet r = read.executeQuery()) {
-                    while (r.next()) {
-                        AuditHash.Content content = new AuditHash.Content(r.getObject(1, UUID.class), r.getLong(2),
-                                r.getObject(3, OffsetDateTime.class), r.getObject(4, UUID.class), r.getString(5), r.getString(6),
-                                r.getObject(7, UUID.class), r.getObject(8, UUID.class), r.getString(9));
-                        String forged = hash.txHash(prev, content);
-                        write.setString(1, prev);
-                        write.setString(2, forged);
-                        write.setLong(3, content.seq());
-                        write.addBatch();
-                        prev = forged;
-                    }
-                }
-                write.executeBatch();
-            }
-            try (PreparedStatement p = c.prepareStatement("UPDATE audit_chain_head SET seq = ?, tx_hash = ?")) {
-                p.setLong(1, keep);
-                p.setString(2, prev);
-                p.executeUpdate();
-            }
-            c.commit();
+            ChainForger.rewriteConsistentlyFrom(c, seq, keep);
         }
     }
 

@@ -77,6 +77,7 @@ public final class AuditViewModel {
     private final TaskExecutor executor;
     private final ZoneId zone;
     private final LongSupplier nanoTime;
+    private final int stepSize;
 
     /** The filter as last applied (without the page cut); null until the first load. */
     private AuditFilter applied;
@@ -88,10 +89,11 @@ public final class AuditViewModel {
     private volatile boolean cancelRequested;
 
     public AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone) {
-        this(trail, executor, zone, System::nanoTime);
+        this(trail, executor, zone, System::nanoTime, STEP);
     }
 
-    AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, LongSupplier nanoTime) {
+    AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, LongSupplier nanoTime, int stepSize) {
+        this.stepSize = stepSize;
         this.trail = Objects.requireNonNull(trail, "trail");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -251,7 +253,7 @@ public final class AuditViewModel {
         verifyProgress.set(0);
         verifyStatus.set("Verifying the audit chain…");
         AuditCheckpoint against = checkpoint.get();
-        VerificationStepRequest first = VerificationStepRequest.first(STEP).against(against);
+        VerificationStepRequest first = VerificationStepRequest.first(stepSize).against(against);
         step(first, 0, nanoTime.getAsLong(), against);
     }
 

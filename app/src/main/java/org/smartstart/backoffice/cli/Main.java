@@ -108,7 +108,8 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(this);
         COMMANDS.forEach(cli::addSubcommand);
         // audit verify opens the database itself, without migrating: it only reads.
-        cli.addSubcommand(new AuditCommand(() -> BackOfficeDatabase.open(settings(), dataFolder())));
+        cli.addSubcommand(new AuditCommand(() -> BackOfficeDatabase.open(settings(), dataFolder()), this::dataFolder, env,
+                java.time.Clock.systemUTC()));
         cli.addSubcommand(new DemoDataCommand(() -> BackOfficeDatabase.open(settings(), dataFolder())));
         everyCommandUnder(cli);
         cli.setOut(out);

@@ -15,6 +15,8 @@ import org.smartstart.backoffice.domain.audit.AuditPage;
 import org.smartstart.backoffice.domain.audit.AuditTrail;
 import org.smartstart.backoffice.domain.audit.ChainBreak;
 import org.smartstart.backoffice.domain.audit.VerificationResult;
+import org.smartstart.backoffice.domain.audit.VerificationStep;
+import org.smartstart.backoffice.domain.audit.VerificationStepRequest;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.persistence.audit.AuditOutbox;
@@ -337,6 +339,50 @@ class AuditTrailContractTest {
             tamper(tampered, original);
         }
         assertThat(trail(compliance).verify().orElseThrow().intact()).isTrue();
+    }
+
+    @Test
+    void verification_in_steps_walks_the_whole_chain_and_holds_it_against_a_checkpoint() throws Exception {
+        AuditTrail trail = trail(compliance);
+        long total = seqsWhere("true").size();
+        VerificationStepRequest request = VerificationStepRequest.first(10);
+        VerificationStep step;
+        long verified = 0;
+        int steps = 0;
+        do {
+            step = trail.verifyStep(request).orElseThrow();
+            assertThat(step.intact()).isTrue();
+            assertThat(step.headSeq()).isEqualTo(total);
+            verified += step.verifiedEntries();
+            request = request.next(step);
+            steps++;
+        } while (!step.complete());
+        assertThat(verified).isEqualTo(total);
+        assertThat(steps).isEqualTo((int) (total / 10) + 1);
+        assertThat(step.lastTxHash()).isEqualTo(trail.head().orElseThrow().txHash());
+
+        String lastHash = step.lastTxHash();
+        VerificationStep holds = trail.verifyStep(new VerificationStepRequest(0L, null, VerificationStep.MAX_STEP, total, lastHash)).orElseThrow();
+        assertThat(holds.intact()).isTrue();
+        assertThat(holds.complete()).isTrue();
+
+        VerificationStep rewritten = trail.verifyStep(new VerificationStepRequest(0L, null, null, 5L, "ab".repeat(32))).orElseThrow();
+        assertThat(rewritten.firstBreak()).get().extracting(ChainBreak::seq, ChainBreak::reason)
+                .containsExactly(5L, ChainBreak.Reason.CHECKPOINT_MISMATCH);
+        assertThat(rewritten.firstBreak().get().explanation()).contains("the checkpoint of seq 5 says abababababababab");
+    }
+
+    @Test
+    void verification_steps_are_for_global_staff_and_refuse_bad_input_by_field() {
+        assertThat(trail(admin).verifyStep(VerificationStepRequest.first(5)).isDone()).isTrue();
+        for (UUID nobody : List.of(support, contributor, mapleOwner)) {
+            assertThat(trail(nobody).verifyStep(VerificationStepRequest.first(5))).isInstanceOf(Outcome.Denied.class);
+        }
+        Outcome<VerificationStep> zero = trail(compliance).verifyStep(VerificationStepRequest.first(0));
+        assertThat(((Outcome.Invalid<VerificationStep>) zero).problems()).extracting(FieldProblem::field).containsExactly("limit");
+        Outcome<VerificationStep> halfAnchor = trail(compliance).verifyStep(new VerificationStepRequest(0L, "xyz", 5, 3L, null));
+        assertThat(((Outcome.Invalid<VerificationStep>) halfAnchor).problems()).extracting(FieldProblem::field)
+                .containsExactly("afterTxHash", "anchorTxHash");
     }
 
     /** What the chain exists to catch: the owner rewrites a sealed entry with the AU-3 triggers switched off. */

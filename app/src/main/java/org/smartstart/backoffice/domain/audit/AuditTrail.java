@@ -37,4 +37,12 @@ public interface AuditTrail {
      */
     @Query("/audit/verification")
     Outcome<VerificationResult> verify();
+
+    /**
+     * Verifies the next stretch of the chain (AU-4), and with a checkpoint's seq and tx_hash also that the log
+     * still holds that exact entry (AU-5). A screen calls it step after step to show progress and to stop
+     * between steps; the result says where to go on from and when the end (and the head) was reached.
+     */
+    @Query("/audit/verification/step")
+    Outcome<VerificationStep> verifyStep(@Param("step") VerificationStepRequest step);
 }

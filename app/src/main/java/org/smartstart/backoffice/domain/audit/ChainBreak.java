@@ -19,7 +19,12 @@ public record ChainBreak(long seq, Reason reason, String explanation) {
         /** The entry's columns no longer hash to its tx_hash (data, actor, time ... were changed). */
         CONTENT_CHANGED,
         /** The chain head row does not describe the last entry of the log. */
-        HEAD_MISMATCH
+        HEAD_MISMATCH,
+        /**
+         * The chain holds in itself, but the entry a signed checkpoint names has another tx_hash (or is gone):
+         * the log was rewritten, consistently, up to that entry after the checkpoint was made (AU-5).
+         */
+        CHECKPOINT_MISMATCH
     }
 
     public ChainBreak {

@@ -1,8 +1,10 @@
 package org.smartstart.backoffice.persistence.audit;
 
+import org.smartstart.backoffice.domain.audit.ChainAnchor;
 import org.smartstart.backoffice.domain.audit.ChainBreak;
 import org.smartstart.backoffice.domain.audit.ChainBreak.Reason;
 import org.smartstart.backoffice.domain.audit.VerificationResult;
+import org.smartstart.backoffice.domain.audit.VerificationStep;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -57,6 +59,32 @@ public final class AuditVerifier {
      * @param cancelled polled between chunks; when it says true, verification stops with a {@link CancellationException}
      */
     public VerificationResult verify(LongConsumer progress, BooleanSupplier cancelled) throws SQLException {
+        return verify(progress, cancelled, null);
+    }
+
+    /**
+     * The whole chain, and with an anchor (a signed checkpoint's entry, AU-5) also that the log still has
+     * exactly that entry: a consistent rewrite of the chain holds in itself but not against the anchor.
+     */
+    public VerificationResult verify(LongConsumer progress, BooleanSupplier cancelled, ChainAnchor anchor) throws SQLException {
+        VerificationStep step = inSnapshot(c -> run(c, 0, AuditHash.GENESIS_HASH, 0, anchor, progress, cancelled));
+        return new VerificationResult(step.verifiedEntries(), step.lastSeq(), step.lastTxHash(), step.unsealedEntries(), step.firstBreak());
+    }
+
+    /**
+     * One step of a verification in steps: at most {@code limit} entries after {@code afterSeq}, which must
+     * link to {@code afterTxHash}; when the log ends within the step, the head is checked too.
+     */
+    public VerificationStep verifyStep(long afterSeq, String afterTxHash, int limit, ChainAnchor anchor) throws SQLException {
+        return inSnapshot(c -> run(c, afterSeq, afterTxHash, limit, anchor, done -> { }, () -> false));
+    }
+
+    @FunctionalInterface
+    private interface InSnapshot<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private <T> T inSnapshot(InSnapshot<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             int isolation = c.getTransactionIsolation();
@@ -64,7 +92,7 @@ public final class AuditVerifier {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 c.setReadOnly(true);
-                return verify(c, progress, cancelled);
+                return work.apply(c);
             } finally {
                 c.rollback();
                 c.setReadOnly(false);
@@ -78,7 +106,9 @@ public final class AuditVerifier {
                        UUID ventureId, String dataJson, String prevTxHash, String txHash) {
     }
 
-    private VerificationResult verify(Connection c, LongConsumer progress, BooleanSupplier cancelled) throws SQLException {
+    /** @param limit at most this many rows; 0 for all of them */
+    private VerificationStep run(Connection c, long afterSeq, String afterHash, int limit, ChainAnchor anchor,
+                                 LongConsumer progress, BooleanSupplier cancelled) throws SQLException {
         long headSeq;
         String headHash;
         try (PreparedStatement p = c.prepareStatement("SELECT seq, tx_hash FROM audit_chain_head");
@@ -96,15 +126,16 @@ public final class AuditVerifier {
             unsealed = r.getLong(1);
         }
 
-        Reader reader = new Reader(c);
+        Reader reader = new Reader(c, afterSeq, limit);
         Thread readerThread = new Thread(reader, "audit-verify-reader");
         readerThread.setDaemon(true);
         readerThread.start();
 
         AuditHash hash = new AuditHash();
         long verified = 0;
-        long lastSeq = 0;
-        String lastHash = AuditHash.GENESIS_HASH;
+        long rows = 0;
+        long lastSeq = afterSeq;
+        String lastHash = afterHash;
         ChainBreak firstBreak = null;
         try {
             chunks:
@@ -113,7 +144,13 @@ public final class AuditVerifier {
                 List<Row> chunk = reader.next();
                 if (chunk.isEmpty()) break;
                 for (Row row : chunk) {
+                    rows++;
                     firstBreak = check(hash, row, lastSeq, lastHash);
+                    if (firstBreak == null && anchor != null && row.seq() == anchor.seq() && !anchor.txHash().equals(row.txHash())) {
+                        firstBreak = new ChainBreak(anchor.seq(), Reason.CHECKPOINT_MISMATCH, "the log was rewritten up to this entry: "
+                                + "its tx_hash is " + shorten(row.txHash()) + ", but " + anchor.source() + " says "
+                                + shorten(anchor.txHash()) + " (the chain holds in itself, so every hash before it was recomputed)");
+                    }
                     if (firstBreak != null) break chunks;
                     verified++;
                     lastSeq = row.seq();
@@ -129,11 +166,17 @@ public final class AuditVerifier {
                 Thread.currentThread().interrupt();
             }
         }
-        if (firstBreak == null) {
+        boolean complete = limit <= 0 || rows < limit;
+        if (firstBreak == null && complete) {
             firstBreak = checkHead(headSeq, headHash, lastSeq, lastHash);
         }
+        if (firstBreak == null && complete && anchor != null && anchor.seq() > lastSeq) {
+            firstBreak = new ChainBreak(lastSeq + 1, Reason.CHECKPOINT_MISMATCH, "the log ends at seq " + lastSeq + ", but "
+                    + anchor.source() + " vouches for an entry at seq " + anchor.seq() + ": entries were cut off the end");
+        }
         progress.accept(verified);
-        return new VerificationResult(verified, lastSeq, lastHash, unsealed, Optional.ofNullable(firstBreak));
+        return new VerificationStep(verified, lastSeq, lastHash, headSeq, unsealed, complete || firstBreak != null,
+                Optional.ofNullable(firstBreak));
     }
 
     private static ChainBreak check(AuditHash hash, Row row, long lastSeq, String lastHash) {
@@ -187,18 +230,27 @@ public final class AuditVerifier {
         private static final List<Row> END = List.of();
 
         private final Connection connection;
+        private final long afterSeq;
+        private final int limit;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
         private volatile boolean stopped;
 
-        Reader(Connection connection) {
+        Reader(Connection connection, long afterSeq, int limit) {
             this.connection = connection;
+            this.afterSeq = afterSeq;
+            this.limit = limit;
         }
 
         @Override
         public void run() {
+            // entries without a seq come last, so they are met (as missing seqs) only once the sealed chain has run out
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data::text, prev_tx_hash, tx_hash "
-                            + "FROM audit_log ORDER BY seq NULLS LAST")) {
+                            + "FROM audit_log" + (afterSeq > 0 ? " WHERE seq > ? OR seq IS NULL" : "") + " ORDER BY seq NULLS LAST"
+                            + (limit > 0 ? " LIMIT " + limit : ""))) {
+                if (afterSeq > 0) {
+                    p.setLong(1, afterSeq);
+                }
                 p.setFetchSize(fetchSize);
                 try (ResultSet r = p.executeQuery()) {
                     List<Row> chunk = new ArrayList<>(CHUNK);

@@ -8,6 +8,8 @@ import org.smartstart.backoffice.domain.audit.AuditLogEntry;
 import org.smartstart.backoffice.domain.audit.AuditPage;
 import org.smartstart.backoffice.domain.audit.AuditTrail;
 import org.smartstart.backoffice.domain.audit.VerificationResult;
+import org.smartstart.backoffice.domain.audit.VerificationStep;
+import org.smartstart.backoffice.domain.audit.VerificationStepRequest;
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
 import org.smartstart.backoffice.domain.usecase.Outcome;
@@ -207,6 +209,22 @@ public final class LocalAuditTrail implements AuditTrail {
             }
             // its own snapshot on an owner connection; the use case's transaction only vouched for the actor
             return Outcome.done(new AuditVerifier(ownerDataSource).verify());
+        });
+    }
+
+    @Override
+    public Outcome<VerificationStep> verifyStep(VerificationStepRequest step) {
+        VerificationStepRequest asked = step == null ? VerificationStepRequest.first(VerificationStepRequest.DEFAULT_LIMIT) : step;
+        List<FieldProblem> problems = asked.problems();
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        return useCases.query(session, (actor, tx) -> {
+            Optional<Outcome<VerificationStep>> denied = AuditAccess.requireWholeLog(actor);
+            if (denied.isPresent()) {
+                return denied.get();
+            }
+            return Outcome.done(new AuditVerifier(ownerDataSource).verifyStep(asked.start(), asked.startHash(), asked.size(), asked.anchor()));
         });
     }
 

@@ -112,6 +112,12 @@ public final class DesktopShell {
             viewModel.load();
             return node;
         }
+        if (page == Page.AUDIT) {
+            var viewModel = new org.smartstart.backoffice.ui.audit.AuditViewModel(connector.open(session).auditTrail(), executor, zone);
+            Node node = ViewLoader.load("Audit", new org.smartstart.backoffice.ui.audit.AuditView(viewModel));
+            viewModel.load();
+            return node;
+        }
         Label title = new Label(page.title());
         title.getStyleClass().add("title-3");
         Label text = new Label(page.notYetAvailable());

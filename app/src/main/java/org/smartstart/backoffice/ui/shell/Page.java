@@ -7,7 +7,7 @@ public enum Page {
     KYC_REVIEW("KYC review", "KYC review arrives in a later version."),
     DISPUTES("Disputes", "Disputes arrive in a later version."),
     LEGAL_HOLDS("Legal holds", "Legal holds arrive in a later version."),
-    AUDIT("Audit", "The audit browser arrives in a later version."),
+    AUDIT("Audit", null),
     ADMINISTRATION("Administration", "Administration arrives in a later version.");
 
     private final String title;

@@ -99,6 +99,43 @@ class ScreenshotsTest {
         places.close();
     }
 
+    @Test
+    void renderAudit(FxRobot robot) throws Exception {
+        robot.clickOn("#email").write(ADMIN);
+        robot.clickOn("#password").write(DEMO_PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT6)
+                .release(javafx.scene.input.KeyCode.DIGIT6, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#verify").tryQuery().isPresent());
+        TableView<org.smartstart.backoffice.domain.audit.AuditLogEntry> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        int withChange = 0;
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).data().contains("\"before\"")) {
+                withChange = i;
+                break;
+            }
+        }
+        int row = withChange;
+        robot.interact(() -> {
+            table.getSelectionModel().select(row);
+            table.scrollTo(Math.max(0, row - 3));
+        });
+        robot.clickOn("#verify");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> robot.lookup("#verifyStatus").queryAs(javafx.scene.control.Label.class).getText().startsWith("Chain intact"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene main = table.getScene();
+        snapshot(main, "audit-browser.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "audit-browser-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        executor.close();
+        places.close();
+    }
+
     private static void snapshot(Scene scene, String name) throws Exception {
         WritableImage[] image = new WritableImage[1];
         WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)).get(10, TimeUnit.SECONDS);

@@ -1,0 +1,396 @@
+package org.smartstart.backoffice.ui.audit;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.smartstart.backoffice.domain.audit.AuditCheckpoint;
+import org.smartstart.backoffice.domain.audit.AuditFilter;
+import org.smartstart.backoffice.domain.audit.AuditLogEntry;
+import org.smartstart.backoffice.domain.audit.AuditPage;
+import org.smartstart.backoffice.domain.audit.AuditTrail;
+import org.smartstart.backoffice.domain.audit.ChainBreak;
+import org.smartstart.backoffice.domain.audit.VerificationStep;
+import org.smartstart.backoffice.domain.audit.VerificationStepRequest;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.ui.tasks.BackgroundTask;
+import org.smartstart.backoffice.ui.tasks.TaskExecutor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * The audit browser (AU-1..AU-5): one list over the whole log, newest first, fetched a page at a time by
+ * seq (keyset) as the user scrolls towards its end; filters and a jump to a seq or a day; the selected
+ * entry's detail; verification in steps with progress and cancel, optionally against a signed
+ * checkpoint; and export of the filtered range with its proof.
+ */
+public final class AuditViewModel {
+
+    /** Entries per page; the list asks for the next page when the user comes within a quarter page of its end. */
+    public static final int PAGE = 200;
+    /** Entries per verification step: small enough to report progress and stop often, large enough to stream. */
+    public static final int STEP = 20_000;
+
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty actor = new SimpleStringProperty("");
+    private final StringProperty action = new SimpleStringProperty("");
+    private final StringProperty objectType = new SimpleStringProperty("");
+    private final StringProperty objectId = new SimpleStringProperty("");
+    private final StringProperty venture = new SimpleStringProperty("");
+    private final StringProperty jumpSeq = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> jumpDate = new SimpleObjectProperty<>();
+
+    private final ObservableList<AuditLogEntry> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<AuditLogEntry> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<EntryDetail> detail = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+
+    private final BooleanProperty verifying = new SimpleBooleanProperty(false);
+    private final DoubleProperty verifyProgress = new SimpleDoubleProperty(0);
+    private final StringProperty verifyStatus = new SimpleStringProperty("");
+    private final BooleanProperty chainBroken = new SimpleBooleanProperty(false);
+    private final ObjectProperty<AuditCheckpoint> checkpoint = new SimpleObjectProperty<>();
+    private final StringProperty exportStatus = new SimpleStringProperty("");
+
+    private final AuditTrail trail;
+    private final TaskExecutor executor;
+    private final ZoneId zone;
+    private final LongSupplier nanoTime;
+    private final int stepSize;
+
+    /** The filter as last applied (without the page cut); null until the first load. */
+    private AuditFilter applied;
+    /** Where the next page starts (beforeSeq, newest first); null when the list is complete. */
+    private Long nextBefore;
+    private boolean more;
+    /** Counts the loads, so a page that arrives after the filter changed is dropped. */
+    private long generation;
+    private volatile boolean cancelRequested;
+
+    public AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone) {
+        this(trail, executor, zone, System::nanoTime, STEP);
+    }
+
+    AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, LongSupplier nanoTime, int stepSize) {
+        this.stepSize = stepSize;
+        this.trail = Objects.requireNonNull(trail, "trail");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        selected.addListener((obs, old, entry) -> detail.set(entry == null ? null : EntryDetail.of(entry)));
+    }
+
+    /** Applies the filters (and no jump): the list starts again at the newest matching entry. */
+    public void load() {
+        jumpSeq.set("");
+        jumpDate.set(null);
+        reload(null);
+    }
+
+    /** The list starts at this seq and goes back from there, keeping the filters. */
+    public void jumpToSeq() {
+        String text = jumpSeq.get() == null ? "" : jumpSeq.get().strip();
+        long seq;
+        try {
+            seq = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            problem.set("Jump to seq: \"" + text + "\" is not a seq (a whole number from 1).");
+            return;
+        }
+        if (seq < 1) {
+            problem.set("Jump to seq: seqs start at 1, not " + seq + ".");
+            return;
+        }
+        reload(new Jump(seq + 1, null));
+    }
+
+    /** The list starts at the last entry of this day and goes back from there, keeping the filters. */
+    public void jumpToDate() {
+        if (jumpDate.get() == null) {
+            problem.set("Jump to date: choose a day first.");
+            return;
+        }
+        reload(new Jump(null, jumpDate.get().plusDays(1).atStartOfDay(zone).toInstant()));
+    }
+
+    private record Jump(Long beforeSeq, java.time.Instant beforeTs) {
+    }
+
+    private void reload(Jump jump) {
+        List<String> problems = new ArrayList<>();
+        AuditFilter filter = filterFromInputs(problems);
+        if (!problems.isEmpty()) {
+            problem.set(String.join(" ", problems));
+            return;
+        }
+        if (jump != null && jump.beforeTs() != null && (filter.toTs() == null || jump.beforeTs().isBefore(filter.toTs()))) {
+            filter = filter.between(filter.fromTs(), jump.beforeTs());
+        }
+        problem.set("");
+        applied = filter;
+        generation++;
+        rows.clear();
+        selected.set(null);
+        nextBefore = jump == null ? null : jump.beforeSeq();
+        more = true;
+        loading.set(false);
+        loadMore();
+    }
+
+    /** The view tells which row came into view; near the end of what is loaded, the next page is fetched. */
+    public void rowShown(int index) {
+        if (index >= rows.size() - PAGE / 4) {
+            loadMore();
+        }
+    }
+
+    /** Fetches the next page off the FX thread, unless one is on its way or the list is complete. */
+    public void loadMore() {
+        if (applied == null || loading.get() || !more) {
+            return;
+        }
+        AuditFilter page = applied.before(nextBefore).limitedTo(PAGE).ordered(AuditFilter.Direction.NEWEST_FIRST);
+        long asked = generation;
+        loading.set(true);
+        executor.execute(BackgroundTask.of("Loading audit entries…", () -> trail.entries(page))
+                .onSuccess(outcome -> {
+                    if (asked != generation) {
+                        return;
+                    }
+                    if (outcome instanceof Outcome.Done<AuditPage> done) {
+                        rows.addAll(done.value().entries());
+                        nextBefore = done.value().nextBeforeSeq();
+                        more = nextBefore != null;
+                        summary.set(describeRows());
+                    } else {
+                        more = false;
+                        problem.set("The audit entries could not be loaded: " + outcome.describe());
+                    }
+                })
+                .onFailure(failure -> {
+                    if (asked == generation) {
+                        more = false;
+                        problem.set("The audit entries could not be loaded: " + failure.getMessage());
+                    }
+                })
+                .onFinished(() -> {
+                    if (asked == generation) {
+                        loading.set(false);
+                    }
+                }));
+    }
+
+    private String describeRows() {
+        if (rows.isEmpty()) {
+            return "No entry matches.";
+        }
+        String span = "seq " + rows.get(0).seq() + " down to " + rows.get(rows.size() - 1).seq();
+        return rows.size() + " entries loaded (" + span + ")" + (more ? "; more load as you scroll" : "; that is all that match");
+    }
+
+    /** The filter the inputs describe, or the problems with them (input is kept for the user to correct). */
+    AuditFilter filterFromInputs(List<String> problems) {
+        UUID actorId = uuid("Actor", actor.get(), problems);
+        UUID objectUuid = uuid("Object id", objectId.get(), problems);
+        UUID ventureId = uuid("Venture", venture.get(), problems);
+        java.time.Instant fromTs = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
+        java.time.Instant toTs = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
+        if (fromTs != null && toTs != null && !fromTs.isBefore(toTs)) {
+            problems.add("The period ends (" + to.get() + ") before it starts (" + from.get() + ").");
+        }
+        return new AuditFilter(fromTs, toTs, actorId, blankToNull(action.get()), blankToNull(objectType.get()), objectUuid, ventureId,
+                null, null, PAGE, AuditFilter.Direction.NEWEST_FIRST);
+    }
+
+    private static UUID uuid(String field, String text, List<String> problems) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(t);
+        } catch (IllegalArgumentException e) {
+            problems.add(field + ": \"" + t + "\" is not an id (like 3f2b…-…, 36 characters).");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ---- verification (AU-4, AU-5)
+
+    /** Replays the chain step by step off the FX thread, against the loaded checkpoint if there is one. */
+    public void verify() {
+        if (verifying.get()) {
+            return;
+        }
+        cancelRequested = false;
+        verifying.set(true);
+        chainBroken.set(false);
+        verifyProgress.set(0);
+        verifyStatus.set("Verifying the audit chain…");
+        AuditCheckpoint against = checkpoint.get();
+        VerificationStepRequest first = VerificationStepRequest.first(stepSize).against(against);
+        step(first, 0, nanoTime.getAsLong(), against);
+    }
+
+    public void cancelVerify() {
+        cancelRequested = true;
+    }
+
+    private void step(VerificationStepRequest request, long doneBefore, long started, AuditCheckpoint against) {
+        executor.execute(BackgroundTask.of("Verifying the audit chain…", () -> trail.verifyStep(request))
+                .onSuccess(outcome -> {
+                    if (!(outcome instanceof Outcome.Done<VerificationStep> ok)) {
+                        finishVerify("The chain could not be verified: " + outcome.describe());
+                        return;
+                    }
+                    VerificationStep s = ok.value();
+                    long done = doneBefore + s.verifiedEntries();
+                    double seconds = Math.max(1e-3, (nanoTime.getAsLong() - started) / 1e9);
+                    double rate = done / seconds;
+                    verifyProgress.set(s.headSeq() == 0 ? 1 : Math.min(1, (double) s.lastSeq() / s.headSeq()));
+                    if (s.firstBreak().isPresent()) {
+                        ChainBreak b = s.firstBreak().get();
+                        chainBroken.set(true);
+                        finishVerify("Chain broken at seq " + b.seq() + " (" + words(b.reason()) + "): " + b.explanation() + ".");
+                        return;
+                    }
+                    if (s.complete()) {
+                        verifyProgress.set(1);
+                        finishVerify("Chain intact: " + String.format("%,d", done) + " entries verified up to seq " + s.lastSeq()
+                                + ", head tx_hash " + s.lastTxHash().substring(0, 16) + "…"
+                                + (s.unsealedEntries() > 0 ? "; " + s.unsealedEntries() + " waiting to be sealed" : "")
+                                + (against != null ? "; the checkpoint of seq " + against.seq() + " (signed " + against.createdAt()
+                                + ", key " + against.keyFingerprint() + ") holds" : "") + ".");
+                        return;
+                    }
+                    if (cancelRequested) {
+                        finishVerify("Verification cancelled after " + String.format("%,d", done) + " entries (up to seq " + s.lastSeq()
+                                + "); nothing wrong was found so far.");
+                        return;
+                    }
+                    long left = Math.max(0, s.headSeq() - s.lastSeq());
+                    verifyStatus.set(String.format("Verified %,d of %,d entries · %,.0f entries/s · about %s left", done,
+                            doneBefore + s.verifiedEntries() + left, rate, duration(Duration.ofSeconds((long) Math.ceil(left / Math.max(rate, 1))))));
+                    step(request.next(s), done, started, against);
+                })
+                .onFailure(failure -> finishVerify("The chain could not be verified: " + failure.getMessage())));
+    }
+
+    private void finishVerify(String status) {
+        verifyStatus.set(status);
+        verifying.set(false);
+    }
+
+    private static String words(ChainBreak.Reason reason) {
+        return switch (reason) {
+            case ENTRY_MISSING -> "entry missing";
+            case LINK_BROKEN -> "link broken";
+            case CONTENT_CHANGED -> "content changed";
+            case HEAD_MISMATCH -> "head does not match";
+            case CHECKPOINT_MISMATCH -> "does not match the checkpoint";
+        };
+    }
+
+    private static String duration(Duration d) {
+        long s = d.getSeconds();
+        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+    }
+
+    /** Reads a checkpoint file off the FX thread; a bad signature is refused with a sentence and nothing is loaded. */
+    public void loadCheckpoint(Path file) {
+        executor.execute(BackgroundTask.of("Reading the checkpoint…", () -> CheckpointFiles.read(file))
+                .onSuccess(read -> {
+                    var refused = read.problem(null);
+                    if (refused.isPresent()) {
+                        problem.set(refused.get() + ".");
+                        return;
+                    }
+                    problem.set("");
+                    checkpoint.set(read);
+                    verifyStatus.set("Checkpoint of seq " + read.seq() + " signed " + read.createdAt() + " by key " + read.keyFingerprint()
+                            + " loaded; Verify now also proves the log still holds that entry.");
+                })
+                .onFailure(failure -> problem.set("The checkpoint could not be read: " + failure.getMessage())));
+    }
+
+    public void forgetCheckpoint() {
+        checkpoint.set(null);
+    }
+
+    // ---- export
+
+    /** Writes every entry matching the filters (oldest first) and a proof file beside it, off the FX thread. */
+    public void export(Path file, AuditExport.Format format) {
+        List<String> problems = new ArrayList<>();
+        AuditFilter filter = filterFromInputs(problems);
+        if (!problems.isEmpty()) {
+            problem.set(String.join(" ", problems));
+            return;
+        }
+        AuditCheckpoint proof = checkpoint.get();
+        exportStatus.set("Exporting…");
+        executor.execute(BackgroundTask.of("Exporting audit entries…", () -> new AuditExport(trail).write(filter, format, file, proof))
+                .onSuccess(result -> {
+                    if (result instanceof Outcome.Done<AuditExport.Written> done) {
+                        exportStatus.set(done.value().describe());
+                    } else {
+                        exportStatus.set("");
+                        problem.set("The export was not written: " + result.describe());
+                    }
+                })
+                .onFailure(failure -> {
+                    exportStatus.set("");
+                    problem.set("The export was not written: " + failure.getMessage());
+                }));
+    }
+
+    // ---- properties
+
+    public ObjectProperty<LocalDate> fromProperty() { return from; }
+    public ObjectProperty<LocalDate> toProperty() { return to; }
+    public StringProperty actorProperty() { return actor; }
+    public StringProperty actionProperty() { return action; }
+    public StringProperty objectTypeProperty() { return objectType; }
+    public StringProperty objectIdProperty() { return objectId; }
+    public StringProperty ventureProperty() { return venture; }
+    public StringProperty jumpSeqProperty() { return jumpSeq; }
+    public ObjectProperty<LocalDate> jumpDateProperty() { return jumpDate; }
+    public ObservableList<AuditLogEntry> rows() { return rows; }
+    public ObjectProperty<AuditLogEntry> selectedProperty() { return selected; }
+    public ReadOnlyObjectProperty<EntryDetail> detailProperty() { return detail; }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading; }
+    public ReadOnlyStringProperty problemProperty() { return problem; }
+    public ReadOnlyStringProperty summaryProperty() { return summary; }
+    public ReadOnlyBooleanProperty verifyingProperty() { return verifying; }
+    public ReadOnlyDoubleProperty verifyProgressProperty() { return verifyProgress; }
+    public ReadOnlyStringProperty verifyStatusProperty() { return verifyStatus; }
+    public ReadOnlyBooleanProperty chainBrokenProperty() { return chainBroken; }
+    public ReadOnlyObjectProperty<AuditCheckpoint> checkpointProperty() { return checkpoint; }
+    public ReadOnlyStringProperty exportStatusProperty() { return exportStatus; }
+    public ZoneId zone() { return zone; }
+}

@@ -1,0 +1,328 @@
+package org.smartstart.backoffice.ui.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartstart.backoffice.domain.audit.AuditCheckpoint;
+import org.smartstart.backoffice.domain.audit.AuditFilter;
+import org.smartstart.backoffice.domain.audit.AuditHead;
+import org.smartstart.backoffice.domain.audit.AuditLogEntry;
+import org.smartstart.backoffice.domain.audit.AuditPage;
+import org.smartstart.backoffice.domain.audit.AuditTrail;
+import org.smartstart.backoffice.domain.audit.VerificationResult;
+import org.smartstart.backoffice.domain.audit.VerificationStep;
+import org.smartstart.backoffice.domain.audit.VerificationStepRequest;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.persistence.audit.AuditCheckpoints;
+import org.smartstart.backoffice.persistence.audit.ChainForger;
+import org.smartstart.backoffice.persistence.audit.CheckpointKeyFile;
+import org.smartstart.backoffice.testing.contract.Adapter;
+import org.smartstart.backoffice.ui.tasks.CurrentThreadTaskExecutor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit screen's view model over a real sealed log, through the local adapter. */
+class AuditViewModelTest {
+
+    @TempDir
+    static Path folder;
+
+    static AuditFixture log;
+    static long total;
+
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+
+    @BeforeAll
+    static void sealALog() throws Exception {
+        log = new AuditFixture();
+        total = log.sealedCount();
+    }
+
+    @AfterEach
+    void restore() throws Exception {
+        log.restore();
+    }
+
+    @AfterAll
+    static void close() {
+        log.close();
+    }
+
+    private AuditTrail trail() {
+        return log.fixture.as(Adapter.LOCAL, log.compliance).auditTrail();
+    }
+
+    private AuditViewModel viewModel(AuditTrail trail) {
+        return new AuditViewModel(trail, executor, ZoneOffset.UTC, System::nanoTime, 100);
+    }
+
+    @Test
+    void the_list_pages_by_seq_as_rows_come_into_view_and_covers_the_log_once() {
+        List<AuditFilter> asked = new java.util.ArrayList<>();
+        AuditTrail counting = new ForwardingTrail(trail()) {
+            @Override
+            public Outcome<AuditPage> entries(AuditFilter filter) {
+                asked.add(filter);
+                return super.entries(filter);
+            }
+        };
+        AuditViewModel vm = viewModel(counting);
+        vm.load();
+        assertThat(vm.rows()).hasSize(AuditViewModel.PAGE);
+        assertThat(vm.rows().get(0).seq()).isEqualTo(total);
+        assertThat(vm.summaryProperty().get()).isEqualTo("200 entries loaded (seq " + total + " down to " + (total - 199) + "); more load as you scroll");
+
+        vm.rowShown(10);
+        assertThat(vm.rows()).as("a row far from the end fetches nothing").hasSize(AuditViewModel.PAGE);
+        while (vm.rows().size() < total) {
+            int before = vm.rows().size();
+            vm.rowShown(vm.rows().size() - 1);
+            assertThat(vm.rows().size()).isGreaterThan(before);
+        }
+        vm.rowShown(vm.rows().size() - 1);
+        assertThat(vm.rows()).hasSize((int) total);
+        assertThat(new HashSet<>(vm.rows().stream().map(AuditLogEntry::seq).toList())).hasSize((int) total);
+        assertThat(vm.summaryProperty().get()).endsWith("that is all that match");
+        assertThat(asked).allSatisfy(f -> assertThat(f.limit()).isEqualTo(AuditViewModel.PAGE));
+        assertThat(asked.subList(1, asked.size())).allSatisfy(f -> assertThat(f.beforeSeq()).isNotNull());
+        assertThat(executor.executedTitles()).containsOnly("Loading audit entries…");
+    }
+
+    @Test
+    void filters_narrow_the_list_and_bad_input_is_named_and_kept() {
+        AuditViewModel vm = viewModel(trail());
+        vm.actionProperty().set("EQUITY_CHANGE");
+        vm.load();
+        assertThat(vm.rows()).isNotEmpty().allSatisfy(e -> assertThat(e.action()).isEqualTo("EQUITY_CHANGE"));
+        assertThat(vm.rows()).hasSize(AuditFixture.ENTRIES / 3);
+
+        vm.actorProperty().set("not-an-id");
+        vm.load();
+        assertThat(vm.problemProperty().get()).contains("Actor: \"not-an-id\" is not an id");
+        assertThat(vm.actorProperty().get()).isEqualTo("not-an-id");
+        assertThat(vm.rows()).as("the last good list stays").hasSize(AuditFixture.ENTRIES / 3);
+
+        vm.actorProperty().set(log.owner.toString());
+        vm.objectTypeProperty().set("vesting_policy");
+        vm.actionProperty().set("");
+        vm.load();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.rows()).hasSize(AuditViewModel.PAGE)
+                .allSatisfy(e -> assertThat(e.objectType()).isEqualTo("vesting_policy"))
+                .allSatisfy(e -> assertThat(e.actorUserId()).isEqualTo(log.owner));
+
+        vm.fromProperty().set(LocalDate.of(2030, 1, 1));
+        vm.load();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.summaryProperty().get()).isEqualTo("No entry matches.");
+        vm.toProperty().set(LocalDate.of(2029, 1, 1));
+        vm.load();
+        assertThat(vm.problemProperty().get()).contains("The period ends (2029-01-01) before it starts (2030-01-01)");
+    }
+
+    @Test
+    void jumping_to_a_seq_or_a_day_starts_the_list_there() {
+        AuditViewModel vm = viewModel(trail());
+        vm.jumpSeqProperty().set("123");
+        vm.jumpToSeq();
+        assertThat(vm.rows().get(0).seq()).isEqualTo(123);
+        assertThat(vm.rows().get(vm.rows().size() - 1).seq()).isEqualTo(1);
+
+        vm.jumpSeqProperty().set("abc");
+        vm.jumpToSeq();
+        assertThat(vm.problemProperty().get()).contains("\"abc\" is not a seq");
+
+        vm.jumpDateProperty().set(LocalDate.of(2000, 1, 1));
+        vm.jumpToDate();
+        assertThat(vm.rows()).as("nothing was logged before 2000").isEmpty();
+        vm.jumpDateProperty().set(LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        vm.jumpToDate();
+        assertThat(vm.rows().get(0).seq()).isEqualTo(total);
+    }
+
+    @Test
+    void the_detail_shows_before_and_after_and_the_chain_link() {
+        AuditViewModel vm = viewModel(trail());
+        vm.actionProperty().set("EQUITY_CHANGE");
+        vm.load();
+        AuditLogEntry entry = vm.rows().get(0);
+        vm.selectedProperty().set(entry);
+        EntryDetail d = vm.detailProperty().get();
+        assertThat(d.changes()).extracting(EntryDetail.Change::field, EntryDetail.Change::before, EntryDetail.Change::after,
+                        EntryDetail.Change::changed)
+                .contains(org.assertj.core.groups.Tuple.tuple("percent", "12.500", "15.000", true),
+                        org.assertj.core.groups.Tuple.tuple("holder", "h-1", "h-1", false));
+        assertThat(d.changes()).extracting(EntryDetail.Change::field).contains("n");
+        assertThat(d.chainLink()).contains("seq " + (entry.seq() - 1) + "  " + entry.prevTxHash())
+                .contains("→ seq " + entry.seq() + "  " + entry.txHash());
+        vm.selectedProperty().set(null);
+        assertThat(vm.detailProperty().get()).isNull();
+    }
+
+    @Test
+    void verification_runs_in_steps_with_progress_and_names_the_first_bad_seq() throws Exception {
+        List<String> statuses = new java.util.ArrayList<>();
+        AuditViewModel vm = viewModel(trail());
+        vm.verifyStatusProperty().addListener((o, a, b) -> statuses.add(b));
+        vm.verify();
+        assertThat(vm.verifyingProperty().get()).isFalse();
+        assertThat(vm.verifyProgressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.verifyStatusProperty().get()).startsWith("Chain intact: " + total + " entries verified up to seq " + total);
+        assertThat(statuses).filteredOn(s -> s.startsWith("Verified "))
+                .hasSize((int) (total / 100))
+                .first().asString().matches("Verified 100 of " + String.format("%,d", total) + " entries · [\\d,]+ entries/s · about \\d+ s left");
+
+        log.tamper("UPDATE audit_log SET ts = ts + interval '1 microsecond' WHERE seq = 321");
+        vm.verify();
+        assertThat(vm.verifyStatusProperty().get()).startsWith("Chain broken at seq 321 (content changed): its content was changed");
+        assertThat(vm.chainBrokenProperty().get()).isTrue();
+        assertThat(vm.verifyProgressProperty().get()).isLessThan(1.0);
+    }
+
+    @Test
+    void verification_stops_between_steps_when_cancelled() {
+        AtomicInteger steps = new AtomicInteger();
+        AtomicReference<AuditViewModel> vm = new AtomicReference<>();
+        vm.set(viewModel(new ForwardingTrail(trail()) {
+            @Override
+            public Outcome<VerificationStep> verifyStep(VerificationStepRequest step) {
+                if (steps.incrementAndGet() == 2) {
+                    vm.get().cancelVerify();
+                }
+                return super.verifyStep(step);
+            }
+        }));
+        vm.get().verify();
+        assertThat(steps.get()).isEqualTo(2);
+        assertThat(vm.get().verifyStatusProperty().get()).isEqualTo("Verification cancelled after 200 entries (up to seq 200); nothing wrong was found so far.");
+        assertThat(vm.get().verifyingProperty().get()).isFalse();
+    }
+
+    @Test
+    void a_checkpoint_loaded_from_its_file_exposes_a_consistent_rewrite() throws Exception {
+        KeyPair key = new CheckpointKeyFile(folder.resolve("key.json"), 1_000).create("screen phrase".toCharArray());
+        AuditCheckpoint checkpoint = new AuditCheckpoints(log.fixture.db().database().dataSource()).create(key, Instant.parse("2026-12-01T09:00:00Z"));
+        Path file = folder.resolve("checkpoint.json");
+        AuditCheckpoints.write(checkpoint, file);
+
+        AuditViewModel vm = viewModel(trail());
+        vm.loadCheckpoint(file);
+        assertThat(vm.checkpointProperty().get()).isEqualTo(checkpoint);
+        vm.verify();
+        assertThat(vm.verifyStatusProperty().get()).contains("the checkpoint of seq " + total + " (signed 2026-12-01T09:00:00Z, key "
+                + checkpoint.keyFingerprint() + ") holds");
+
+        try (Connection c = log.fixture.db().ownerConnection()) {
+            ChainForger.rewriteConsistentlyFrom(c, 5, total);
+        }
+        vm.forgetCheckpoint();
+        vm.verify();
+        assertThat(vm.verifyStatusProperty().get()).as("without the checkpoint the rewrite passes").startsWith("Chain intact");
+        vm.loadCheckpoint(file);
+        vm.verify();
+        assertThat(vm.verifyStatusProperty().get()).startsWith("Chain broken at seq " + total + " (does not match the checkpoint): the log was rewritten");
+
+        Files.writeString(file, Files.readString(file).replace("\"seq\" : " + total, "\"seq\" : 7"));
+        vm.forgetCheckpoint();
+        vm.loadCheckpoint(file);
+        assertThat(vm.checkpointProperty().get()).isNull();
+        assertThat(vm.problemProperty().get()).contains("signature does not hold");
+    }
+
+    @Test
+    void the_filtered_range_exports_as_csv_and_json_lines_with_the_head_as_proof() throws Exception {
+        AuditViewModel vm = viewModel(trail());
+        vm.actionProperty().set("EQUITY_CHANGE");
+        Path csv = folder.resolve("equity.csv");
+        vm.export(csv, AuditExport.Format.CSV);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("seq,ts,actor_user_id,actor,action,object_type,object_id,venture_id,data,prev_tx_hash,tx_hash");
+        assertThat(lines).hasSize(AuditFixture.ENTRIES / 3 + 1);
+        assertThat(lines.get(1)).contains(",EQUITY_CHANGE,equity_ledger,").contains("\"{\"\"n\"\": 0");
+        AuditHead head = trail().head().orElseThrow();
+        JsonNode proof = new ObjectMapper().readTree(folder.resolve("equity.csv.proof.json").toFile());
+        assertThat(proof.get("headSeq").asLong()).isEqualTo(head.seq());
+        assertThat(proof.get("headTxHash").asText()).isEqualTo(head.txHash());
+        assertThat(proof.get("entries").asInt()).isEqualTo(AuditFixture.ENTRIES / 3);
+        assertThat(proof.get("filter").get("action").asText()).isEqualTo("EQUITY_CHANGE");
+        assertThat(proof.get("checkpoint").isNull()).isTrue();
+        assertThat(vm.exportStatusProperty().get()).isEqualTo("Exported 150 entries (seq " + proof.get("firstSeq") + " to "
+                + proof.get("lastSeq") + ") to equity.csv; head seq " + head.seq() + " and its hash in equity.csv.proof.json.");
+
+        vm.actionProperty().set("");
+        Path jsonl = folder.resolve("all.jsonl");
+        vm.export(jsonl, AuditExport.Format.JSON_LINES);
+        List<String> rows = Files.readAllLines(jsonl);
+        assertThat(rows).hasSize((int) total);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode previous = null;
+        for (String row : rows) {
+            JsonNode e = json.readTree(row);
+            if (previous != null) {
+                assertThat(e.get("seq").asLong()).isEqualTo(previous.get("seq").asLong() + 1);
+                assertThat(e.get("prev_tx_hash").asText()).isEqualTo(previous.get("tx_hash").asText());
+            }
+            previous = e;
+        }
+        assertThat(previous.get("tx_hash").asText()).isEqualTo(head.txHash());
+    }
+
+    @Test
+    void csv_cells_are_quoted_and_defused() {
+        assertThat(AuditExport.csv("plain")).isEqualTo("plain");
+        assertThat(AuditExport.csv("a,b")).isEqualTo("\"a,b\"");
+        assertThat(AuditExport.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(AuditExport.csv("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+        assertThat(AuditExport.csv(null)).isEmpty();
+    }
+
+    /** Passes every call on; tests override what they watch. */
+    static class ForwardingTrail implements AuditTrail {
+        private final AuditTrail inner;
+
+        ForwardingTrail(AuditTrail inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Outcome<AuditPage> entries(AuditFilter filter) {
+            return inner.entries(filter);
+        }
+
+        @Override
+        public Outcome<AuditLogEntry> entry(long seq) {
+            return inner.entry(seq);
+        }
+
+        @Override
+        public Outcome<AuditHead> head() {
+            return inner.head();
+        }
+
+        @Override
+        public Outcome<VerificationResult> verify() {
+            return inner.verify();
+        }
+
+        @Override
+        public Outcome<VerificationStep> verifyStep(VerificationStepRequest step) {
+            return inner.verifyStep(step);
+        }
+    }
+}

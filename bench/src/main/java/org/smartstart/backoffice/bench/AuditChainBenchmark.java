@@ -1,0 +1,253 @@
+package org.smartstart.backoffice.bench;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.smartstart.backoffice.domain.audit.VerificationResult;
+import org.smartstart.backoffice.persistence.audit.AuditHash;
+import org.smartstart.backoffice.persistence.audit.AuditVerifier;
+import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
+import org.smartstart.backoffice.persistence.db.DataFolder;
+import org.smartstart.backoffice.persistence.db.EmbeddedPostgresServer;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Issue 7's benchmark: a generated audit log with a valid chain (default 10,000,000 entries of about 500
+ * bytes), then in the same run
+ * <ol>
+ *   <li>how long PostgreSQL needs merely to stream the rows out ({@code COPY (SELECT ...) TO STDOUT}),</li>
+ *   <li>how long {@link AuditVerifier} needs to replay the chain (target: at most 1.5× the COPY),</li>
+ *   <li>p50/p95 of one page of 100 entries at random depths, unfiltered and filtered by actor, by keyset on seq
+ *       (the query the audit browser runs) beside the OFFSET baseline at the same depths (target p95 ≤ 25 ms).</li>
+ * </ol>
+ * Usage: {@code mvn -B -o -q -Pbench compile exec:java -Dbench.main=org.smartstart.backoffice.bench.AuditChainBenchmark
+ * -Dexec.args=1000000}.
+ */
+public final class AuditChainBenchmark {
+
+    private static final int ACTORS = 8;
+    private static final int PAGES = 200;
+    private static final String PAGE_COLUMNS = "SELECT l.seq, l.ts, l.actor_user_id, u.display_name, l.action, l.object_type, l.object_id, "
+            + "l.venture_id, l.data::text, l.prev_tx_hash, l.tx_hash FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id ";
+
+    public static void main(String[] args) throws Exception {
+        long entries = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        Path root = Files.createTempDirectory("audit-chain-bench");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new DataFolder(root), Map.of());
+             BackOfficeDatabase db = BackOfficeDatabase.attach(server.settings())) {
+            db.migrate();
+            System.out.printf("PostgreSQL %s, data in %s, %,d entries%n", scalar(db, "SHOW server_version"), root, entries);
+            List<UUID> actors = users(db);
+
+            long t0 = System.nanoTime();
+            generate(db, entries, actors);
+            double generated = seconds(t0);
+            System.out.printf("generated and loaded %,d entries in %.1f s; table %s%n", entries, generated,
+                    scalar(db, "SELECT pg_size_pretty(pg_total_relation_size('audit_log'))"));
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE audit_log");
+            }
+
+            // alternate, twice each, so drifting load on a shared machine hits both alike
+            double copyBest = Double.MAX_VALUE;
+            double verifyBest = Double.MAX_VALUE;
+            for (int round = 0; round < 2; round++) {
+                long t = System.nanoTime();
+                long bytes = copyOut(db);
+                double copy = seconds(t);
+                copyBest = Math.min(copyBest, copy);
+                System.out.printf("COPY out: %,d bytes in %.2f s (%,.0f rows/s)%n", bytes, copy, entries / copy);
+
+                t = System.nanoTime();
+                VerificationResult result = new AuditVerifier(db.dataSource()).verify();
+                double verify = seconds(t);
+                verifyBest = Math.min(verifyBest, verify);
+                System.out.printf("verify:   %,d entries in %.2f s (%,.0f entries/s), intact=%s%n", result.verifiedEntries(), verify,
+                        result.verifiedEntries() / verify, result.intact());
+                if (!result.intact() || result.verifiedEntries() != entries) {
+                    throw new IllegalStateException("the generated chain does not verify: " + result);
+                }
+            }
+            System.out.printf("verify / COPY (best of 2 each): %.2f (target ≤ 1.5)%n", verifyBest / copyBest);
+
+            Random random = new Random(7);
+            page(db, "keyset, unfiltered", random, entries, (c, depth) -> keyset(c, entries - depth, null));
+            page(db, "keyset, one actor of 8", random, entries, (c, depth) -> keyset(c, entries - depth, actors.get(random.nextInt(ACTORS))));
+            page(db, "OFFSET, unfiltered (baseline)", random, entries, (c, depth) -> offset(c, depth));
+        }
+    }
+
+    @FunctionalInterface
+    private interface PageQuery {
+        int run(Connection c, long depth) throws SQLException;
+    }
+
+    private static void page(BackOfficeDatabase db, String name, Random random, long entries, PageQuery query) throws SQLException {
+        double[] ms = new double[PAGES];
+        try (Connection c = db.dataSource().getConnection()) {
+            query.run(c, 0); // plan and warm the connection
+            for (int i = 0; i < PAGES; i++) {
+                long depth = i == 0 ? 0 : i == 1 ? (long) (entries * 0.9) : (long) (random.nextDouble() * (entries - 100));
+                long t = System.nanoTime();
+                int rows = query.run(c, depth);
+                ms[i] = (System.nanoTime() - t) / 1e6;
+                if (rows == 0) {
+                    throw new IllegalStateException(name + ": an empty page at depth " + depth);
+                }
+            }
+        }
+        double first = ms[0];
+        double deep = ms[1];
+        Arrays.sort(ms);
+        System.out.printf("page of 100, %-30s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (first page %.2f ms, 90%% deep %.2f ms)%n",
+                name + ":", ms[PAGES / 2], ms[(int) (PAGES * 0.95)], ms[PAGES - 1], first, deep);
+    }
+
+    private static int keyset(Connection c, long beforeSeq, UUID actor) throws SQLException {
+        String sql = PAGE_COLUMNS + "WHERE l.seq IS NOT NULL" + (actor == null ? "" : " AND l.actor_user_id = ?")
+                + " AND l.seq < ? ORDER BY l.seq DESC LIMIT 101";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            int i = 1;
+            if (actor != null) {
+                p.setObject(i++, actor);
+            }
+            p.setLong(i, beforeSeq + 1);
+            return drain(p);
+        }
+    }
+
+    private static int offset(Connection c, long depth) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(PAGE_COLUMNS + "WHERE l.seq IS NOT NULL ORDER BY l.seq DESC OFFSET ? LIMIT 100")) {
+            p.setLong(1, depth);
+            return drain(p);
+        }
+    }
+
+    private static int drain(PreparedStatement p) throws SQLException {
+        int n = 0;
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                r.getString(9);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static long copyOut(BackOfficeDatabase db) throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            CountingSink sink = new CountingSink();
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT seq, id, ts, actor_user_id, action, object_type, object_id, "
+                    + "venture_id, data::text, prev_tx_hash, tx_hash FROM audit_log ORDER BY seq) TO STDOUT", sink);
+            return sink.bytes;
+        }
+    }
+
+    private static final class CountingSink extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+
+    /** Computes the chain in Java, exactly as the sealer would, and COPYs it in with the AU-3 triggers off (as the owner). */
+    private static void generate(BackOfficeDatabase db, long entries, List<UUID> actors) throws Exception {
+        AuditHash hash = new AuditHash();
+        Random random = new Random(42);
+        OffsetDateTime start = OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        String filler = "x".repeat(180);
+        String prev = AuditHash.GENESIS_HASH;
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL session_replication_role = replica");
+            }
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY audit_log (id, seq, ts, actor_user_id, action, object_type, "
+                    + "object_id, venture_id, data, prev_tx_hash, tx_hash) FROM STDIN WITH (FORMAT csv)");
+            StringBuilder batch = new StringBuilder(1 << 20);
+            for (long seq = 1; seq <= entries; seq++) {
+                UUID id = new UUID(random.nextLong(), random.nextLong());
+                OffsetDateTime ts = start.plusNanos(seq * 3_000_000_000L / 1000 * 1000 + (seq % 997) * 1000);
+                UUID actor = seq % 10 == 0 ? null : actors.get((int) (seq % ACTORS));
+                boolean equity = seq % 3 == 0;
+                String action = equity ? "EQUITY_CHANGE" : "VESTING_CHANGE";
+                String objectType = equity ? "equity_ledger" : "vesting_policy";
+                UUID objectId = new UUID(random.nextLong(), random.nextLong());
+                String data = "{\"n\": " + seq + ", \"after\": {\"holder\": \"tok_" + Long.toHexString(random.nextLong())
+                        + "\", \"percent\": \"15.000\"}, \"before\": {\"holder\": \"tok_" + Long.toHexString(random.nextLong())
+                        + "\", \"percent\": \"12.500\"}, \"comment\": \"" + filler + "\"}";
+                String tx = hash.txHash(prev, new AuditHash.Content(id, seq, ts, actor, action, objectType, objectId, null, data));
+                batch.append(id).append(',').append(seq).append(',').append(AuditHash.formatTs(ts)).append(',')
+                        .append(actor == null ? "" : actor.toString()).append(',').append(action).append(',').append(objectType).append(',')
+                        .append(objectId).append(",,\"").append(data.replace("\"", "\"\"")).append("\",").append(prev).append(',')
+                        .append(tx).append('\n');
+                prev = tx;
+                if (batch.length() > (1 << 20) - 2048) {
+                    byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    batch.setLength(0);
+                }
+                if (seq % 1_000_000 == 0) {
+                    System.out.printf("  %,d generated%n", seq);
+                }
+            }
+            byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+            try (PreparedStatement p = c.prepareStatement("UPDATE audit_chain_head SET seq = ?, tx_hash = ?")) {
+                p.setLong(1, entries);
+                p.setString(2, prev);
+                p.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    private static List<UUID> users(BackOfficeDatabase db) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < ACTORS; i++) {
+                try (ResultSet r = s.executeQuery("INSERT INTO users (display_name, email) VALUES ('Bench " + i + "', 'bench" + i
+                        + "@example.org') RETURNING id")) {
+                    r.next();
+                    ids.add(r.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String scalar(BackOfficeDatabase db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -86,6 +86,8 @@ public final class AdministrationView {
 
     private final AdministrationViewModel viewModel;
     private final BuzWalletViewModel walletModel;
+    /** Held here: a binding only its dependencies know of (weakly) would be collected and go quiet. */
+    private javafx.beans.binding.ObjectBinding<AdminFeedback> shownFeedback;
 
     public AdministrationView(AdministrationViewModel viewModel) {
         this.viewModel = viewModel;
@@ -151,11 +153,11 @@ public final class AdministrationView {
         unlockButton.setOnAction(e -> viewModel.unlock());
 
         // The open tab decides which feedback is shown: people actions or BUZ.
-        var shown = Bindings.createObjectBinding(
+        shownFeedback = Bindings.createObjectBinding(
                 () -> tabs.getSelectionModel().getSelectedIndex() == 1 ? walletModel.feedbackProperty().get() : viewModel.feedbackProperty().get(),
                 tabs.getSelectionModel().selectedIndexProperty(), viewModel.feedbackProperty(), walletModel.feedbackProperty());
-        shown.addListener((obs, old, f) -> showFeedback(f));
-        showFeedback(shown.get());
+        shownFeedback.addListener((obs, old, f) -> showFeedback(f));
+        showFeedback(shownFeedback.get());
     }
 
     private void showPerson(Person p) {

@@ -38,11 +38,11 @@ public final class AdminLabels {
         };
     }
 
-    /** The first and last characters of a SHA-256 in hex, enough to follow the chain by eye. */
+    /** The first characters of a SHA-256 in hex, enough to follow the chain from row to row by eye. */
     public static String shortHash(String hex) {
         if (hex == null) return "";
-        if (hex.length() <= 16) return hex;
-        return hex.substring(0, 8) + "…" + hex.substring(hex.length() - 6);
+        if (hex.length() <= 8) return hex;
+        return hex.substring(0, 8) + "…";
     }
 
     /** A use case's field name as the form labels it. */

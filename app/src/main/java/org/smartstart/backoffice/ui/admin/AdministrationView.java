@@ -17,7 +17,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.smartstart.backoffice.domain.identity.KycState;
@@ -96,6 +98,13 @@ public final class AdministrationView {
 
     @FXML
     private void initialize() {
+        // Wrapped sentences take the height they need instead of ending in "…".
+        for (Region r : List.of(feedback, personFacts, walletChain, searchSummary)) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        for (Region r : List.of(feedbackRule, searchButton, kycBadge, loginState, unlockButton)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         initializeSearch();
         initializePerson();
         initializeRoles();
@@ -166,10 +175,11 @@ public final class AdministrationView {
         }
         personName.setText(p.displayName());
         kycBadge.setText(AdminLabels.kyc(p.kycStatus()));
-        kycBadge.getStyleClass().setAll("kyc-badge", "kyc-" + p.kycStatus().code());
+        kycBadge.getStyleClass().removeIf(c -> c.startsWith("kyc-") && !c.equals("kyc-badge"));
+        kycBadge.getStyleClass().add("kyc-" + p.kycStatus().code());
         archivedBadge.setVisible(p.archivedAt() != null);
         archivedBadge.setManaged(p.archivedAt() != null);
-        loginState.getStyleClass().setAll("login-state");
+        loginState.getStyleClass().remove("locked");
         if (viewModel.loginStateProperty().get().startsWith("Locked")) {
             loginState.getStyleClass().add("locked");
         }
@@ -207,9 +217,17 @@ public final class AdministrationView {
             protected void updateItem(RoleAssignment item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove("revoked-row");
-                if (!empty && item != null && !item.active()) {
+                setTooltip(null);
+                if (empty || item == null) {
+                    return;
+                }
+                if (!item.active()) {
                     getStyleClass().add("revoked-row");
                 }
+                setTooltip(new Tooltip(item.role().label() + " · " + AdministrationViewModel.where(item)
+                        + "\nGranted " + viewModel.when(item.grantedAt()) + by(item.grantedByName()) + because(item.reason())
+                        + (item.active() ? "" : "\nRevoked " + viewModel.when(item.revokedAt()) + by(item.revokedByName())
+                        + because(item.revokeReason()))));
             }
         });
         rolesTable.setPlaceholder(new Label("No role assignments, active or revoked."));
@@ -247,7 +265,7 @@ public final class AdministrationView {
         markChain(walletModel.chainIntactProperty().get());
         transactionsTable.setItems(walletModel.transactions());
         transactionsTable.setPlaceholder(new Label("No BUZ transactions."));
-        txWhenColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.when(c.getValue().createdAt())));
+        txWhenColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.when(c.getValue().createdAt()).substring(0, 10)));
         txVentureColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(walletModel.ventureName(c.getValue().ventureId())));
         txTypeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(AdminLabels.txType(c.getValue().type())));
         txAmountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().amount()));
@@ -267,6 +285,14 @@ public final class AdministrationView {
         txMemoColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().memo() == null ? "" : c.getValue().memo()));
         txPrevColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(AdminLabels.shortHash(c.getValue().prevTxHash())));
         txHashColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(AdminLabels.shortHash(c.getValue().txHash())));
+        transactionsTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(WalletTransaction tx, boolean empty) {
+                super.updateItem(tx, empty);
+                setTooltip(empty || tx == null ? null : new Tooltip("prev_tx_hash " + tx.prevTxHash() + "\ntx_hash      " + tx.txHash()
+                        + (tx.memo() == null ? "" : "\n" + tx.memo())));
+            }
+        });
         txPrevColumn.getStyleClass().add("hash-column");
         txHashColumn.getStyleClass().add("hash-column");
 
@@ -283,7 +309,8 @@ public final class AdministrationView {
     }
 
     private void markChain(boolean intact) {
-        walletChain.getStyleClass().setAll("chain-state", intact ? "chain-intact" : "chain-broken");
+        walletChain.getStyleClass().removeAll("chain-intact", "chain-broken");
+        walletChain.getStyleClass().add(intact ? "chain-intact" : "chain-broken");
     }
 
     private static String by(String name) {

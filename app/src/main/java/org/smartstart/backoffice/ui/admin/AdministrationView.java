@@ -70,6 +70,8 @@ public final class AdministrationView {
     @FXML private Button grantButton;
     @FXML private TextField revokeReason;
     @FXML private Button revokeButton;
+    @FXML private TextField archiveReason;
+    @FXML private Button archiveButton;
 
     @FXML private Label walletBalance;
     @FXML private Label walletChain;
@@ -256,6 +258,10 @@ public final class AdministrationView {
         revokeReason.textProperty().bindBidirectional(viewModel.revokeReasonProperty());
         revokeButton.disableProperty().bind(viewModel.canRevokeProperty().not());
         revokeButton.setOnAction(e -> viewModel.revoke());
+        archiveReason.textProperty().bindBidirectional(viewModel.archiveReasonProperty());
+        archiveReason.disableProperty().bind(viewModel.canArchiveProperty().not());
+        archiveButton.disableProperty().bind(viewModel.canArchiveProperty().not());
+        archiveButton.setOnAction(e -> viewModel.archive());
     }
 
     private void initializeWallet() {

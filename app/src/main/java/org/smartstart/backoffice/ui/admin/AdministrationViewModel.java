@@ -18,6 +18,7 @@ import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
 import org.smartstart.backoffice.domain.identity.Person;
+import org.smartstart.backoffice.domain.identity.PersonArchive;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
@@ -67,6 +68,7 @@ public final class AdministrationViewModel {
     private final StringProperty grantReason = new SimpleStringProperty("");
     private final ObjectProperty<RoleAssignment> selectedAssignment = new SimpleObjectProperty<>();
     private final StringProperty revokeReason = new SimpleStringProperty("");
+    private final StringProperty archiveReason = new SimpleStringProperty("");
 
     private final ObjectProperty<AdminFeedback> feedback = new SimpleObjectProperty<>(AdminFeedback.NONE);
     private final BooleanProperty working = new SimpleBooleanProperty(false);
@@ -75,6 +77,7 @@ public final class AdministrationViewModel {
     private final BooleanBinding canGrant;
     private final BooleanBinding canRevoke;
     private final BooleanBinding canUnlock;
+    private final BooleanBinding canArchive;
 
     private final People people;
     private final Ventures venturesPort;
@@ -102,6 +105,8 @@ public final class AdministrationViewModel {
                 .and(grantVentureNeeded.not().or(grantVenture.isNotNull()));
         canRevoke = person.isNotNull().and(working.not()).and(Bindings.createBooleanBinding(
                 () -> selectedAssignment.get() != null && selectedAssignment.get().active(), selectedAssignment));
+        canArchive = working.not().and(Bindings.createBooleanBinding(
+                () -> person.get() != null && person.get().archivedAt() == null, person));
         canUnlock = working.not().and(Bindings.createBooleanBinding(() -> {
             Person p = person.get();
             return p != null && p.hasPassword() && (p.failedLogins() > 0 || p.lockedUntil() != null);
@@ -240,6 +245,21 @@ public final class AdministrationViewModel {
                 });
     }
 
+    /** Archives the open person (a soft delete): they keep their records and history but can no longer sign in. */
+    public void archive() {
+        Person p = person.get();
+        if (p == null) {
+            return;
+        }
+        run("Archiving a person…", () -> people.archivePerson(p.id(), new PersonArchive(archiveReason.get())),
+                p.displayName() + " was not archived", archived -> {
+                    archiveReason.set("");
+                    show(archived);
+                    feedback.set(AdminFeedback.done(archived.displayName() + " is archived: they can no longer sign in or be given "
+                            + "roles; their records and role history stay."));
+                });
+    }
+
     private <T> void run(String title, java.util.concurrent.Callable<Outcome<T>> work, String whatIfRefused,
                          java.util.function.Consumer<T> onDone) {
         working.set(true);
@@ -335,6 +355,14 @@ public final class AdministrationViewModel {
 
     public StringProperty revokeReasonProperty() {
         return revokeReason;
+    }
+
+    public StringProperty archiveReasonProperty() {
+        return archiveReason;
+    }
+
+    public BooleanBinding canArchiveProperty() {
+        return canArchive;
     }
 
     public ReadOnlyObjectProperty<AdminFeedback> feedbackProperty() {

@@ -253,6 +253,26 @@ class AdministrationViewModelTest {
                 .isEqualTo("People could not be searched: You may not look up people: that takes the global admin, compliance or support role (ID-3).");
     }
 
+    @Test
+    void archives_a_person_with_a_reason_and_keeps_them_in_the_list() throws SQLException {
+        viewModel.open(scenario.verified());
+        assertThat(viewModel.canArchiveProperty().get()).isTrue();
+        viewModel.archive();
+        assertThat(viewModel.feedbackProperty().get().sentence())
+                .isEqualTo("Vera Verified " + scenario.tag() + " was not archived: Reason: is missing: say why the person is archived, it is kept in the audit trail.");
+
+        viewModel.archiveReasonProperty().set("Left the company");
+        viewModel.archive();
+
+        assertThat(viewModel.feedbackProperty().get().sentence()).startsWith("Vera Verified " + scenario.tag() + " is archived");
+        assertThat(viewModel.personProperty().get().archivedAt()).isNotNull();
+        assertThat(viewModel.canArchiveProperty().get()).isFalse();
+        viewModel.searchTextProperty().set("vera." + scenario.tag());
+        viewModel.search();
+        assertThat(viewModel.found()).singleElement().satisfies(p -> assertThat(p.archived()).isTrue());
+        assertThat(number("SELECT count(*) FROM users WHERE id = '" + scenario.verified() + "' AND archived_at IS NOT NULL")).isEqualTo(1);
+    }
+
     private static long number(String sql) throws SQLException {
         try (Connection c = fixture.db().ownerConnection(); PreparedStatement p = c.prepareStatement(sql); ResultSet r = p.executeQuery()) {
             r.next();

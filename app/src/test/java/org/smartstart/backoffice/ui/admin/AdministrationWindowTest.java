@@ -120,7 +120,10 @@ class AdministrationWindowTest {
 
         robot.press(KeyCode.ALT, KeyCode.U).release(KeyCode.U, KeyCode.ALT);
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state.getText().equals("Can sign in"));
+        // The sentence is set last, after the person is redrawn: wait for it, then read the rest.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !feedback(robot).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(state.getText()).isEqualTo("Can sign in");
         assertThat(feedback(robot)).isEqualTo("The account of Lars Locked " + scenario.tag() + " is unlocked; the failed sign-ins are forgotten.");
         assertThat(robot.lookup("#unlockButton").queryButton().isDisabled()).isTrue();
     }

@@ -10,6 +10,7 @@ import org.smartstart.backoffice.domain.identity.KycState;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.Person;
+import org.smartstart.backoffice.domain.identity.PersonArchive;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
@@ -329,5 +330,43 @@ class PeopleContractTest {
         UUID nobody = person("Nora No-Password", "verified");
         assertThat(fields(as(staff("admin")).unlockAccount(nobody))).containsExactly("userId");
         assertThat(audit("ACCOUNT_UNLOCKED", nobody)).isZero();
+    }
+
+    // ---- archiving (soft delete) ---------------------------------------------------------------
+
+    @Test
+    void an_admin_archives_a_person_once_audited_and_the_row_stays() throws SQLException {
+        UUID leaving = person("Lena Leaving " + tag(), "verified", "support");
+        People admin = as(staff("admin"));
+
+        Person archived = admin.archivePerson(leaving, new PersonArchive("Left the company on 30 November")).orElseThrow();
+
+        assertThat(archived.archivedAt()).isNotNull();
+        assertThat(archived.activeRoles()).hasSize(1);
+        assertThat(number("SELECT count(*) FROM users WHERE id = '" + leaving + "' AND archived_at IS NOT NULL")).isEqualTo(1);
+        assertThat(audit("USER_ARCHIVED", leaving)).isEqualTo(1);
+        assertThat(fields(admin.grantRole(leaving, new RoleGrant(Role.COMPLIANCE, null, "back again")))).containsExactly("userId");
+
+        Outcome<Person> again = admin.archivePerson(leaving, new PersonArchive("twice"));
+        assertThat(fields(again)).containsExactly("userId");
+        assertThat(again.describe()).contains("was already archived on");
+        assertThat(audit("USER_ARCHIVED", leaving)).isEqualTo(1);
+    }
+
+    @Test
+    void archiving_is_for_global_admins_only_with_a_reason_and_never_oneself() throws SQLException {
+        UUID someone = person("Sam Someone " + tag(), "pending");
+        for (String role : List.of("compliance", "support")) {
+            Outcome<Person> refused = as(staff(role)).archivePerson(someone, new PersonArchive("cleanup"));
+            assertThat(refused).as(refused.describe()).isInstanceOf(Outcome.Denied.class);
+        }
+        UUID adminId = staff("admin");
+        People admin = as(adminId);
+        assertThat(fields(admin.archivePerson(someone, new PersonArchive("  ")))).containsExactly("reason");
+        assertThat(fields(admin.archivePerson(adminId, new PersonArchive("I am leaving")))).containsExactly("userId");
+        UUID unknown = UUID.randomUUID();
+        assertThat(admin.archivePerson(unknown, new PersonArchive("cleanup"))).isInstanceOf(Outcome.NotFound.class);
+        assertThat(number("SELECT count(*) FROM users WHERE id IN ('" + someone + "', '" + adminId + "') AND archived_at IS NOT NULL")).isZero();
+        assertThat(audit("USER_ARCHIVED", someone)).isZero();
     }
 }

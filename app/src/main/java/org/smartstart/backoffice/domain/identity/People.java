@@ -17,8 +17,8 @@ import java.util.UUID;
  * <p>Who may do what: looking people up ({@link #people}, {@link #person}) is for the global staff —
  * admin, compliance and support — who need it to work KYC reviews, disputes and accounts; everyone else is
  * {@link Outcome.Denied}. Granting and revoking roles and unlocking accounts is "manage users, roles"
- * (ID-3): global admins only. Each of those commands writes one audit entry (ROLE_GRANTED, ROLE_REVOKED,
- * ACCOUNT_UNLOCKED).
+ * (ID-3): global admins only, and so is archiving a person. Each of those commands writes one audit entry
+ * (ROLE_GRANTED, ROLE_REVOKED, ACCOUNT_UNLOCKED, USER_ARCHIVED).
  */
 public interface People {
 
@@ -54,4 +54,12 @@ public interface People {
     /** Ends the lockout after failed sign-ins (ID-4) and forgets the failures. Audit: ACCOUNT_UNLOCKED. */
     @Command("/people/{userId}/unlock")
     Outcome<Person> unlockAccount(@Param("userId") UUID userId);
+
+    /**
+     * Archives a person: a soft delete, never a hard delete. They can no longer sign in or be given roles;
+     * their records, wallet and role history stay. Administrators do not archive themselves.
+     * Audit: USER_ARCHIVED.
+     */
+    @Command("/people/{userId}/archive")
+    Outcome<Person> archivePerson(@Param("userId") UUID userId, @Param("archive") PersonArchive archive);
 }

@@ -27,4 +27,7 @@ public interface PeopleStore {
 
     /** Clears the failed sign-ins and the lockout; false when the person has no password. */
     boolean unlock(UUID userId);
+
+    /** Marks the person archived at {@code at}; false when they were archived already (by someone else meanwhile). */
+    boolean archive(UUID userId, Instant at);
 }

@@ -173,6 +173,45 @@ public final class PeopleUseCases {
         return Outcome.done(store.person(userId).orElseThrow());
     }
 
+    public Outcome<Person> archivePerson(Actor actor, UUID userId, PersonArchive archive, Instant now, AuditRecorder audit) {
+        Optional<Outcome<Person>> denied = actor.require(Permission.MANAGE_USERS);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (archive == null) {
+            return Outcome.invalid("archive", "is missing: why the person is archived");
+        }
+        if (archive.reason() == null || archive.reason().isBlank()) {
+            return Outcome.invalid("reason", "is missing: say why the person is archived, it is kept in the audit trail");
+        }
+        Optional<FieldProblem> reason = reasonProblem(archive.reason());
+        if (reason.isPresent()) {
+            return new Outcome.Invalid<>(List.of(reason.get()));
+        }
+        Optional<Person> found = store.person(userId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("user", userId);
+        }
+        Person before = found.get();
+        if (userId.equals(actor.userId())) {
+            return Outcome.invalid("userId", "is you: an administrator does not archive their own account; ask another administrator");
+        }
+        if (before.archivedAt() != null) {
+            return Outcome.invalid("userId", before.displayName() + " was already archived on " + before.archivedAt());
+        }
+        if (!store.archive(userId, now)) {
+            return new Outcome.Conflict<>("Someone else archived " + before.displayName() + " a moment ago; nothing was changed.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", userId.toString());
+        data.put("reason", archive.reason().strip());
+        data.put("active_roles", before.activeRoles().size());
+        data.put("before", "active");
+        data.put("after", "archived");
+        audit.record(new AuditEntry(actor.userId(), "USER_ARCHIVED", "user", userId, null, data));
+        return Outcome.done(store.person(userId).orElseThrow());
+    }
+
     private static <T> Optional<Outcome<T>> requireStaff(Actor actor) {
         if (STAFF.stream().anyMatch(actor::has)) {
             return Optional.empty();

@@ -196,6 +196,20 @@ public final class JdbcPeopleStore implements PeopleStore {
         });
     }
 
+    @Override
+    public boolean archive(UUID userId, Instant at) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    UPDATE users SET archived_at = ?, updated_at = ?, version = version + 1
+                     WHERE id = ? AND archived_at IS NULL""")) {
+                p.setTimestamp(1, java.sql.Timestamp.from(at));
+                p.setTimestamp(2, java.sql.Timestamp.from(at));
+                p.setObject(3, userId, Types.OTHER);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
     private List<RoleAssignment> assignments(String where, UUID param) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(ASSIGNMENTS + where)) {
             p.setObject(1, param, Types.OTHER);

@@ -5,6 +5,7 @@ import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
 import org.smartstart.backoffice.domain.identity.Person;
+import org.smartstart.backoffice.domain.identity.PersonArchive;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
 import org.smartstart.backoffice.domain.identity.RoleGrant;
@@ -62,5 +63,11 @@ public final class LocalPeople implements People {
     public Outcome<Person> unlockAccount(UUID userId) {
         return useCases.command(session, (actor, tx, audit) ->
                 new PeopleUseCases(new JdbcPeopleStore(tx.connection())).unlockAccount(actor, userId, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<Person> archivePerson(UUID userId, PersonArchive archive) {
+        return useCases.command(session, (actor, tx, audit) ->
+                new PeopleUseCases(new JdbcPeopleStore(tx.connection())).archivePerson(actor, userId, archive, tx.now(), audit));
     }
 }

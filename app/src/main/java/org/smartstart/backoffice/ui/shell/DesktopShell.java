@@ -13,6 +13,10 @@ import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.identity.SignInResult;
 import org.smartstart.backoffice.domain.identity.SignedInUser;
 import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
+import org.smartstart.backoffice.domain.usecase.BackOffice;
+import org.smartstart.backoffice.ui.admin.AdministrationView;
+import org.smartstart.backoffice.ui.admin.AdministrationViewModel;
+import org.smartstart.backoffice.ui.admin.BuzWalletViewModel;
 import org.smartstart.backoffice.ui.signin.SignInView;
 import org.smartstart.backoffice.ui.signin.SignInViewModel;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
@@ -115,6 +119,14 @@ public final class DesktopShell {
         if (page == Page.AUDIT) {
             var viewModel = new org.smartstart.backoffice.ui.audit.AuditViewModel(connector.open(session).auditTrail(), executor, zone);
             Node node = ViewLoader.load("Audit", new org.smartstart.backoffice.ui.audit.AuditView(viewModel));
+            viewModel.load();
+            return node;
+        }
+        if (page == Page.ADMINISTRATION) {
+            BackOffice backOffice = connector.open(session);
+            AdministrationViewModel viewModel = new AdministrationViewModel(backOffice.people(), backOffice.ventures(),
+                    new BuzWalletViewModel(backOffice.wallets(), executor), executor, java.time.Clock.systemUTC(), zone);
+            Node node = ViewLoader.load("Administration", new AdministrationView(viewModel));
             viewModel.load();
             return node;
         }

@@ -8,7 +8,7 @@ public enum Page {
     DISPUTES("Disputes", "Disputes arrive in a later version."),
     LEGAL_HOLDS("Legal holds", "Legal holds arrive in a later version."),
     AUDIT("Audit", null),
-    ADMINISTRATION("Administration", "Administration arrives in a later version.");
+    ADMINISTRATION("Administration", null);
 
     private final String title;
     private final String notYet;

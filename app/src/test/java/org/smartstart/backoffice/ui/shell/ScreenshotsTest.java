@@ -131,9 +131,71 @@ class ScreenshotsTest {
         robot.interact(() -> themeSwitch.darkProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "audit-browser-dark.png");
+    }
+
+    @Test
+    void administration(FxRobot robot) throws Exception {
+        robot.clickOn("#email").write(ADMIN);
+        robot.clickOn("#password").write(DEMO_PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#nav-administration").tryQuery().isPresent());
+        robot.clickOn("#nav-administration");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#peopleList").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> people = robot.lookup("#peopleList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !people.getItems().isEmpty());
+        javafx.scene.control.Label name = robot.lookup("#personName").queryAs(javafx.scene.control.Label.class);
+        Scene main = people.getScene();
+
+        // A person whose role history shows a revoked assignment.
+        openPerson(robot, "priya", name, "Priya Nair");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#rolesTable").queryTableView().getItems().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-roles.png");
+
+        // KY-5: no role for a person whose KYC is still pending.
+        openPerson(robot, "hannah", name, "Hannah Kim");
+        javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.ventures.VentureOverview> ventures = robot.lookup("#grantVenture").queryComboBox();
+        javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.identity.Role> roles = robot.lookup("#grantRole").queryComboBox();
+        robot.interact(() -> {
+            roles.getSelectionModel().select(org.smartstart.backoffice.domain.identity.Role.CONTRIBUTOR);
+            ventures.getSelectionModel().select(ventures.getItems().stream().filter(v -> v.name().equals("Northwind Robotics")).findFirst().orElseThrow());
+        });
+        robot.clickOn("#grantReason").write("Joins the robotics firmware team");
+        robot.clickOn("#grantButton");
+        javafx.scene.control.Label rule = robot.lookup("#feedbackRule").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rule.getText().equals("KY-5"));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-kyc-refusal.png");
+
+        // A wallet with its chain, and the monthly cap refusal, in the dark theme.
+        openPerson(robot, "chloe.gagnon", name, "Chloe Gagnon");
+        robot.clickOn("BUZ wallet");
+        javafx.scene.control.TableView<?> transactions = robot.lookup("#transactionsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !transactions.getItems().isEmpty());
+        javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.ventures.VentureOverview> issueVenture = robot.lookup("#issueVenture").queryComboBox();
+        robot.interact(() -> issueVenture.getSelectionModel().select(
+                issueVenture.getItems().stream().filter(v -> v.name().equals("Northwind Robotics")).findFirst().orElseThrow()));
+        robot.clickOn("#issueAmount").write("900000");
+        robot.clickOn("#issueMemo").write("Firmware release 2.0");
+        robot.clickOn("#issueButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rule.getText().equals("BZ-3"));
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-buz-dark.png");
         robot.interact(() -> themeSwitch.darkProperty().set(false));
         executor.close();
         places.close();
+    }
+
+    private static void openPerson(FxRobot robot, String search, javafx.scene.control.Label name, String displayName) throws Exception {
+        javafx.scene.control.TextField field = robot.lookup("#searchText").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(field::clear);
+        robot.clickOn(field).write(search).type(javafx.scene.input.KeyCode.ENTER);
+        javafx.scene.control.ListView<?> people = robot.lookup("#peopleList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> people.getItems().size() == 1);
+        robot.interact(() -> people.getSelectionModel().select(0));
+        robot.clickOn("#peopleList").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> name.getText().equals(displayName));
     }
 
     private static void snapshot(Scene scene, String name) throws Exception {

@@ -16,6 +16,8 @@ import org.smartstart.backoffice.domain.disputes.DisputeOutcome;
 import org.smartstart.backoffice.domain.disputes.DisputeStatus;
 import org.smartstart.backoffice.domain.disputes.Disputes;
 import org.smartstart.backoffice.domain.disputes.NewDispute;
+import org.smartstart.backoffice.domain.disputes.Remedy;
+import org.smartstart.backoffice.domain.disputes.RemedyPreview;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.usecase.Rejection;
@@ -461,5 +463,106 @@ class DisputesContractTest {
         assertThat(outcomes).filteredOn(Outcome::isDone).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Conflict).hasSize(1);
         assertThat(data.auditEntries(seen.id(), "DISPUTE_DECIDED")).isEqualTo(1);
+    }
+
+    // ---- remedies (DS-4) --------------------------------------------------------------------
+
+    /** Chloe disputes her earn; Sam from support reviews it. */
+    Dispute chloesBuzDisputeInReview(Venture v, UUID support) {
+        Dispute d = as(v.chloe()).raise(new NewDispute(DisputeObjectType.BUZ_TX, v.earn(), "2,500 BUZ for the export were never paid")).orElseThrow();
+        return as(support).startReview(d.id()).orElseThrow();
+    }
+
+    long buzTransactionsOf(Venture v) throws Exception {
+        return data.number("SELECT count(*) FROM buz_transactions WHERE venture_id = '" + v.id() + "'");
+    }
+
+    long balanceOf(UUID user) throws Exception {
+        return data.number("SELECT buz_balance FROM user_wallets WHERE user_id = '" + user + "'");
+    }
+
+    @Test
+    void ds4_resolving_with_a_compensating_buz_transaction_writes_both_in_one_transaction_and_one_audit_entry() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+
+        RemedyPreview preview = as(support).previewBuzRemedy(d.id(), v.chloe(), 2_500).orElseThrow();
+        assertThat(preview.refusals()).isEmpty();
+        assertThat(preview.balanceBefore()).isEqualTo(30_000);
+        assertThat(preview.balanceAfter()).isEqualTo(32_500);
+        assertThat(preview.description()).contains("Credit 2500 BUZ", "Chloe Gagnon", "30000 → 32500");
+        assertThat(buzTransactionsOf(v)).as("a preview writes nothing").isEqualTo(1);
+
+        Outcome<Dispute> decided = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "The export was paid short",
+                d.version(), new Remedy.BuzCompensation(v.chloe(), 2_500, "Export task paid short")));
+
+        assertThat(decided.isDone()).as(decided.describe()).isTrue();
+        assertThat(decided.orElseThrow().status()).isEqualTo(DisputeStatus.RESOLVED);
+        assertThat(balanceOf(v.chloe())).isEqualTo(32_500);
+        assertThat(data.number("SELECT count(*) FROM buz_transactions WHERE venture_id = '" + v.id()
+                + "' AND type = 'earn' AND amount = 2500 AND memo = 'Export task paid short'")).isEqualTo(1);
+        assertThat(data.auditEntries(d.id(), "DISPUTE_DECIDED")).isEqualTo(1);
+        assertThat(data.number("SELECT count(*) FROM (SELECT action, data FROM audit_outbox UNION ALL SELECT action, data FROM audit_log) a "
+                + "WHERE a.action = 'DISPUTE_DECIDED' AND a.data->'remedy'->>'balance_after' = '32500' AND a.data->'remedy'->>'user_id' = '"
+                + v.chloe() + "'")).isEqualTo(1);
+        assertThat(data.auditEntries(d.id(), "BUZ_ISSUED")).as("the decision's one entry carries the remedy (AU-1)").isZero();
+    }
+
+    @Test
+    void ds4_a_debit_remedy_takes_buz_back_and_bz1_refuses_one_the_wallet_cannot_cover() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+
+        Outcome<Dispute> tooMuch = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Overpaid",
+                null, new Remedy.BuzCompensation(v.chloe(), -40_000, null)));
+        assertThat(ruleIds(tooMuch)).containsExactly("BZ-1");
+        assertThat(tooMuch.describe()).contains("30000 BUZ", "40000 BUZ", "stays in review");
+        assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
+
+        Outcome<Dispute> back = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Overpaid by 1,000",
+                null, new Remedy.BuzCompensation(v.chloe(), -1_000, null)));
+        assertThat(back.isDone()).as(back.describe()).isTrue();
+        assertThat(balanceOf(v.chloe())).isEqualTo(29_000);
+    }
+
+    @Test
+    void ds4_a_remedy_refused_by_an_active_hold_keeps_the_dispute_in_review_with_nothing_written() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+        data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id() + "', 'buz', 'Litigation 26-14', '"
+                + data.staff("compliance") + "')");
+        long auditBefore = data.auditEntriesOfVenture(v.id());
+
+        RemedyPreview preview = as(support).previewBuzRemedy(d.id(), v.chloe(), 2_500).orElseThrow();
+        assertThat(preview.refusals()).extracting(Rejection::ruleId).containsExactly("BZ-6");
+        Outcome<Dispute> refused = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Paid short",
+                d.version(), new Remedy.BuzCompensation(v.chloe(), 2_500, null)));
+
+        assertThat(ruleIds(refused)).containsExactly("BZ-6");
+        assertThat(refused.describe()).contains(v.name(), "legal hold", "stays in review");
+        Dispute after = as(support).dispute(d.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(DisputeStatus.IN_REVIEW);
+        assertThat(after.version()).isEqualTo(d.version());
+        assertThat(balanceOf(v.chloe())).isEqualTo(30_000);
+        assertThat(buzTransactionsOf(v)).isEqualTo(1);
+        assertThat(data.auditEntriesOfVenture(v.id())).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void ds4_a_rejection_has_no_remedy_and_a_remedy_names_its_bad_fields() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+
+        assertThat(fields(as(support).decide(d.id(), new Decision(DisputeOutcome.REJECTED, "No fault", null,
+                new Remedy.BuzCompensation(v.chloe(), 10, null))))).containsExactly("remedy");
+        assertThat(fields(as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Fault", null,
+                new Remedy.BuzCompensation(null, 0, null))))).containsExactly("remedy.userId", "remedy.amount");
+        assertThat(as(v.chloe()).previewBuzRemedy(d.id(), v.chloe(), 10)).isInstanceOf(Outcome.Denied.class);
+        assertThat(as(support).previewBuzRemedy(UUID.randomUUID(), v.chloe(), 10)).isInstanceOf(Outcome.NotFound.class);
+        assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
     }
 }

@@ -565,4 +565,20 @@ class DisputesContractTest {
         assertThat(as(support).previewBuzRemedy(UUID.randomUUID(), v.chloe(), 10)).isInstanceOf(Outcome.NotFound.class);
         assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
     }
+
+    @Test
+    void ds4_bz2_a_remedy_for_someone_not_kyc_verified_is_refused_and_the_dispute_stays_in_review() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = inReview(v, support); // raised by Ravi, whose KYC is still pending
+
+        Outcome<Dispute> refused = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Task was paid short",
+                null, new Remedy.BuzCompensation(v.ravi(), 500, null)));
+
+        assertThat(ruleIds(refused)).containsExactly("BZ-2");
+        assertThat(refused.describe()).contains("Ravi Kumar", "not KYC-verified", "stays in review");
+        assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
+        assertThat(data.number("SELECT count(*) FROM user_wallets WHERE user_id = '" + v.ravi() + "'")).as("no wallet opened").isZero();
+        assertThat(data.auditEntries(d.id(), "DISPUTE_DECIDED")).isZero();
+    }
 }

@@ -25,7 +25,8 @@ import java.util.UUID;
 
 /**
  * The dispute use cases on a {@link DisputeStore} inside one transaction: who may (ID-3), input, the
- * rules (DS-1..DS-3), then the write and its one audit entry (AU-1).
+ * rules (DS-1..DS-3), the remedy if any (DS-4: written first, under the wallet rules, in this transaction),
+ * then the write and its one audit entry (AU-1).
  *
  * <p>Who may do what:
  * <ul>

@@ -283,8 +283,8 @@ public final class DisputesViewModel {
         executor.execute(BackgroundTask.of(what + "…", action)
                 .onSuccess(o -> {
                     if (o instanceof Outcome.Done<Dispute> ok) {
-                        message.set(done.apply(ok.value()));
                         replace(ok.value());
+                        message.set(done.apply(ok.value()));
                         load();
                     } else {
                         problem.set(OutcomeSentences.refused(what, o));

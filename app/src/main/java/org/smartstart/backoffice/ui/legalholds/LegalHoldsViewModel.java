@@ -148,11 +148,11 @@ public final class LegalHoldsViewModel {
         executor.execute(BackgroundTask.of("Imposing the legal hold…", () -> holds.impose(shownPreview.ventureId(), request))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Done<LegalHold> done) {
-                        message.set("Imposed " + HoldLabels.describe(done.value()) + ".");
                         reason.set("");
                         preview.set(null);
                         all.add(0, done.value());
                         selected.set(done.value());
+                        message.set("Imposed " + HoldLabels.describe(done.value()) + ".");
                     } else {
                         problem.set(OutcomeSentences.refused("Imposing the hold", outcome));
                     }
@@ -174,9 +174,9 @@ public final class LegalHoldsViewModel {
         executor.execute(BackgroundTask.of("Releasing the legal hold…", () -> holds.release(hold.id(), new HoldRelease(why)))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Done<LegalHold> done) {
-                        message.set("Released " + HoldLabels.describe(done.value()) + ".");
                         releaseReason.set("");
                         replace(done.value());
+                        message.set("Released " + HoldLabels.describe(done.value()) + ".");
                     } else {
                         problem.set(OutcomeSentences.refused("Releasing the hold", outcome));
                     }

@@ -94,7 +94,8 @@ class LegalHoldsScreenTest {
         Label message = robot.lookup("#message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().startsWith("Imposed the equity hold on " + v.name()));
         Label banner = robot.lookup("#banner").queryAs(Label.class);
-        assertThat(banner.isVisible()).isTrue();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, banner::isVisible);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(banner.getText()).contains(v.name() + " is under a legal hold on equity (Shareholder claim 26-03)", "EQ-7");
         TableView<LegalHold> table = robot.lookup("#table").queryTableView();
         assertThat(table.getSelectionModel().getSelectedItem().active()).isTrue();
@@ -104,6 +105,7 @@ class LegalHoldsScreenTest {
         robot.clickOn("#releaseButton");
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().startsWith("Released the equity hold on " + v.name()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getSelectionModel().getSelectedItem().active()).isFalse();
         assertThat(banner.isVisible()).isFalse();
         assertThat(data.number("SELECT count(*) FROM legal_holds WHERE venture_id = '" + v.id()

@@ -125,6 +125,9 @@ public final class DisputesView {
         resolution.textProperty().bindBidirectional(viewModel.resolutionProperty());
         compensate.textProperty().bind(viewModel.compensateLabelProperty());
         compensate.selectedProperty().bindBidirectional(viewModel.compensateProperty());
+        compensate.disableProperty().bind(viewModel.buzFrozenProperty());
+        javafx.scene.control.Tooltip frozen = new javafx.scene.control.Tooltip("The venture is under a legal hold on BUZ: a compensating BUZ transaction is refused (BZ-6).");
+        viewModel.buzFrozenProperty().addListener((o, was, now) -> compensate.setTooltip(now ? frozen : null));
         amount.textProperty().bindBidirectional(viewModel.amountProperty());
         amount.disableProperty().bind(viewModel.compensateProperty().not());
         previewRemedy.disableProperty().bind(viewModel.canPreviewRemedyProperty().not());

@@ -77,6 +77,7 @@ public final class DisputesViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty banner = new SimpleStringProperty("");
+    private final BooleanProperty buzFrozen = new SimpleBooleanProperty(false);
 
     private final ObjectProperty<Dispute> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Staff> assignTo = new SimpleObjectProperty<>();
@@ -142,6 +143,12 @@ public final class DisputesViewModel {
         BooleanBinding inReview = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().status() == DisputeStatus.IN_REVIEW, selected);
         BooleanBinding amountGiven = Bindings.createBooleanBinding(() -> parsedAmount() != null, amount);
         canPreviewRemedy = inReview.and(compensate).and(amountGiven).and(busy.not());
+        // A BUZ hold known to the screen un-ticks the remedy; the use case and the database refuse it regardless.
+        buzFrozen.addListener((o, was, frozen) -> {
+            if (frozen) {
+                compensate.set(false);
+            }
+        });
         canDecide = inReview.and(busy.not())
                 .and(Bindings.createBooleanBinding(() -> !resolution.get().isBlank(), resolution))
                 .and(compensate.not().or(amountGiven.and(Bindings.createBooleanBinding(() -> outcome.get() == DisputeOutcome.RESOLVED, outcome))));
@@ -320,6 +327,7 @@ public final class DisputesViewModel {
         if (d == null) {
             timeline.clear();
             banner.set("");
+            buzFrozen.set(false);
             return;
         }
         List<String> lines = new ArrayList<>();
@@ -336,6 +344,7 @@ public final class DisputesViewModel {
         }
         timeline.setAll(lines);
         List<String> holds = holdsByVenture.getOrDefault(d.ventureId(), List.of());
+        buzFrozen.set(holds.contains("buz") || holds.contains("all"));
         banner.set(holds.isEmpty() ? "" : d.ventureName() + " is under a legal hold on "
                 + holds.stream().map(DisputesViewModel::scopeWords).collect(Collectors.joining(" and ")) + ": "
                 + remedyWords(holds));
@@ -422,6 +431,11 @@ public final class DisputesViewModel {
 
     public ReadOnlyStringProperty bannerProperty() {
         return banner;
+    }
+
+    /** The selected dispute's venture is under a BUZ or all-records hold (BZ-6): no BUZ remedy can be written. */
+    public ReadOnlyBooleanProperty buzFrozenProperty() {
+        return buzFrozen;
     }
 
     public ObjectProperty<Dispute> selectedProperty() {

@@ -92,6 +92,10 @@ class DisputesScreenTest {
     void reviewAndCompensate(FxRobot robot, TableView<Dispute> table) throws Exception {
         robot.clickOn("#startReview");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> selected(table) != null && selected(table).status() == DisputeStatus.IN_REVIEW);
+        compensate(robot);
+    }
+
+    void compensate(FxRobot robot) throws Exception {
         robot.clickOn("#resolution").write("The export was paid short");
         robot.clickOn("#compensate");
         robot.clickOn("#amount").write("2500");
@@ -120,14 +124,13 @@ class DisputesScreenTest {
     void a_remedy_refused_by_an_active_hold_keeps_the_dispute_open(FxRobot robot) throws Exception {
         HoldsAndDisputesFixtures.Venture v = data.venture();
         UUID disputeId = data.dispute(v, "buz_tx", v.earn(), v.chloe());
+        TableView<Dispute> table = open(robot, disputeId);
+        robot.clickOn("#startReview");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> selected(table) != null && selected(table).status() == DisputeStatus.IN_REVIEW);
+        // Compliance freezes the venture's BUZ while support has the dispute on screen.
         data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
                 + "', 'buz', 'Litigation 26-14', '" + data.staff("compliance") + "')");
-        TableView<Dispute> table = open(robot, disputeId);
-        Label banner = robot.lookup("#banner").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, banner::isVisible);
-        assertThat(banner.getText()).contains("under a legal hold on BUZ", "BZ-6");
-
-        reviewAndCompensate(robot, table);
+        compensate(robot);
         assertThat(robot.lookup("#remedyPreview").queryAs(Label.class).getText()).contains("Refused now: BZ-6");
         robot.clickOn("#decide");
 
@@ -138,5 +141,18 @@ class DisputesScreenTest {
         assertThat(robot.lookup("#resolution").queryTextInputControl().getText()).isEqualTo("The export was paid short");
         assertThat(robot.lookup("#decide").queryButton().isDisabled()).as("the dispute can be decided again").isFalse();
         assertThat(data.number("SELECT buz_balance FROM user_wallets WHERE user_id = '" + v.chloe() + "'")).isEqualTo(30_000);
+    }
+
+    @Test
+    void a_known_buz_hold_shows_its_banner_and_disables_the_remedy(FxRobot robot) throws Exception {
+        HoldsAndDisputesFixtures.Venture v = data.venture();
+        UUID disputeId = data.dispute(v, "buz_tx", v.earn(), v.chloe());
+        data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
+                + "', 'all', 'Subpoena 7', '" + data.staff("compliance") + "')");
+        open(robot, disputeId);
+        Label banner = robot.lookup("#banner").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, banner::isVisible);
+        assertThat(banner.getText()).contains("under a legal hold on all records", "BZ-6", "EQ-7");
+        assertThat(robot.lookup("#compensate").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
     }
 }

@@ -98,23 +98,23 @@ class DisputesViewModelTest {
     }
 
     @Test
-    void a_remedy_refused_by_an_active_hold_keeps_the_dispute_in_review_and_the_input() throws Exception {
+    void a_remedy_refused_by_a_hold_imposed_meanwhile_keeps_the_dispute_in_review_and_the_input() throws Exception {
         HoldsAndDisputesFixtures.Venture v = data.venture();
         UUID disputeId = data.dispute(v, "buz_tx", v.earn(), v.chloe());
-        data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
-                + "', 'buz', 'Litigation 26-14', '" + data.staff("compliance") + "')");
         DisputesViewModel viewModel = signedInAs(data.staff("support"));
         select(viewModel, disputeId);
-        assertThat(viewModel.bannerProperty().get()).isEqualTo(v.name() + " is under a legal hold on BUZ: a compensating BUZ transaction is "
-                + "refused (BZ-6); the dispute can still be decided without one.");
+        assertThat(viewModel.bannerProperty().get()).isEmpty();
         viewModel.startReview();
-
         viewModel.outcomeProperty().set(DisputeOutcome.RESOLVED);
         viewModel.resolutionProperty().set("Paid short");
         viewModel.compensateProperty().set(true);
         viewModel.amountProperty().set("2500");
+        // Compliance freezes the venture's BUZ while support has the dispute open.
+        data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
+                + "', 'buz', 'Litigation 26-14', '" + data.staff("compliance") + "')");
         viewModel.previewRemedy();
         assertThat(viewModel.remedyPreviewTextProperty().get()).contains("Refused now: BZ-6:");
+
         viewModel.decide();
 
         assertThat(viewModel.problemProperty().get()).startsWith("Deciding the dispute was refused. BZ-6: DS-4: The remedy cannot be written")
@@ -124,6 +124,14 @@ class DisputesViewModelTest {
         assertThat(viewModel.resolutionProperty().get()).isEqualTo("Paid short");
         assertThat(viewModel.amountProperty().get()).isEqualTo("2500");
         assertThat(balanceOf(v.chloe())).isEqualTo(30_000);
+
+        viewModel.load();
+        assertThat(viewModel.bannerProperty().get()).isEqualTo(v.name() + " is under a legal hold on BUZ: a compensating BUZ transaction is "
+                + "refused (BZ-6); the dispute can still be decided without one.");
+        assertThat(viewModel.buzFrozenProperty().get()).isTrue();
+        assertThat(viewModel.compensateProperty().get()).as("the frozen remedy is un-ticked").isFalse();
+        assertThat(viewModel.resolutionProperty().get()).as("the decision text stays").isEqualTo("Paid short");
+        assertThat(viewModel.canDecideProperty().get()).as("decidable without the remedy").isTrue();
     }
 
     @Test

@@ -16,6 +16,11 @@ import org.smartstart.backoffice.domain.disputes.DisputeOutcome;
 import org.smartstart.backoffice.domain.disputes.DisputeStatus;
 import org.smartstart.backoffice.domain.disputes.Disputes;
 import org.smartstart.backoffice.domain.disputes.NewDispute;
+import org.smartstart.backoffice.domain.captable.CapTable;
+import org.smartstart.backoffice.domain.captable.CapTableChange;
+import org.smartstart.backoffice.domain.captable.CapTableEdits;
+import org.smartstart.backoffice.domain.captable.Holder;
+import org.smartstart.backoffice.domain.captable.LedgerRow;
 import org.smartstart.backoffice.domain.disputes.Remedy;
 import org.smartstart.backoffice.domain.disputes.RemedyPreview;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
@@ -580,5 +585,62 @@ class DisputesContractTest {
         assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
         assertThat(data.number("SELECT count(*) FROM user_wallets WHERE user_id = '" + v.ravi() + "'")).as("no wallet opened").isZero();
         assertThat(data.auditEntries(d.id(), "DISPUTE_DECIDED")).isZero();
+    }
+
+    /** Ben disputes the owner's row: 5 % should have gone to him; the correction transfers it from today. */
+    CapTableChange fiveToBen(Venture v, UUID reader) {
+        List<LedgerRow> ledger = fixture.as(adapter, reader).capTables().ledger(v.id()).orElseThrow();
+        return new CapTableChange("Dispute remedy: 5 % to Ben", CapTable.revisionOf(ledger), CapTableEdits.transfer(ledger,
+                Holder.user(v.owner()), Holder.user(v.ben()), new java.math.BigDecimal("5.000"),
+                java.time.LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC)));
+    }
+
+    long ledgerRows(Venture v) throws Exception {
+        return data.number("SELECT count(*) FROM equity_ledger WHERE venture_id = '" + v.id() + "'");
+    }
+
+    @Test
+    void ds4_an_admin_resolves_an_equity_dispute_with_a_correction_in_the_same_transaction() throws Exception {
+        Venture v = data.venture();
+        UUID admin = data.staff("admin");
+        UUID d = data.dispute(v, "equity", v.ownerRow(), v.ben());
+        as(admin).startReview(d).orElseThrow();
+        long rowsBefore = ledgerRows(v);
+
+        Outcome<Dispute> decided = as(admin).decide(d, new Decision(DisputeOutcome.RESOLVED, "The 5 % promised to Ben is recorded",
+                null, new Remedy.EquityCorrection(fiveToBen(v, admin))));
+
+        assertThat(decided.isDone()).as(decided.describe()).isTrue();
+        assertThat(decided.orElseThrow().status()).isEqualTo(DisputeStatus.RESOLVED);
+        assertThat(ledgerRows(v)).isGreaterThan(rowsBefore);
+        assertThat(data.auditEntries(d, "DISPUTE_DECIDED")).isEqualTo(1);
+        assertThat(data.number("SELECT count(*) FROM (SELECT action, venture_id FROM audit_outbox UNION ALL SELECT action, venture_id FROM audit_log) a "
+                + "WHERE a.action = 'EQUITY_CHANGE' AND a.venture_id = '" + v.id() + "'")).as("one entry: the decision's (AU-1)").isZero();
+    }
+
+    @Test
+    void ds4_an_equity_correction_by_support_is_denied_by_id3_and_one_under_an_equity_hold_is_refused_by_eq7() throws Exception {
+        Venture v = data.venture();
+        UUID admin = data.staff("admin");
+        UUID support = data.staff("support");
+        UUID d = data.dispute(v, "equity", v.ownerRow(), v.ben());
+        as(support).startReview(d).orElseThrow();
+        long rowsBefore = ledgerRows(v);
+
+        Outcome<Dispute> bySupport = as(support).decide(d, new Decision(DisputeOutcome.RESOLVED, "5 % to Ben",
+                null, new Remedy.EquityCorrection(fiveToBen(v, admin))));
+        assertThat(bySupport).as(bySupport.describe()).isInstanceOf(Outcome.Denied.class);
+        assertThat(bySupport.describe()).contains("ID-3");
+
+        data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
+                + "', 'equity', 'Founder claim', '" + data.staff("compliance") + "')");
+        Outcome<Dispute> underHold = as(admin).decide(d, new Decision(DisputeOutcome.RESOLVED, "5 % to Ben",
+                null, new Remedy.EquityCorrection(fiveToBen(v, admin))));
+        assertThat(ruleIds(underHold)).contains("EQ-7");
+        assertThat(underHold.describe()).contains("stays in review");
+
+        assertThat(as(admin).dispute(d).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
+        assertThat(ledgerRows(v)).isEqualTo(rowsBefore);
+        assertThat(data.auditEntries(d, "DISPUTE_DECIDED")).isZero();
     }
 }

@@ -4,6 +4,9 @@ import org.smartstart.backoffice.domain.access.Actor;
 import org.smartstart.backoffice.domain.access.Permission;
 import org.smartstart.backoffice.domain.audit.AuditEntry;
 import org.smartstart.backoffice.domain.audit.AuditRecorder;
+import org.smartstart.backoffice.domain.captable.CapTable;
+import org.smartstart.backoffice.domain.captable.CapTableStore;
+import org.smartstart.backoffice.domain.captable.CapTableUseCases;
 import org.smartstart.backoffice.domain.tokens.BuzTxType;
 import org.smartstart.backoffice.domain.tokens.WalletPolicy;
 import org.smartstart.backoffice.domain.tokens.WalletStore;
@@ -44,19 +47,25 @@ public final class DisputeUseCases {
 
     private final DisputeStore store;
     private final WalletStore wallets;
+    private final CapTableStore capTables;
 
     /** Without wallets: decisions without a remedy only (a BUZ remedy is then Invalid "remedy"). */
     public DisputeUseCases(DisputeStore store) {
-        this(store, null);
+        this(store, null, null);
+    }
+
+    public DisputeUseCases(DisputeStore store, WalletStore wallets) {
+        this(store, wallets, null);
     }
 
     /**
      * @param wallets the wallet store of the same transaction, through which a BUZ remedy is written (the
      *                same store, writer and rules as the Wallets port)
      */
-    public DisputeUseCases(DisputeStore store, WalletStore wallets) {
+    public DisputeUseCases(DisputeStore store, WalletStore wallets, CapTableStore capTables) {
         this.store = store;
         this.wallets = wallets;
+        this.capTables = capTables;
     }
 
     public Outcome<List<Dispute>> disputes(Actor actor, DisputeFilter filter, Instant now) {
@@ -190,7 +199,8 @@ public final class DisputeUseCases {
             }
             // DS-4: the remedy runs first, in this transaction and under every rule; when a rule refuses it the
             // refusal is returned, the adapter rolls back and the dispute stays in review.
-            Outcome<Map<String, Object>> remedied = remedy(d, decision.remedy(), now);
+            Outcome<Map<String, Object>> remedied = decision.remedy() instanceof Remedy.EquityCorrection equity
+                    ? correctEquity(actor, d, equity, now) : remedy(d, decision.remedy(), now);
             if (!(remedied instanceof Outcome.Done<Map<String, Object>> done)) {
                 return remedied.failure();
             }
@@ -281,8 +291,9 @@ public final class DisputeUseCases {
         if (wallets == null) {
             return Outcome.invalid("remedy", "cannot be written here: this adapter has no wallets");
         }
-        // The only remedy so far (see docs/adr on DS-4 remedies for equity corrections).
-        Remedy.BuzCompensation buz = (Remedy.BuzCompensation) remedy;
+        if (!(remedy instanceof Remedy.BuzCompensation buz)) {
+            return Outcome.invalid("remedy", "an equity correction is previewed on the cap table, not as a BUZ remedy");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         if (buz.userId() == null) {
             problems.add(new FieldProblem("remedy.userId", "is missing: whose wallet is compensated"));
@@ -326,6 +337,34 @@ public final class DisputeUseCases {
             refusals = WalletPolicy.redeem(venture.get(), person.get(), wallet, -amount);
         }
         return Outcome.done(new BuzPlan(venture.get(), person.get(), wallet, amount, memo, refusals));
+    }
+
+    /**
+     * An equity correction through the cap table use cases, as the decider (ADR 0016: ID-3 lets only the
+     * venture's owner or a global admin write equity, so support staff are denied). Its audit entry is not
+     * recorded on its own: its data goes into the decision's one entry (AU-1).
+     */
+    private Outcome<Map<String, Object>> correctEquity(Actor actor, Dispute d, Remedy.EquityCorrection equity, Instant now) {
+        if (capTables == null) {
+            return Outcome.invalid("remedy", "cannot be written here: this adapter has no cap tables");
+        }
+        if (equity.change() == null) {
+            return Outcome.invalid("remedy.change", "is missing: the cap table change that corrects the equity");
+        }
+        List<AuditEntry> captured = new ArrayList<>();
+        Outcome<CapTable> changed = new CapTableUseCases(capTables).changeCapTable(actor, d.ventureId(), equity.change(), now, captured::add);
+        if (changed instanceof Outcome.Rejected<CapTable> rejected) {
+            return Outcome.rejected(rejected.rejections().stream().map(r -> new Rejection(r.ruleId(),
+                    "DS-4: The equity correction cannot be written, so the dispute on " + d.ventureName() + " stays in review: "
+                            + r.message())).toList());
+        }
+        if (!(changed instanceof Outcome.Done<CapTable>)) {
+            return changed.failure();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", "equity_correction");
+        data.put("cap_table_change", captured.isEmpty() ? null : captured.get(0).data());
+        return Outcome.done(data);
     }
 
     /** Writes the remedy (DS-4); its facts go into the decision's one audit entry (AU-1). */

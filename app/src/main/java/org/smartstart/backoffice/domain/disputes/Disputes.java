@@ -41,7 +41,9 @@ public interface Disputes {
 
     /**
      * in_review → resolved | rejected with a resolution text, by someone other than the raiser (DS-1). A
-     * resolution may carry a remedy (DS-4), written in the same transaction under every rule; when a rule
+     * resolution may carry a remedy (DS-4: a compensating BUZ transaction, or an equity correction, which
+     * needs the owner or admin role as any cap table change does), written in the same transaction under
+     * every rule; when a rule
      * refuses it (e.g. a hold, BZ-6) the outcome names that rule, nothing is written and the dispute stays
      * in review. Audit: DISPUTE_DECIDED, with the remedy's transaction.
      */

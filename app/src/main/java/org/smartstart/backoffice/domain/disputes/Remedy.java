@@ -1,5 +1,7 @@
 package org.smartstart.backoffice.domain.disputes;
 
+import org.smartstart.backoffice.domain.captable.CapTableChange;
+
 import java.util.UUID;
 
 /**
@@ -17,5 +19,14 @@ public sealed interface Remedy {
      * @param memo why, kept on the chained transaction; null for the default naming the dispute
      */
     record BuzCompensation(UUID userId, long amount, String memo) implements Remedy {
+    }
+
+    /**
+     * An equity correction of the dispute's venture: a cap table change written through the cap table use
+     * cases (EQ-1..EQ-7, the owner floor EQ-2, a hold EQ-7), by the decider in their own name. ID-3 (and the
+     * database's t90_id3 trigger) lets only the venture's owner or a global admin write equity rows, so a
+     * support user is denied it: see ADR 0016.
+     */
+    record EquityCorrection(CapTableChange change) implements Remedy {
     }
 }

@@ -10,6 +10,7 @@ import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.disputes.Remedy;
 import org.smartstart.backoffice.domain.disputes.RemedyPreview;
+import org.smartstart.backoffice.persistence.captable.JdbcCapTableStore;
 import org.smartstart.backoffice.persistence.tokens.JdbcWalletStore;
 import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 
@@ -31,7 +32,8 @@ public final class LocalDisputes implements Disputes {
     }
 
     private static DisputeUseCases on(org.smartstart.backoffice.persistence.usecase.LocalTx tx) {
-        return new DisputeUseCases(new JdbcDisputeStore(tx.connection()), new JdbcWalletStore(tx.connection()));
+        return new DisputeUseCases(new JdbcDisputeStore(tx.connection()), new JdbcWalletStore(tx.connection()),
+                new JdbcCapTableStore(tx.connection()));
     }
 
     @Override

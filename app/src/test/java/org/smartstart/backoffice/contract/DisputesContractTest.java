@@ -16,6 +16,13 @@ import org.smartstart.backoffice.domain.disputes.DisputeOutcome;
 import org.smartstart.backoffice.domain.disputes.DisputeStatus;
 import org.smartstart.backoffice.domain.disputes.Disputes;
 import org.smartstart.backoffice.domain.disputes.NewDispute;
+import org.smartstart.backoffice.domain.captable.CapTable;
+import org.smartstart.backoffice.domain.captable.CapTableChange;
+import org.smartstart.backoffice.domain.captable.CapTableEdits;
+import org.smartstart.backoffice.domain.captable.Holder;
+import org.smartstart.backoffice.domain.captable.LedgerRow;
+import org.smartstart.backoffice.domain.disputes.Remedy;
+import org.smartstart.backoffice.domain.disputes.RemedyPreview;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.usecase.Rejection;
@@ -461,5 +468,179 @@ class DisputesContractTest {
         assertThat(outcomes).filteredOn(Outcome::isDone).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o instanceof Outcome.Conflict).hasSize(1);
         assertThat(data.auditEntries(seen.id(), "DISPUTE_DECIDED")).isEqualTo(1);
+    }
+
+    // ---- remedies (DS-4) --------------------------------------------------------------------
+
+    /** Chloe disputes her earn; Sam from support reviews it. */
+    Dispute chloesBuzDisputeInReview(Venture v, UUID support) {
+        Dispute d = as(v.chloe()).raise(new NewDispute(DisputeObjectType.BUZ_TX, v.earn(), "2,500 BUZ for the export were never paid")).orElseThrow();
+        return as(support).startReview(d.id()).orElseThrow();
+    }
+
+    long buzTransactionsOf(Venture v) throws Exception {
+        return data.number("SELECT count(*) FROM buz_transactions WHERE venture_id = '" + v.id() + "'");
+    }
+
+    long balanceOf(UUID user) throws Exception {
+        return data.number("SELECT buz_balance FROM user_wallets WHERE user_id = '" + user + "'");
+    }
+
+    @Test
+    void ds4_resolving_with_a_compensating_buz_transaction_writes_both_in_one_transaction_and_one_audit_entry() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+
+        RemedyPreview preview = as(support).previewBuzRemedy(d.id(), v.chloe(), 2_500).orElseThrow();
+        assertThat(preview.refusals()).isEmpty();
+        assertThat(preview.balanceBefore()).isEqualTo(30_000);
+        assertThat(preview.balanceAfter()).isEqualTo(32_500);
+        assertThat(preview.description()).contains("Credit 2500 BUZ", "Chloe Gagnon", "30000 → 32500");
+        assertThat(buzTransactionsOf(v)).as("a preview writes nothing").isEqualTo(1);
+
+        Outcome<Dispute> decided = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "The export was paid short",
+                d.version(), new Remedy.BuzCompensation(v.chloe(), 2_500, "Export task paid short")));
+
+        assertThat(decided.isDone()).as(decided.describe()).isTrue();
+        assertThat(decided.orElseThrow().status()).isEqualTo(DisputeStatus.RESOLVED);
+        assertThat(balanceOf(v.chloe())).isEqualTo(32_500);
+        assertThat(data.number("SELECT count(*) FROM buz_transactions WHERE venture_id = '" + v.id()
+                + "' AND type = 'earn' AND amount = 2500 AND memo = 'Export task paid short'")).isEqualTo(1);
+        assertThat(data.auditEntries(d.id(), "DISPUTE_DECIDED")).isEqualTo(1);
+        assertThat(data.number("SELECT count(*) FROM (SELECT action, data FROM audit_outbox UNION ALL SELECT action, data FROM audit_log) a "
+                + "WHERE a.action = 'DISPUTE_DECIDED' AND a.data->'remedy'->>'balance_after' = '32500' AND a.data->'remedy'->>'user_id' = '"
+                + v.chloe() + "'")).isEqualTo(1);
+        assertThat(data.auditEntries(d.id(), "BUZ_ISSUED")).as("the decision's one entry carries the remedy (AU-1)").isZero();
+    }
+
+    @Test
+    void ds4_a_debit_remedy_takes_buz_back_and_bz1_refuses_one_the_wallet_cannot_cover() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+
+        Outcome<Dispute> tooMuch = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Overpaid",
+                null, new Remedy.BuzCompensation(v.chloe(), -40_000, null)));
+        assertThat(ruleIds(tooMuch)).containsExactly("BZ-1");
+        assertThat(tooMuch.describe()).contains("30000 BUZ", "40000 BUZ", "stays in review");
+        assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
+
+        Outcome<Dispute> back = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Overpaid by 1,000",
+                null, new Remedy.BuzCompensation(v.chloe(), -1_000, null)));
+        assertThat(back.isDone()).as(back.describe()).isTrue();
+        assertThat(balanceOf(v.chloe())).isEqualTo(29_000);
+    }
+
+    @Test
+    void ds4_a_remedy_refused_by_an_active_hold_keeps_the_dispute_in_review_with_nothing_written() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+        data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id() + "', 'buz', 'Litigation 26-14', '"
+                + data.staff("compliance") + "')");
+        long auditBefore = data.auditEntriesOfVenture(v.id());
+
+        RemedyPreview preview = as(support).previewBuzRemedy(d.id(), v.chloe(), 2_500).orElseThrow();
+        assertThat(preview.refusals()).extracting(Rejection::ruleId).containsExactly("BZ-6");
+        Outcome<Dispute> refused = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Paid short",
+                d.version(), new Remedy.BuzCompensation(v.chloe(), 2_500, null)));
+
+        assertThat(ruleIds(refused)).containsExactly("BZ-6");
+        assertThat(refused.describe()).contains(v.name(), "legal hold", "stays in review");
+        Dispute after = as(support).dispute(d.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(DisputeStatus.IN_REVIEW);
+        assertThat(after.version()).isEqualTo(d.version());
+        assertThat(balanceOf(v.chloe())).isEqualTo(30_000);
+        assertThat(buzTransactionsOf(v)).isEqualTo(1);
+        assertThat(data.auditEntriesOfVenture(v.id())).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void ds4_a_rejection_has_no_remedy_and_a_remedy_names_its_bad_fields() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = chloesBuzDisputeInReview(v, support);
+
+        assertThat(fields(as(support).decide(d.id(), new Decision(DisputeOutcome.REJECTED, "No fault", null,
+                new Remedy.BuzCompensation(v.chloe(), 10, null))))).containsExactly("remedy");
+        assertThat(fields(as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Fault", null,
+                new Remedy.BuzCompensation(null, 0, null))))).containsExactly("remedy.userId", "remedy.amount");
+        assertThat(as(v.chloe()).previewBuzRemedy(d.id(), v.chloe(), 10)).isInstanceOf(Outcome.Denied.class);
+        assertThat(as(support).previewBuzRemedy(UUID.randomUUID(), v.chloe(), 10)).isInstanceOf(Outcome.NotFound.class);
+        assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
+    }
+
+    @Test
+    void ds4_bz2_a_remedy_for_someone_not_kyc_verified_is_refused_and_the_dispute_stays_in_review() throws Exception {
+        Venture v = data.venture();
+        UUID support = data.staff("support");
+        Dispute d = inReview(v, support); // raised by Ravi, whose KYC is still pending
+
+        Outcome<Dispute> refused = as(support).decide(d.id(), new Decision(DisputeOutcome.RESOLVED, "Task was paid short",
+                null, new Remedy.BuzCompensation(v.ravi(), 500, null)));
+
+        assertThat(ruleIds(refused)).containsExactly("BZ-2");
+        assertThat(refused.describe()).contains("Ravi Kumar", "not KYC-verified", "stays in review");
+        assertThat(as(support).dispute(d.id()).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
+        assertThat(data.number("SELECT count(*) FROM user_wallets WHERE user_id = '" + v.ravi() + "'")).as("no wallet opened").isZero();
+        assertThat(data.auditEntries(d.id(), "DISPUTE_DECIDED")).isZero();
+    }
+
+    /** Ben disputes the owner's row: 5 % should have gone to him; the correction transfers it from today. */
+    CapTableChange fiveToBen(Venture v, UUID reader) {
+        List<LedgerRow> ledger = fixture.as(adapter, reader).capTables().ledger(v.id()).orElseThrow();
+        return new CapTableChange("Dispute remedy: 5 % to Ben", CapTable.revisionOf(ledger), CapTableEdits.transfer(ledger,
+                Holder.user(v.owner()), Holder.user(v.ben()), new java.math.BigDecimal("5.000"),
+                java.time.LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC)));
+    }
+
+    long ledgerRows(Venture v) throws Exception {
+        return data.number("SELECT count(*) FROM equity_ledger WHERE venture_id = '" + v.id() + "'");
+    }
+
+    @Test
+    void ds4_an_admin_resolves_an_equity_dispute_with_a_correction_in_the_same_transaction() throws Exception {
+        Venture v = data.venture();
+        UUID admin = data.staff("admin");
+        UUID d = data.dispute(v, "equity", v.ownerRow(), v.ben());
+        as(admin).startReview(d).orElseThrow();
+        long rowsBefore = ledgerRows(v);
+
+        Outcome<Dispute> decided = as(admin).decide(d, new Decision(DisputeOutcome.RESOLVED, "The 5 % promised to Ben is recorded",
+                null, new Remedy.EquityCorrection(fiveToBen(v, admin))));
+
+        assertThat(decided.isDone()).as(decided.describe()).isTrue();
+        assertThat(decided.orElseThrow().status()).isEqualTo(DisputeStatus.RESOLVED);
+        assertThat(ledgerRows(v)).isGreaterThan(rowsBefore);
+        assertThat(data.auditEntries(d, "DISPUTE_DECIDED")).isEqualTo(1);
+        assertThat(data.number("SELECT count(*) FROM (SELECT action, venture_id FROM audit_outbox UNION ALL SELECT action, venture_id FROM audit_log) a "
+                + "WHERE a.action = 'EQUITY_CHANGE' AND a.venture_id = '" + v.id() + "'")).as("one entry: the decision's (AU-1)").isZero();
+    }
+
+    @Test
+    void ds4_an_equity_correction_by_support_is_denied_by_id3_and_one_under_an_equity_hold_is_refused_by_eq7() throws Exception {
+        Venture v = data.venture();
+        UUID admin = data.staff("admin");
+        UUID support = data.staff("support");
+        UUID d = data.dispute(v, "equity", v.ownerRow(), v.ben());
+        as(support).startReview(d).orElseThrow();
+        long rowsBefore = ledgerRows(v);
+
+        Outcome<Dispute> bySupport = as(support).decide(d, new Decision(DisputeOutcome.RESOLVED, "5 % to Ben",
+                null, new Remedy.EquityCorrection(fiveToBen(v, admin))));
+        assertThat(bySupport).as(bySupport.describe()).isInstanceOf(Outcome.Denied.class);
+        assertThat(bySupport.describe()).contains("ID-3");
+
+        data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
+                + "', 'equity', 'Founder claim', '" + data.staff("compliance") + "')");
+        Outcome<Dispute> underHold = as(admin).decide(d, new Decision(DisputeOutcome.RESOLVED, "5 % to Ben",
+                null, new Remedy.EquityCorrection(fiveToBen(v, admin))));
+        assertThat(ruleIds(underHold)).contains("EQ-7");
+        assertThat(underHold.describe()).contains("stays in review");
+
+        assertThat(as(admin).dispute(d).orElseThrow().status()).isEqualTo(DisputeStatus.IN_REVIEW);
+        assertThat(ledgerRows(v)).isEqualTo(rowsBefore);
+        assertThat(data.auditEntries(d, "DISPUTE_DECIDED")).isZero();
     }
 }

@@ -17,20 +17,20 @@ import java.util.UUID;
  * (owner 60, Ben 30, platform 10 from 2026-01-01), Chloe's wallet with 30,000 BUZ earned in the venture,
  * a task assigned to Ravi and a review of it. Written with plain SQL as the database owner.
  */
-final class HoldsAndDisputesFixtures {
+public final class HoldsAndDisputesFixtures {
 
-    record Venture(UUID id, String name, UUID owner, UUID ben, UUID chloe, UUID ravi, UUID reviewer,
+    public record Venture(UUID id, String name, UUID owner, UUID ben, UUID chloe, UUID ravi, UUID reviewer,
                    UUID ownerRow, UUID task, UUID review, UUID earn) {
     }
 
     private final BackOfficeFixture fixture;
 
-    HoldsAndDisputesFixtures(BackOfficeFixture fixture) {
+    public HoldsAndDisputesFixtures(BackOfficeFixture fixture) {
         this.fixture = fixture;
     }
 
     /** A person without a password; KYC-verified when given global roles (KY-5) or when {@code verified}. */
-    UUID person(String displayName, String... globalRoles) throws SQLException {
+    public UUID person(String displayName, String... globalRoles) throws SQLException {
         UUID id = UUID.randomUUID();
         exec("INSERT INTO users (id, display_name, email, kyc_status) VALUES ('" + id + "', '" + displayName
                 + "', '" + id + "@contract.test', '" + (globalRoles.length > 0 ? "verified" : "pending") + "')");
@@ -40,11 +40,11 @@ final class HoldsAndDisputesFixtures {
         return id;
     }
 
-    UUID staff(String role) throws SQLException {
+    public UUID staff(String role) throws SQLException {
         return person("Staff " + role, role);
     }
 
-    Venture venture() throws SQLException {
+    public Venture venture() throws SQLException {
         String name = "Helios " + UUID.randomUUID().toString().substring(0, 8);
         UUID owner = person("Oona Owner");
         UUID ben = person("Ben Builder");
@@ -78,18 +78,18 @@ final class HoldsAndDisputesFixtures {
     }
 
     /** A dispute written directly (as the database owner), open. */
-    UUID dispute(Venture v, String objectType, UUID objectId, UUID raisedBy) throws SQLException {
+    public UUID dispute(Venture v, String objectType, UUID objectId, UUID raisedBy) throws SQLException {
         UUID id = UUID.randomUUID();
         exec("INSERT INTO disputes (id, venture_id, raised_by_user_id, object_type, object_id, reason) VALUES ('" + id + "', '" + v.id()
                 + "', '" + raisedBy + "', '" + objectType + "', '" + objectId + "', 'Test dispute')");
         return id;
     }
 
-    void exec(String sql) throws SQLException {
+    public void exec(String sql) throws SQLException {
         TestAccounts.exec(fixture.db(), sql);
     }
 
-    long number(String sql) throws SQLException {
+    public long number(String sql) throws SQLException {
         try (Connection c = fixture.db().ownerConnection(); PreparedStatement p = c.prepareStatement(sql); ResultSet r = p.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -97,13 +97,13 @@ final class HoldsAndDisputesFixtures {
     }
 
     /** Audit entries (sealed or waiting) on one object with this action. */
-    long auditEntries(UUID objectId, String action) throws SQLException {
+    public long auditEntries(UUID objectId, String action) throws SQLException {
         return number("SELECT count(*) FROM (SELECT action, object_id FROM audit_outbox UNION ALL SELECT action, object_id FROM audit_log) a "
                 + "WHERE a.object_id = '" + objectId + "' AND a.action = '" + action + "'");
     }
 
     /** Every audit entry (sealed or waiting) of the venture. */
-    long auditEntriesOfVenture(UUID ventureId) throws SQLException {
+    public long auditEntriesOfVenture(UUID ventureId) throws SQLException {
         return number("SELECT count(*) FROM (SELECT venture_id FROM audit_outbox UNION ALL SELECT venture_id FROM audit_log) a "
                 + "WHERE a.venture_id = '" + ventureId + "'");
     }

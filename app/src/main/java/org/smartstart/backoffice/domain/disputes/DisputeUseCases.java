@@ -4,11 +4,21 @@ import org.smartstart.backoffice.domain.access.Actor;
 import org.smartstart.backoffice.domain.access.Permission;
 import org.smartstart.backoffice.domain.audit.AuditEntry;
 import org.smartstart.backoffice.domain.audit.AuditRecorder;
+import org.smartstart.backoffice.domain.captable.CapTable;
+import org.smartstart.backoffice.domain.captable.CapTableStore;
+import org.smartstart.backoffice.domain.captable.CapTableUseCases;
+import org.smartstart.backoffice.domain.tokens.BuzTxType;
+import org.smartstart.backoffice.domain.tokens.WalletPolicy;
+import org.smartstart.backoffice.domain.tokens.WalletStore;
+import org.smartstart.backoffice.domain.tokens.WalletTransaction;
+import org.smartstart.backoffice.domain.tokens.WalletUseCases;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.usecase.Rejection;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +28,8 @@ import java.util.UUID;
 
 /**
  * The dispute use cases on a {@link DisputeStore} inside one transaction: who may (ID-3), input, the
- * rules (DS-1..DS-3), then the write and its one audit entry (AU-1).
+ * rules (DS-1..DS-3), the remedy if any (DS-4: written first, under the wallet rules, in this transaction),
+ * then the write and its one audit entry (AU-1).
  *
  * <p>Who may do what:
  * <ul>
@@ -35,9 +46,26 @@ import java.util.UUID;
 public final class DisputeUseCases {
 
     private final DisputeStore store;
+    private final WalletStore wallets;
+    private final CapTableStore capTables;
 
+    /** Without wallets: decisions without a remedy only (a BUZ remedy is then Invalid "remedy"). */
     public DisputeUseCases(DisputeStore store) {
+        this(store, null, null);
+    }
+
+    public DisputeUseCases(DisputeStore store, WalletStore wallets) {
+        this(store, wallets, null);
+    }
+
+    /**
+     * @param wallets the wallet store of the same transaction, through which a BUZ remedy is written (the
+     *                same store, writer and rules as the Wallets port)
+     */
+    public DisputeUseCases(DisputeStore store, WalletStore wallets, CapTableStore capTables) {
         this.store = store;
+        this.wallets = wallets;
+        this.capTables = capTables;
     }
 
     public Outcome<List<Dispute>> disputes(Actor actor, DisputeFilter filter, Instant now) {
@@ -164,8 +192,20 @@ public final class DisputeUseCases {
         if (refused.isPresent()) {
             return refused.get();
         }
-        // DS-4: a remedy will run here, in this transaction and under every rule, before the decision is
-        // written; when it is refused, its rejection is returned and the dispute stays undecided.
+        Map<String, Object> remedyData = null;
+        if (decision.remedy() != null) {
+            if (decision.outcome() != DisputeOutcome.RESOLVED) {
+                return Outcome.invalid("remedy", "only a resolved dispute has a remedy; a rejected one puts nothing right");
+            }
+            // DS-4: the remedy runs first, in this transaction and under every rule; when a rule refuses it the
+            // refusal is returned, the adapter rolls back and the dispute stays in review.
+            Outcome<Map<String, Object>> remedied = decision.remedy() instanceof Remedy.EquityCorrection equity
+                    ? correctEquity(actor, d, equity, now) : remedy(d, decision.remedy(), now);
+            if (!(remedied instanceof Outcome.Done<Map<String, Object>> done)) {
+                return remedied.failure();
+            }
+            remedyData = done.value();
+        }
         String resolution = decision.resolution().strip();
         if (!store.decide(disputeId, d.version(), decision.outcome().status(), resolution, actor.userId(), now)) {
             return conflict(d, d.version());
@@ -176,6 +216,7 @@ public final class DisputeUseCases {
         data.put("resolution", resolution);
         data.put("appeal_count", d.appealCount());
         data.put("resolution_breached", DisputeDeadlines.resolutionBreached(d.resolutionDueAt(), decision.outcome().status(), now, now));
+        data.put("remedy", remedyData);
         return written(actor, d, "DISPUTE_DECIDED", data, now, audit);
     }
 
@@ -204,7 +245,160 @@ public final class DisputeUseCases {
         return written(actor, d, "DISPUTE_APPEALED", data, now, audit);
     }
 
+    /** What the remedy would write if the dispute were resolved now, and which rules would refuse it (DS-4). */
+    public Outcome<RemedyPreview> previewRemedy(Actor actor, UUID disputeId, Remedy remedy, Instant now) {
+        Optional<Outcome<RemedyPreview>> denied = actor.require(Permission.WORK_DISPUTES);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        Optional<Dispute> found = store.dispute(disputeId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("dispute", disputeId);
+        }
+        Outcome<BuzPlan> planned = plan(found.get(), remedy, now, false);
+        if (!(planned instanceof Outcome.Done<BuzPlan> done)) {
+            return planned.failure();
+        }
+        BuzPlan p = done.value();
+        return Outcome.done(new RemedyPreview(disputeId, p.describe(), p.person().userId(), p.person().displayName(),
+                p.balanceBefore(), p.balanceBefore() + p.amount(), p.refusals()));
+    }
+
     // ---------------------------------------------------------------------------------------------
+
+    /** A BUZ compensation worked out against the data of this transaction, with the rules' refusals. */
+    private record BuzPlan(WalletStore.Venture venture, WalletStore.Person person, WalletStore.WalletState wallet,
+                           long amount, String memo, List<Rejection> refusals) {
+        long balanceBefore() {
+            return wallet == null ? 0 : wallet.balance();
+        }
+
+        String describe() {
+            return (amount > 0 ? "Credit " + amount + " BUZ of " + venture.name() + " to " : "Debit " + (-amount) + " BUZ of "
+                    + venture.name() + " from ") + person.displayName() + "'s wallet ("
+                    + (amount > 0 ? "an earn" : "a redemption") + "): " + balanceBefore() + " → " + (balanceBefore() + amount) + " BUZ";
+        }
+    }
+
+    /**
+     * Checks a remedy as the Wallets port would check the same transaction (WalletPolicy: BZ-1, BZ-2, BZ-3,
+     * BZ-6). {@code forWriting} takes the issuance lock BZ-3 needs and opens the wallet for a credit.
+     */
+    private Outcome<BuzPlan> plan(Dispute d, Remedy remedy, Instant now, boolean forWriting) {
+        if (remedy == null) {
+            return Outcome.invalid("remedy", "is missing");
+        }
+        if (wallets == null) {
+            return Outcome.invalid("remedy", "cannot be written here: this adapter has no wallets");
+        }
+        if (!(remedy instanceof Remedy.BuzCompensation buz)) {
+            return Outcome.invalid("remedy", "an equity correction is previewed on the cap table, not as a BUZ remedy");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (buz.userId() == null) {
+            problems.add(new FieldProblem("remedy.userId", "is missing: whose wallet is compensated"));
+        }
+        if (buz.amount() == 0) {
+            problems.add(new FieldProblem("remedy.amount", "must not be 0 BUZ: positive credits the wallet, negative debits it"));
+        } else if (Math.abs(buz.amount()) > WalletUseCases.MAX_AMOUNT) {
+            problems.add(new FieldProblem("remedy.amount", "must be at most " + WalletUseCases.MAX_AMOUNT + " BUZ either way"));
+        }
+        if (buz.memo() != null && buz.memo().strip().length() > WalletUseCases.MAX_MEMO) {
+            problems.add(new FieldProblem("remedy.memo", "has " + buz.memo().strip().length() + " characters; at most " + WalletUseCases.MAX_MEMO));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<WalletStore.Venture> venture = wallets.venture(d.ventureId());
+        if (venture.isEmpty()) {
+            return Outcome.notFound("venture", d.ventureId());
+        }
+        Optional<WalletStore.Person> person = wallets.person(buz.userId());
+        if (person.isEmpty()) {
+            return Outcome.invalid("remedy.userId", "no user " + buz.userId() + " exists");
+        }
+        String memo = buz.memo() == null || buz.memo().isBlank()
+                ? "Remedy of the dispute " + d.id() + " (DS-4)" : buz.memo().strip();
+        long amount = buz.amount();
+        List<Rejection> refusals;
+        WalletStore.WalletState wallet;
+        if (amount > 0) {
+            YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+            if (forWriting) {
+                wallets.lockIssuance(d.ventureId());
+            }
+            refusals = WalletPolicy.issue(venture.get(), person.get(), amount, month, wallets.earnedIn(d.ventureId(), month));
+            wallet = wallets.wallet(buz.userId()).orElse(null);
+            if (refusals.isEmpty() && forWriting) {
+                wallet = wallets.openWallet(buz.userId());
+            }
+        } else {
+            wallet = wallets.wallet(buz.userId()).orElse(null);
+            refusals = WalletPolicy.redeem(venture.get(), person.get(), wallet, -amount);
+        }
+        return Outcome.done(new BuzPlan(venture.get(), person.get(), wallet, amount, memo, refusals));
+    }
+
+    /**
+     * An equity correction through the cap table use cases, as the decider (ADR 0016: ID-3 lets only the
+     * venture's owner or a global admin write equity, so support staff are denied). Its audit entry is not
+     * recorded on its own: its data goes into the decision's one entry (AU-1).
+     */
+    private Outcome<Map<String, Object>> correctEquity(Actor actor, Dispute d, Remedy.EquityCorrection equity, Instant now) {
+        if (capTables == null) {
+            return Outcome.invalid("remedy", "cannot be written here: this adapter has no cap tables");
+        }
+        if (equity.change() == null) {
+            return Outcome.invalid("remedy.change", "is missing: the cap table change that corrects the equity");
+        }
+        List<AuditEntry> captured = new ArrayList<>();
+        Outcome<CapTable> changed = new CapTableUseCases(capTables).changeCapTable(actor, d.ventureId(), equity.change(), now, captured::add);
+        if (changed instanceof Outcome.Rejected<CapTable> rejected) {
+            return Outcome.rejected(rejected.rejections().stream().map(r -> new Rejection(r.ruleId(),
+                    "DS-4: The equity correction cannot be written, so the dispute on " + d.ventureName() + " stays in review: "
+                            + r.message())).toList());
+        }
+        if (!(changed instanceof Outcome.Done<CapTable>)) {
+            return changed.failure();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", "equity_correction");
+        data.put("cap_table_change", captured.isEmpty() ? null : captured.get(0).data());
+        return Outcome.done(data);
+    }
+
+    /** Writes the remedy (DS-4); its facts go into the decision's one audit entry (AU-1). */
+    private Outcome<Map<String, Object>> remedy(Dispute d, Remedy remedy, Instant now) {
+        Outcome<BuzPlan> planned = plan(d, remedy, now, true);
+        if (!(planned instanceof Outcome.Done<BuzPlan> done)) {
+            return planned.failure();
+        }
+        BuzPlan p = done.value();
+        if (!p.refusals().isEmpty()) {
+            List<Rejection> named = p.refusals().stream().map(r -> new Rejection(r.ruleId(),
+                    "DS-4: The remedy cannot be written, so the dispute on " + d.ventureName() + " stays in review: " + r.message()))
+                    .toList();
+            return Outcome.rejected(named);
+        }
+        BuzTxType type = p.amount() > 0 ? BuzTxType.EARN : BuzTxType.REDEEM;
+        Optional<WalletTransaction> written = wallets.move(p.wallet(), d.ventureId(), type, p.amount(), null, p.memo(), now);
+        if (written.isEmpty()) {
+            return new Outcome.Conflict<>("The wallet of " + p.person().displayName() + " changed while the remedy was being "
+                    + "written; nothing was saved and the dispute stays in review. Reload it and try again.");
+        }
+        WalletTransaction tx = written.get();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", "buz_compensation");
+        data.put("user_id", p.person().userId().toString());
+        data.put("wallet_id", p.wallet().walletId().toString());
+        data.put("buz_transaction_id", tx.id().toString());
+        data.put("type", type.code());
+        data.put("amount", p.amount());
+        data.put("balance_before", p.balanceBefore());
+        data.put("balance_after", p.balanceBefore() + p.amount());
+        data.put("tx_hash", tx.txHash());
+        return Outcome.done(data);
+    }
 
     /** The dispute if the actor works disputes or raised it; otherwise, as for an unknown id, NotFound (ID-5). */
     private Outcome<Dispute> visible(Actor actor, UUID disputeId) {

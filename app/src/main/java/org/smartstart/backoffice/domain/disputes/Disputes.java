@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Disputes: raise, assign, review, decide and appeal (DS-1..DS-3; remedies, DS-4, come later).
+ * Disputes: raise, assign, review, decide with a remedy and appeal (DS-1..DS-4).
  * Support and admin staff work disputes (ID-3); any signed-in user may raise one over an object they
  * can see and follow and appeal the disputes they raised (see {@link DisputeUseCases}).
  * One method per user action; each returns an {@code Outcome} and is served alike by the local adapter,
@@ -40,11 +40,23 @@ public interface Disputes {
     Outcome<Dispute> startReview(@Param("disputeId") UUID disputeId);
 
     /**
-     * in_review → resolved | rejected with a resolution text, by someone other than the raiser (DS-1).
-     * Audit: DISPUTE_DECIDED.
+     * in_review → resolved | rejected with a resolution text, by someone other than the raiser (DS-1). A
+     * resolution may carry a remedy (DS-4: a compensating BUZ transaction, or an equity correction, which
+     * needs the owner or admin role as any cap table change does), written in the same transaction under
+     * every rule; when a rule
+     * refuses it (e.g. a hold, BZ-6) the outcome names that rule, nothing is written and the dispute stays
+     * in review. Audit: DISPUTE_DECIDED, with the remedy's transaction.
      */
     @Command("/disputes/{disputeId}/decision")
     Outcome<Dispute> decide(@Param("disputeId") UUID disputeId, @Param("decision") Decision decision);
+
+    /**
+     * What a compensating BUZ transaction of {@code amount} (positive credits, negative debits) on
+     * {@code userId}'s wallet would write if the dispute were resolved now, and the rules that would refuse it.
+     */
+    @Query("/disputes/{disputeId}/remedy-preview")
+    Outcome<RemedyPreview> previewBuzRemedy(@Param("disputeId") UUID disputeId, @Param("userId") UUID userId,
+                                            @Param("amount") long amount);
 
     /** The one appeal (DS-1): a decided dispute goes back to in_review with a fresh resolution deadline. Audit: DISPUTE_APPEALED. */
     @Command("/disputes/{disputeId}/appeal")

@@ -42,13 +42,13 @@ import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
  * travels up as an unchecked exception carrying the SQLException, which the use-case runner maps to the
  * same rule id the domain uses.
  */
-final class JdbcCapTableStore implements CapTableStore {
+public final class JdbcCapTableStore implements CapTableStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Connection c;
 
-    JdbcCapTableStore(Connection c) {
+    public JdbcCapTableStore(Connection c) {
         this.c = c;
     }
 

@@ -8,6 +8,10 @@ import org.smartstart.backoffice.domain.disputes.Disputes;
 import org.smartstart.backoffice.domain.disputes.NewDispute;
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.domain.disputes.Remedy;
+import org.smartstart.backoffice.domain.disputes.RemedyPreview;
+import org.smartstart.backoffice.persistence.captable.JdbcCapTableStore;
+import org.smartstart.backoffice.persistence.tokens.JdbcWalletStore;
 import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 
 import java.util.List;
@@ -28,7 +32,8 @@ public final class LocalDisputes implements Disputes {
     }
 
     private static DisputeUseCases on(org.smartstart.backoffice.persistence.usecase.LocalTx tx) {
-        return new DisputeUseCases(new JdbcDisputeStore(tx.connection()));
+        return new DisputeUseCases(new JdbcDisputeStore(tx.connection()), new JdbcWalletStore(tx.connection()),
+                new JdbcCapTableStore(tx.connection()));
     }
 
     @Override
@@ -59,6 +64,12 @@ public final class LocalDisputes implements Disputes {
     @Override
     public Outcome<Dispute> decide(UUID disputeId, Decision decision) {
         return useCases.command(session, (actor, tx, audit) -> on(tx).decide(actor, disputeId, decision, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<RemedyPreview> previewBuzRemedy(UUID disputeId, UUID userId, long amount) {
+        return useCases.query(session, (actor, tx) -> on(tx).previewRemedy(actor, disputeId,
+                new Remedy.BuzCompensation(userId, amount, null), tx.now()));
     }
 
     @Override

@@ -21,6 +21,11 @@ import org.smartstart.backoffice.ui.signin.SignInView;
 import org.smartstart.backoffice.ui.signin.SignInViewModel;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
 import org.smartstart.backoffice.ui.tasks.TaskExecutor;
+import org.smartstart.backoffice.domain.usecase.BackOffice;
+import org.smartstart.backoffice.ui.disputes.DisputesView;
+import org.smartstart.backoffice.ui.disputes.DisputesViewModel;
+import org.smartstart.backoffice.ui.legalholds.LegalHoldsView;
+import org.smartstart.backoffice.ui.legalholds.LegalHoldsViewModel;
 import org.smartstart.backoffice.ui.ventures.VenturesView;
 import org.smartstart.backoffice.ui.ventures.VenturesViewModel;
 
@@ -127,6 +132,21 @@ public final class DesktopShell {
             AdministrationViewModel viewModel = new AdministrationViewModel(backOffice.people(), backOffice.ventures(),
                     new BuzWalletViewModel(backOffice.wallets(), executor), executor, java.time.Clock.systemUTC(), zone);
             Node node = ViewLoader.load("Administration", new AdministrationView(viewModel));
+            viewModel.load();
+            return node;
+        }
+        if (page == Page.LEGAL_HOLDS) {
+            BackOffice backOffice = connector.open(session);
+            LegalHoldsViewModel viewModel = new LegalHoldsViewModel(backOffice.legalHolds(), backOffice.ventures(), executor);
+            Node node = ViewLoader.load("LegalHolds", new LegalHoldsView(viewModel));
+            viewModel.load();
+            return node;
+        }
+        if (page == Page.DISPUTES) {
+            BackOffice backOffice = connector.open(session);
+            DisputesViewModel viewModel = new DisputesViewModel(backOffice.disputes(), backOffice.ventures(), backOffice.people(),
+                    user.id(), executor);
+            Node node = ViewLoader.load("Disputes", new DisputesView(viewModel, zone));
             viewModel.load();
             return node;
         }

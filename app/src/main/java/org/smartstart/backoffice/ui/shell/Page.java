@@ -5,8 +5,8 @@ public enum Page {
     VENTURES("Ventures", null),
     CAP_TABLES("Cap tables", "Cap tables arrive in a later version."),
     KYC_REVIEW("KYC review", "KYC review arrives in a later version."),
-    DISPUTES("Disputes", "Disputes arrive in a later version."),
-    LEGAL_HOLDS("Legal holds", "Legal holds arrive in a later version."),
+    DISPUTES("Disputes", null),
+    LEGAL_HOLDS("Legal holds", null),
     AUDIT("Audit", null),
     ADMINISTRATION("Administration", null);
 

@@ -41,6 +41,7 @@ class ScreenshotsTest {
     private static final Path OUT = Path.of("docs", "screenshots");
     /** Demo credentials (demo only), as listed in the README. */
     private static final String ADMIN = "ann.lee@example.com";
+    private static final String COMPLIANCE = "grace.okafor@example.com";
     private static final String DEMO_PASSWORD = "demo-password-2026";
     private static TestDatabase db;
     private FxTaskExecutor executor;
@@ -95,6 +96,9 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "ventures-overview-dark.png");
         robot.interact(() -> themeSwitch.darkProperty().set(false));
+
+        disputes(robot, main);
+        legalHolds(robot);
         executor.close();
         places.close();
     }
@@ -196,6 +200,58 @@ class ScreenshotsTest {
         robot.interact(() -> people.getSelectionModel().select(0));
         robot.clickOn("#peopleList").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> name.getText().equals(displayName));
+    }
+
+    /** Diego's view of the disputes as support staff: the open dispute with breached deadlines selected, a BUZ remedy previewed. */
+    private void disputes(FxRobot robot, Scene main) throws Exception {
+        robot.clickOn("#nav-disputes");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#timeline").tryQuery().isPresent());
+        javafx.scene.Node page = robot.lookup("#timeline").query().getParent();
+        while (page.getParent() != null && !page.getStyleClass().contains("page")) {
+            page = page.getParent();
+        }
+        TableView<org.smartstart.backoffice.domain.disputes.Dispute> disputes = robot.from(page).lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !disputes.getItems().isEmpty());
+        robot.interact(() -> disputes.getItems().stream()
+                .filter(d -> d.status() == org.smartstart.backoffice.domain.disputes.DisputeStatus.IN_REVIEW)
+                .min(java.util.Comparator.comparing(d -> d.objectType() != org.smartstart.backoffice.domain.disputes.DisputeObjectType.BUZ_TX))
+                .ifPresent(d -> disputes.getSelectionModel().select(d)));
+        robot.clickOn("#resolution").write("Task paid short; compensated");
+        robot.clickOn("#compensate");
+        robot.clickOn("#amount").write("1500");
+        // Only a dispute in review can be previewed; the demo data has one over a BUZ transaction.
+        if (!robot.lookup("#previewRemedy").queryButton().isDisabled()) {
+            robot.clickOn("#previewRemedy");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#remedyPreview").queryAs(javafx.scene.control.Label.class).isVisible());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "disputes.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "disputes-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+    }
+
+    /** Grace, a compliance officer: the holds, and a freeze preview for Helios Grid, which already has an active hold. */
+    private void legalHolds(FxRobot robot) throws Exception {
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#email").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#email").queryTextInputControl().clear());
+        robot.clickOn("#email").write(COMPLIANCE);
+        robot.clickOn("#password").write(DEMO_PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#nav-legal-holds").tryQuery().isPresent());
+        robot.clickOn("#nav-legal-holds");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#venture").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.ventures.VentureOverview> venture = robot.lookup("#venture").queryComboBox();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> venture.getItems().stream().anyMatch(v -> v.name().equals("Helios Grid")));
+        robot.interact(() -> venture.getSelectionModel().select(
+                venture.getItems().stream().filter(v -> v.name().equals("Helios Grid")).findFirst().orElseThrow()));
+        robot.clickOn("#reason").write("Founder dispute, counsel letter 2026-11-28");
+        robot.clickOn("#previewButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#preview").queryAs(javafx.scene.control.Label.class).isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(venture.getScene(), "legal-holds.png");
     }
 
     private static void snapshot(Scene scene, String name) throws Exception {

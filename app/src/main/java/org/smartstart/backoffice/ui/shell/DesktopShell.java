@@ -13,6 +13,8 @@ import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.identity.SignInResult;
 import org.smartstart.backoffice.domain.identity.SignedInUser;
 import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
+import org.smartstart.backoffice.ui.captable.CapTableView;
+import org.smartstart.backoffice.ui.captable.CapTableViewModel;
 import org.smartstart.backoffice.ui.signin.SignInView;
 import org.smartstart.backoffice.ui.signin.SignInViewModel;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
@@ -110,6 +112,12 @@ public final class DesktopShell {
             VenturesViewModel viewModel = new VenturesViewModel(connector.open(session).ventures(), executor);
             Node node = ViewLoader.load("Ventures", new VenturesView(viewModel, zone));
             viewModel.load();
+            return node;
+        }
+        if (page == Page.CAP_TABLES) {
+            CapTableViewModel viewModel = new CapTableViewModel(connector.open(session), executor, java.time.Clock.system(zone));
+            Node node = ViewLoader.load("CapTables", new CapTableView(viewModel));
+            viewModel.start();
             return node;
         }
         Label title = new Label(page.title());

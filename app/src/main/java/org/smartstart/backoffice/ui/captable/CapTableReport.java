@@ -55,7 +55,7 @@ public record CapTableReport(UUID ventureId, String ventureName, LocalDate asOf,
         text.add("Exported at " + exportedAt);
         text.add("");
         for (HolderLine l : lines) {
-            text.add((l.total() ? "TOTAL  " : "") + l.name() + ": " + l.percentText() + " (vested " + l.vestedText() + ")"
+            text.add(l.name() + ": " + l.percentText() + " (vested " + l.vestedText() + ")"
                     + (l.total() ? "" : " - " + l.vesting()));
             if (!l.total() && !l.ledgerRows().isEmpty()) {
                 text.add("    ledger: " + l.ledgerRows());
@@ -88,7 +88,7 @@ public record CapTableReport(UUID ventureId, String ventureName, LocalDate asOf,
                             y = page.getMediaBox().getHeight() - 60;
                         }
                         cs.beginText();
-                        cs.setFont(i == 0 || line.startsWith("TOTAL") ? bold : regular, i == 0 ? 16 : 10);
+                        cs.setFont(i == 0 || line.startsWith("Total (") ? bold : regular, i == 0 ? 16 : 10);
                         cs.newLineAtOffset(50, y);
                         cs.showText(line);
                         cs.endText();

@@ -197,8 +197,17 @@ public final class CapTableView {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), viewModel::stepBack);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), viewModel::stepForward);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), viewModel::undo);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), viewModel::redo);
+                // In a text field Ctrl+Z/Ctrl+Y undo the typing; elsewhere they undo and redo draft steps.
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                        viewModel.undo();
+                    }
+                });
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                        viewModel.redo();
+                    }
+                });
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), viewModel::save);
             }
         });

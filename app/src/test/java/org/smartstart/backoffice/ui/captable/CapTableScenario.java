@@ -13,8 +13,13 @@ import java.util.UUID;
 record CapTableScenario(UUID venture, String name, UUID owner, UUID ben) {
 
     static CapTableScenario create(TestDatabase db, String... holds) throws SQLException {
+        return create(db, null, holds);
+    }
+
+    /** @param owner null: a new person */
+    static CapTableScenario create(TestDatabase db, UUID ownedBy, String... holds) throws SQLException {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        UUID owner = person(db, "Oona Owner " + tag);
+        UUID owner = ownedBy != null ? ownedBy : person(db, "Oona Owner " + tag);
         UUID ben = person(db, "Ben Builder " + tag);
         String name = "Acme " + tag;
         UUID venture = TestAccounts.venture(db, name, "ca", "draft", owner);

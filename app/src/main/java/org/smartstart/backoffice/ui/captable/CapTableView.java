@@ -35,7 +35,8 @@ import java.util.Set;
 
 /**
  * The cap table workspace. Shortcuts: Alt+Left/Right step through the change dates, Ctrl+Z/Ctrl+Y undo
- * and redo in the draft, Ctrl+S saves it; every button has a mnemonic.
+ * and redo in the draft, Ctrl+S saves it, Ctrl+Tab switches between the table and the charts; every
+ * button and field has a mnemonic.
  */
 public final class CapTableView {
 
@@ -148,6 +149,14 @@ public final class CapTableView {
         arrangeForm(stepKind.getValue());
 
         steps.setItems(viewModel.draftSteps());
+        steps.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String step, boolean empty) {
+                super.updateItem(step, empty);
+                setText(null);
+                setGraphic(empty || step == null ? null : wrapped(step, steps, "draft-step"));
+            }
+        });
         steps.setPlaceholder(new Label("No draft: add a change above."));
         steps.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
@@ -168,13 +177,8 @@ public final class CapTableView {
             @Override
             protected void updateItem(Rejection r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : r.ruleId() + " · " + r.message());
-                setWrapText(true);
-                setPrefWidth(0);
-                getStyleClass().remove("violation");
-                if (!empty && r != null) {
-                    getStyleClass().add("violation");
-                }
+                setText(null);
+                setGraphic(empty || r == null ? null : wrapped(r.ruleId() + " · " + r.message(), violations, "violation"));
             }
         });
         violations.setPlaceholder(new Label("No rule broken."));
@@ -267,6 +271,16 @@ public final class CapTableView {
             }
             historyChart.getData().add(series);
         }
+    }
+
+    /** A list entry shown whole, on as many lines as it needs. */
+    private static Label wrapped(String text, ListView<?> list, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(styleClass);
+        label.maxWidthProperty().bind(list.widthProperty().subtract(30));
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {

@@ -350,6 +350,14 @@ public final class CapTableViewModel {
                 problem.set("Pick who receives the stake (someone other than who gives it).");
                 return false;
             }
+            if (kind != StepKind.PLATFORM_STAKE) {
+                BigDecimal held = CapTable.stakesOn(draft.applied(loaded.ledger()), on).getOrDefault(from.holder(), BigDecimal.ZERO);
+                if (held.compareTo(amount) < 0) {
+                    problem.set(from.name() + " holds " + Percent.format(held) + " on " + on + (draft.isEmpty() ? "" : " (with the draft)")
+                            + " and cannot give " + Percent.format(amount) + ".");
+                    return false;
+                }
+            }
             step = switch (kind) {
                 case TRANSFER -> new DraftStep.Transfer(from.holder(), to.holder(), amount, on);
                 case ADD_HOLDER -> new DraftStep.AddHolder(to.holder(), amount, on, from.holder());

@@ -238,6 +238,9 @@ class CapTableViewModelTest {
         assertThat(vm.addStep()).isFalse();
         assertThat(vm.problemProperty().get()).contains("at most three decimals");
         assertThat(vm.draftSteps()).isEmpty();
+        vm.percentProperty().set("70");
+        assertThat(vm.addStep()).isFalse();
+        assertThat(vm.problemProperty().get()).isEqualTo(vm.nameOf(Holder.user(s.owner())) + " holds 60.000% on 2026-03-15 and cannot give 70.000%.");
     }
 
     @Test

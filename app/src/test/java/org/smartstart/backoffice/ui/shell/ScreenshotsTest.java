@@ -113,6 +113,10 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         Scene main = holders.getScene();
         snapshot(main, "cap-table.png");
+        robot.clickOn("Charts");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-charts.png");
+        robot.clickOn("Holders");
 
         // A draft that breaks the owner floor: the rule, the date and the figures show before saving.
         robot.clickOn("#from");

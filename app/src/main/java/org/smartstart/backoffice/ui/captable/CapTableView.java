@@ -60,6 +60,14 @@ public final class CapTableView {
     @FXML private PieChart ownershipChart;
     @FXML private StackedAreaChart<String, Number> historyChart;
     @FXML private CategoryAxis historyDates;
+    @FXML private ListView<String> changes;
+    @FXML private ComboBox<HolderChoice> convertFor;
+    @FXML private TextField buzAmount;
+    @FXML private TextField convertPercent;
+    @FXML private DatePicker convertOn;
+    @FXML private ListView<String> dilution;
+    @FXML private ListView<Rejection> conversionProblems;
+    @FXML private Button convert;
     @FXML private ComboBox<CapTableViewModel.StepKind> stepKind;
     @FXML private ComboBox<HolderChoice> from;
     @FXML private ComboBox<HolderChoice> to;
@@ -135,6 +143,28 @@ public final class CapTableView {
         viewModel.lines().addListener((ListChangeListener<HolderLine>) c -> drawOwnership());
         viewModel.history().addListener((ListChangeListener<CapTableViewModel.HistoryPoint>) c -> drawHistory());
         historyChart.setAnimated(false);
+        changes.setItems(viewModel.ledgerChanges());
+        changes.setPlaceholder(new Label("No ledger rows yet."));
+        convertFor.setItems(viewModel.people());
+        convertFor.valueProperty().bindBidirectional(viewModel.convertForProperty());
+        buzAmount.textProperty().bindBidirectional(viewModel.buzAmountProperty());
+        convertPercent.textProperty().bindBidirectional(viewModel.convertPercentProperty());
+        convertOn.valueProperty().bindBidirectional(viewModel.convertOnProperty());
+        dilution.setItems(viewModel.dilution());
+        dilution.setPlaceholder(new Label("Pick a person and a percent to see the dilution."));
+        conversionProblems.setItems(viewModel.conversionProblems());
+        conversionProblems.setPlaceholder(new Label("No rule broken so far."));
+        conversionProblems.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Rejection r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                setGraphic(empty || r == null ? null : wrapped(r.ruleId() + " · " + r.message(), conversionProblems, "violation"));
+            }
+        });
+        for (Node n : new Node[] {convertFor, buzAmount, convertPercent, convertOn, convert}) {
+            n.disableProperty().bind(viewModel.editingBlockedProperty());
+        }
         ownershipChart.setAnimated(false);
 
         stepKind.getItems().setAll(CapTableViewModel.StepKind.values());
@@ -297,6 +327,7 @@ public final class CapTableView {
     @FXML private void redo() { viewModel.redo(); }
     @FXML private void discard() { viewModel.discardDraft(); }
     @FXML private void save() { viewModel.save(); }
+    @FXML private void convert() { viewModel.convert(); }
 
     @FXML
     private void exportCsv() {

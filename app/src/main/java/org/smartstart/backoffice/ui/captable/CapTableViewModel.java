@@ -18,6 +18,8 @@ import org.smartstart.backoffice.domain.captable.CapTableEdits;
 import org.smartstart.backoffice.domain.captable.CapTableHolder;
 import org.smartstart.backoffice.domain.captable.CapTablePolicy;
 import org.smartstart.backoffice.domain.captable.CapTables;
+import org.smartstart.backoffice.domain.captable.Conversion;
+import org.smartstart.backoffice.domain.captable.ConversionRequest;
 import org.smartstart.backoffice.domain.captable.Holder;
 import org.smartstart.backoffice.domain.captable.LedgerEdit;
 import org.smartstart.backoffice.domain.captable.LedgerRow;
@@ -93,6 +95,7 @@ public final class CapTableViewModel {
     private final ObservableList<HolderLine> lines = FXCollections.observableArrayList();
     private final ObservableList<LocalDate> changeDates = FXCollections.observableArrayList();
     private final ObservableList<HistoryPoint> history = FXCollections.observableArrayList();
+    private final ObservableList<String> ledgerChanges = FXCollections.observableArrayList();
     private final StringProperty holdBanner = new SimpleStringProperty("");
     private final BooleanProperty editingBlocked = new SimpleBooleanProperty(true);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -116,6 +119,13 @@ public final class CapTableViewModel {
     private final BooleanProperty canRedo = new SimpleBooleanProperty(false);
     private final BooleanProperty canSave = new SimpleBooleanProperty(false);
 
+    private final ObjectProperty<HolderChoice> convertFor = new SimpleObjectProperty<>();
+    private final StringProperty buzAmount = new SimpleStringProperty("");
+    private final StringProperty convertPercent = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> convertOn = new SimpleObjectProperty<>();
+    private final ObservableList<String> dilution = FXCollections.observableArrayList();
+    private final ObservableList<Rejection> conversionProblems = FXCollections.observableArrayList();
+
     private Loaded loaded;
 
     public CapTableViewModel(BackOffice backOffice, TaskExecutor executor, Clock clock) {
@@ -133,6 +143,11 @@ public final class CapTableViewModel {
             }
         });
         description.addListener((o, was, now) -> updateCanSave());
+        convertOn.set(LocalDate.now(clock));
+        javafx.beans.InvalidationListener dilute = o -> previewConversion();
+        convertFor.addListener(dilute);
+        convertPercent.addListener(dilute);
+        convertOn.addListener(dilute);
     }
 
     // ---- loading ----------------------------------------------------------------------------------
@@ -244,6 +259,7 @@ public final class CapTableViewModel {
             lines.clear();
             changeDates.clear();
             history.clear();
+            ledgerChanges.clear();
             previewLines.clear();
             violations.clear();
             holdBanner.set("");
@@ -256,6 +272,7 @@ public final class CapTableViewModel {
         capTable.set(saved);
         lines.setAll(linesOf(saved, loaded.ledger()));
         history.setAll(historyOf(loaded.ledger()));
+        ledgerChanges.setAll(changesOf(loaded.ledger()));
         boolean held = loaded.facts().equityHeld();
         editingBlocked.set(held);
         holdBanner.set(held ? "An active legal hold on " + String.join(" and ", loaded.facts().activeHolds())
@@ -287,6 +304,20 @@ public final class CapTableViewModel {
             out.add(new HistoryPoint(date, shares));
         }
         return out;
+    }
+
+    /**
+     * The ledger's rows as changes, newest first: when and by whom each row was written, and whether it
+     * has been closed since (a close keeps the row, EQ-5).
+     */
+    private List<String> changesOf(List<LedgerRow> ledger) {
+        return ledger.stream()
+                .sorted(Comparator.comparing(LedgerRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(LedgerRow::effectiveFrom))
+                .map(r -> (r.createdAt() == null ? "?" : r.createdAt().toString().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", " UTC"))
+                        + " · " + (r.createdBy() == null ? "unknown" : nameOf(Holder.user(r.createdBy())))
+                        + " wrote: " + nameOf(r.holder()) + " " + HolderLine.describe(r))
+                .toList();
     }
 
     /** One date of the ownership history. */
@@ -365,9 +396,10 @@ public final class CapTableViewModel {
             };
         }
         draft.add(step);
-        asOf.set(step.on());
-        if (asOf.get().equals(step.on())) {
+        if (step.on().equals(asOf.get())) {
             preview();
+        } else {
+            asOf.set(step.on()); // shows the draft on the date it starts
         }
         return true;
     }
@@ -537,11 +569,93 @@ public final class CapTableViewModel {
         return out;
     }
 
+    // ---- BUZ conversion (BZ-4) ----------------------------------------------------------------------
+
+    /**
+     * The pro-rata dilution of every holder for the conversion in the form, and the cap table rules it
+     * would break; the band, board approval, KYC and wallet are checked by the use case when converting.
+     */
+    private void previewConversion() {
+        dilution.clear();
+        conversionProblems.clear();
+        HolderChoice who = convertFor.get();
+        LocalDate on = convertOn.get();
+        BigDecimal pct;
+        try {
+            pct = new BigDecimal(convertPercent.get() == null ? "" : convertPercent.get().strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (loaded == null || who == null || on == null || pct.signum() <= 0 || pct.compareTo(Percent.HUNDRED) >= 0
+                || pct.stripTrailingZeros().scale() > 3) {
+            return;
+        }
+        Map<Holder, BigDecimal> before = CapTable.stakesOn(loaded.ledger(), on);
+        Map<Holder, BigDecimal> after = CapTableEdits.dilutedStakes(before, who.holder(), pct);
+        for (Map.Entry<Holder, BigDecimal> e : after.entrySet()) {
+            dilution.add(nameOf(e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
+                    + Percent.format(e.getValue()));
+        }
+        List<LedgerEdit> edits = CapTableEdits.dilute(loaded.ledger(), who.holder(), pct, on);
+        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), loaded.names());
+        conversionProblems.addAll(policy.checkEdits(loaded.ledger(), edits));
+        conversionProblems.addAll(policy.check(CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null)));
+    }
+
+    /** Converts the BUZ in the form; a refusal lists every reason (band, board approval, KYC, wallet, hold, floor). */
+    public void convert() {
+        problem.set("");
+        message.set("");
+        HolderChoice who = convertFor.get();
+        long amount;
+        BigDecimal pct;
+        try {
+            amount = Long.parseLong(buzAmount.get() == null ? "" : buzAmount.get().strip().replace(",", "").replace("_", ""));
+            pct = new BigDecimal(convertPercent.get() == null ? "" : convertPercent.get().strip());
+        } catch (NumberFormatException e) {
+            problem.set("Give the BUZ as a whole number and the equity as a percent, such as 20000 and 1.5.");
+            return;
+        }
+        if (loaded == null || who == null || who.holder().platform()) {
+            problem.set("Pick the person whose BUZ are converted.");
+            return;
+        }
+        UUID ventureId = loaded.facts().ventureId();
+        ConversionRequest request = new ConversionRequest(who.holder().userId(), amount, pct, convertOn.get());
+        executor.execute(BackgroundTask.of("Converting BUZ…", () -> capTables.convertBuz(ventureId, request))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<Conversion> done) {
+                        message.set("Converted " + done.value().buzSpent() + " BUZ of " + who.name() + " into "
+                                + Percent.format(done.value().equityPercentGranted()) + " from " + done.value().effectiveOn()
+                                + "; wallet balance now " + done.value().walletBalanceAfter() + " BUZ.");
+                        load(ventureId, null);
+                    } else if (outcome instanceof Outcome.Rejected<Conversion> rejected) {
+                        conversionProblems.setAll(rejected.rejections());
+                        problem.set("The BUZ were not converted: " + String.join(" ", rejected.rejections().stream()
+                                .map(r -> r.ruleId() + ": " + r.message()).toList()));
+                    } else {
+                        problem.set("The BUZ were not converted: " + outcome.describe());
+                    }
+                })
+                .onFailure(e -> problem.set("The BUZ were not converted: " + e.getMessage())));
+    }
+
+    public ObjectProperty<HolderChoice> convertForProperty() { return convertFor; }
+    public StringProperty buzAmountProperty() { return buzAmount; }
+    public StringProperty convertPercentProperty() { return convertPercent; }
+    public ObjectProperty<LocalDate> convertOnProperty() { return convertOn; }
+    public ObservableList<String> dilution() { return dilution; }
+    public ObservableList<Rejection> conversionProblems() { return conversionProblems; }
+
     // ---- export -----------------------------------------------------------------------------------
 
     /** The cap table of the shown date as a report; the audit head is read now (staff) or says why not. */
     public CapTableReport report() {
-        CapTable table = capTable.get();
+        return report(capTable.get(), loaded.ledger());
+    }
+
+    /** Reads the audit head through the port: call it off the FX thread. */
+    private CapTableReport report(CapTable table, List<LedgerRow> ledger) {
         String head;
         Outcome<AuditHead> outcome = backOffice.auditTrail().head();
         if (outcome instanceof Outcome.Done<AuditHead> done) {
@@ -550,7 +664,7 @@ public final class CapTableViewModel {
         } else {
             head = "not available to this user (" + outcome.describe() + ")";
         }
-        return new CapTableReport(table.ventureId(), table.ventureName(), table.asOf(), table.revision(), linesOf(table, loaded.ledger()),
+        return new CapTableReport(table.ventureId(), table.ventureName(), table.asOf(), table.revision(), linesOf(table, ledger),
                 head, clock.instant());
     }
 
@@ -572,8 +686,10 @@ public final class CapTableViewModel {
             return;
         }
         problem.set("");
+        CapTable table = capTable.get();
+        List<LedgerRow> ledger = loaded.ledger();
         executor.execute(BackgroundTask.of("Exporting the cap table as " + format + "…", () -> {
-                    CapTableReport report = report();
+                    CapTableReport report = report(table, ledger);
                     writer.write(report);
                     return report;
                 })
@@ -590,6 +706,7 @@ public final class CapTableViewModel {
     public ObservableList<HolderLine> lines() { return lines; }
     public ObservableList<LocalDate> changeDates() { return changeDates; }
     public ObservableList<HistoryPoint> history() { return history; }
+    public ObservableList<String> ledgerChanges() { return ledgerChanges; }
     public ReadOnlyStringProperty holdBannerProperty() { return holdBanner; }
     public ReadOnlyBooleanProperty editingBlockedProperty() { return editingBlocked; }
     public ReadOnlyBooleanProperty busyProperty() { return busy; }

@@ -109,6 +109,11 @@ class CapTableViewModelTest {
         assertThat(vm.lines().get(2).vestedText()).isEqualTo("8.750%");
         assertThat(vm.history()).extracting(CapTableViewModel.HistoryPoint::date)
                 .containsExactly(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-07-01"));
+        assertThat(vm.ledgerChanges()).hasSize(5);
+        assertThat(vm.ledgerChanges().get(0)).isEqualTo("2026-06-01 09:00 UTC · " + vm.nameOf(Holder.user(s.owner())) + " wrote: "
+                + vm.nameOf(Holder.user(s.owner())) + " 55.000% from 2026-07-01, open");
+        assertThat(vm.ledgerChanges().subList(2, 5)).anySatisfy(c -> assertThat(c)
+                .isEqualTo("2025-12-01 09:00 UTC · " + vm.nameOf(Holder.user(s.owner())) + " wrote: AliceSolutions (platform) 10.000% from 2026-01-01, open"));
         vm.asOfProperty().set(LocalDate.parse("2025-12-31"));
         assertThat(vm.lines()).extracting(HolderLine::name).containsExactly("Total (0 holders)");
     }
@@ -285,6 +290,30 @@ class CapTableViewModelTest {
         assertThat(text).contains("Cap table report - " + s.name(), "Cap table as of 2026-03-15", "AliceSolutions (platform): 10.000%",
                 "Total (3 holders): 100.000% (vested 70.000%)", "Audit chain head at export: entry ");
         assertThat(text).containsPattern("hash\\s+[0-9a-f]{64}");
+    }
+
+    @Test
+    void a_buz_conversion_previews_the_dilution_and_a_refusal_names_every_reason() throws Exception {
+        CapTableScenario s = CapTableScenario.create(fixture.db());
+        CapTableViewModel vm = open(s.owner());
+        vm.convertForProperty().set(vm.choiceOf(Holder.user(s.ben())));
+        vm.convertOnProperty().set(LocalDate.parse("2026-09-01"));
+        vm.convertPercentProperty().set("10");
+        assertThat(vm.dilution()).containsExactlyInAnyOrder(
+                "AliceSolutions (platform): 10.000% → 9.000%",
+                vm.nameOf(Holder.user(s.owner())) + ": 55.000% → 49.500%",
+                vm.nameOf(Holder.user(s.ben())) + ": 35.000% → 41.500%");
+        assertThat(vm.conversionProblems()).isEmpty();
+        vm.convertPercentProperty().set("40"); // the owner would fall to 33%
+        assertThat(vm.conversionProblems()).extracting(Rejection::ruleId).containsExactly("EQ-2");
+
+        vm.convertPercentProperty().set("1");
+        vm.buzAmountProperty().set("20000");
+        vm.convert();
+        // No issuance rule (no band), Ben not KYC-verified, no wallet: every reason at once, nothing written.
+        assertThat(vm.conversionProblems()).extracting(Rejection::ruleId).contains("BZ-4", "BZ-2");
+        assertThat(vm.problemProperty().get()).startsWith("The BUZ were not converted: BZ-4: ");
+        assertThat(ledger(s)).hasSize(5);
     }
 
     static void transfer(CapTableViewModel vm, UUID from, UUID to, String percent, String on) {

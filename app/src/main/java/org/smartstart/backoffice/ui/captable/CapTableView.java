@@ -136,6 +136,9 @@ public final class CapTableView {
         vestedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().vestedText()));
         vestingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().vesting()));
         rowsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ledgerRows()));
+        vestingColumn.setCellFactory(c -> new WholeTextCell());
+        rowsColumn.setCellFactory(c -> new WholeTextCell());
+        nameColumn.setCellFactory(c -> new WholeTextCell());
         holders.setRowFactory(t -> new LineRow());
         holders.setPlaceholder(new Label("No holders on this date."));
         holders.getSelectionModel().selectedItemProperty().addListener((o, was, line) -> viewModel.rowToCloseProperty().set(line));
@@ -356,6 +359,16 @@ public final class CapTableView {
 
     public void focusDefault() {
         venture.requestFocus();
+    }
+
+    /** A narrow column's text, whole in a tooltip. */
+    private static final class WholeTextCell extends javafx.scene.control.TableCell<HolderLine, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+        }
     }
 
     /** The platform's line and the totals line are styled as such. */

@@ -313,7 +313,7 @@ public final class CapTableViewModel {
     private List<String> changesOf(List<LedgerRow> ledger) {
         return ledger.stream()
                 .sorted(Comparator.comparing(LedgerRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(LedgerRow::effectiveFrom))
+                        .thenComparing(LedgerRow::effectiveFrom).thenComparing(r -> nameOf(r.holder())))
                 .map(r -> (r.createdAt() == null ? "?" : r.createdAt().toString().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", " UTC"))
                         + " · " + (r.createdBy() == null ? "unknown" : nameOf(Holder.user(r.createdBy())))
                         + " wrote: " + nameOf(r.holder()) + " " + HolderLine.describe(r))

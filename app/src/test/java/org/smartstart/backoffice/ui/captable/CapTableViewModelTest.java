@@ -111,7 +111,7 @@ class CapTableViewModelTest {
                 .containsExactly(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-07-01"));
         assertThat(vm.ledgerChanges()).hasSize(5);
         assertThat(vm.ledgerChanges().get(0)).isEqualTo("2026-06-01 09:00 UTC · " + vm.nameOf(Holder.user(s.owner())) + " wrote: "
-                + vm.nameOf(Holder.user(s.owner())) + " 55.000% from 2026-07-01, open");
+                + vm.nameOf(Holder.user(s.ben())) + " 35.000% from 2026-07-01, open");
         assertThat(vm.ledgerChanges().subList(2, 5)).anySatisfy(c -> assertThat(c)
                 .isEqualTo("2025-12-01 09:00 UTC · " + vm.nameOf(Holder.user(s.owner())) + " wrote: AliceSolutions (platform) 10.000% from 2026-01-01, open"));
         vm.asOfProperty().set(LocalDate.parse("2025-12-31"));

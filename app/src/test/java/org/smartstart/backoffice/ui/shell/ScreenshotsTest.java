@@ -116,6 +116,14 @@ class ScreenshotsTest {
         robot.clickOn("Charts");
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "cap-table-charts.png");
+        robot.clickOn("Convert BUZ");
+        robot.clickOn("#convertFor");
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#buzAmount").write("20000");
+        robot.clickOn("#convertPercent").write("1.5");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#dilution").queryListView().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-convert.png");
         robot.clickOn("Holders");
 
         // A draft that breaks the owner floor: the rule, the date and the figures show before saving.

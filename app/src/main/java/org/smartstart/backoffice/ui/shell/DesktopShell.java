@@ -17,6 +17,8 @@ import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.ui.admin.AdministrationView;
 import org.smartstart.backoffice.ui.admin.AdministrationViewModel;
 import org.smartstart.backoffice.ui.admin.BuzWalletViewModel;
+import org.smartstart.backoffice.ui.captable.CapTableView;
+import org.smartstart.backoffice.ui.captable.CapTableViewModel;
 import org.smartstart.backoffice.ui.signin.SignInView;
 import org.smartstart.backoffice.ui.signin.SignInViewModel;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
@@ -148,6 +150,12 @@ public final class DesktopShell {
                     user.id(), executor);
             Node node = ViewLoader.load("Disputes", new DisputesView(viewModel, zone));
             viewModel.load();
+            return node;
+        }
+        if (page == Page.CAP_TABLES) {
+            CapTableViewModel viewModel = new CapTableViewModel(connector.open(session), executor, java.time.Clock.system(zone));
+            Node node = ViewLoader.load("CapTables", new CapTableView(viewModel));
+            viewModel.start();
             return node;
         }
         Label title = new Label(page.title());

@@ -3,7 +3,7 @@ package org.smartstart.backoffice.ui.shell;
 /** The entries of the left navigation, in order; Ctrl+1.. selects them. */
 public enum Page {
     VENTURES("Ventures", null),
-    CAP_TABLES("Cap tables", "Cap tables arrive in a later version."),
+    CAP_TABLES("Cap tables", null),
     KYC_REVIEW("KYC review", "KYC review arrives in a later version."),
     DISPUTES("Disputes", null),
     LEGAL_HOLDS("Legal holds", null),

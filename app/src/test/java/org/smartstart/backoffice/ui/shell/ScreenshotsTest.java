@@ -254,6 +254,52 @@ class ScreenshotsTest {
         snapshot(venture.getScene(), "legal-holds.png");
     }
 
+    @Test
+    void capTables(FxRobot robot) throws Exception {
+        robot.clickOn("#email").write("liam.tremblay@example.org");
+        robot.clickOn("#password").write(DEMO_PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#holders").tryQuery().isPresent());
+        TableView<?> holders = robot.lookup("#holders").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() > 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene main = holders.getScene();
+        snapshot(main, "cap-table.png");
+        robot.clickOn("Charts");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-charts.png");
+        robot.clickOn("Convert BUZ");
+        robot.clickOn("#convertFor");
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#buzAmount").write("20000");
+        robot.clickOn("#convertPercent").write("1.5");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#dilution").queryListView().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-convert.png");
+        robot.clickOn("Holders");
+
+        // A draft that breaks the owner floor: the rule, the date and the figures show before saving.
+        robot.clickOn("#from");
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#to");
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#percent").write("20");
+        robot.clickOn("#addStep");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#preview").queryTableView().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-draft.png");
+
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-draft-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        executor.close();
+        places.close();
+    }
+
     private static void snapshot(Scene scene, String name) throws Exception {
         WritableImage[] image = new WritableImage[1];
         WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)).get(10, TimeUnit.SECONDS);

@@ -1,0 +1,158 @@
+package org.smartstart.backoffice.ui.captable;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartstart.backoffice.domain.captable.LedgerRow;
+import org.smartstart.backoffice.domain.usecase.Rejection;
+import org.smartstart.backoffice.testing.contract.Adapter;
+import org.smartstart.backoffice.testing.contract.BackOfficeFixture;
+import org.smartstart.backoffice.ui.shell.Theme;
+import org.smartstart.backoffice.ui.shell.ViewLoader;
+import org.smartstart.backoffice.ui.tasks.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The robot works the cap table screen as an owner: steps through dates, drafts a transfer, sees the rules, saves. */
+@ExtendWith(ApplicationExtension.class)
+class CapTableWindowTest {
+
+    static BackOfficeFixture fixture;
+    static CapTableScenario acme;
+    static CapTableScenario held;
+
+    FxTaskExecutor executor;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        fixture = BackOfficeFixture.create();
+        acme = CapTableScenario.create(fixture.db());
+        held = CapTableScenario.create(fixture.db(), acme.owner(), "equity");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        fixture.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Theme.LIGHT.apply();
+        executor = new FxTaskExecutor(failure -> { throw new AssertionError("unhandled background failure", failure); });
+        Clock clock = Clock.fixed(LocalDate.parse("2026-03-15").atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        CapTableViewModel vm = new CapTableViewModel(fixture.as(Adapter.LOCAL, acme.owner()), executor, clock);
+        Parent root = ViewLoader.load("CapTables", new CapTableView(vm));
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Theme.appStylesheet());
+        stage.setScene(scene);
+        stage.show();
+        vm.start();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+    }
+
+    @Test
+    void an_owner_steps_through_dates_sees_a_broken_draft_then_saves_a_five_percent_transfer(FxRobot robot) throws Exception {
+        TableView<HolderLine> holders = robot.lookup("#holders").queryTableView();
+        pick(robot, "#venture", acme.name());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() == 4
+                && robot.lookup("#heading").queryAs(Label.class).getText().startsWith(acme.name()));
+        assertThat(holders.getItems()).extracting(HolderLine::percentText).containsExactly("10.000%", "60.000%", "30.000%", "100.000%");
+
+        robot.clickOn("#later");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> holders.getItems().get(1).percentText().equals("55.000%"));
+        assertThat(robot.lookup("#asOf").queryAs(DatePicker.class).getValue()).isEqualTo(LocalDate.parse("2026-07-01"));
+        robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> holders.getItems().get(1).percentText().equals("60.000%"));
+
+        String owner = holders.getItems().get(1).name();
+        String ben = holders.getItems().get(2).name();
+        pick(robot, "#from", owner);
+        pick(robot, "#to", ben);
+        robot.clickOn("#percent").write("30");
+        robot.interact(() -> robot.lookup("#stepDate").queryAs(DatePicker.class).setValue(LocalDate.parse("2026-09-01")));
+        robot.clickOn("#addStep");
+
+        ListView<Rejection> violations = robot.lookup("#violations").queryListView();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> violations.getItems().size() == 1);
+        assertThat(violations.getItems().get(0).ruleId()).isEqualTo("EQ-2");
+        assertThat(robot.lookup("#violationsHeading").queryAs(Label.class).getText()).contains("cannot be saved");
+        TableView<HolderLine> preview = robot.lookup("#preview").queryTableView();
+        assertThat(preview.getItems()).extracting(HolderLine::percentText).containsExactly("10.000%", "65.000%", "25.000%", "100.000%");
+        robot.interact(() -> robot.lookup(".draft-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#description").write("Ben takes over sales");
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#steps").press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> preview.getItems().isEmpty());
+        robot.interact(() -> robot.lookup(".draft-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+        robot.doubleClickOn("#percent").write("5");
+        robot.clickOn("#addStep");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> preview.getItems().size() == 4 && violations.getItems().isEmpty());
+        assertThat(preview.getItems()).extracting(HolderLine::percentText).containsExactly("10.000%", "50.000%", "40.000%", "100.000%");
+        Button save = robot.lookup("#save").queryButton();
+        assertThat(robot.lookup("#description").queryTextInputControl().getText()).isEqualTo("Ben takes over sales");
+        assertThat(save.isDisabled()).isFalse();
+
+        robot.interact(() -> robot.lookup(".draft-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#save");
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved:"));
+        assertThat(message.getText()).isEqualTo("Saved: Ben takes over sales (1 step).");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> holders.getItems().get(1).percentText().equals("50.000%"));
+        List<LedgerRow> ledger = fixture.as(Adapter.LOCAL, acme.owner()).capTables().ledger(acme.venture()).orElseThrow();
+        assertThat(ledger).hasSize(7);
+    }
+
+    /** Opens the combo box and clicks the entry in its popup (the same text may also show in the table). */
+    static void pick(FxRobot robot, String comboBox, String entry) throws Exception {
+        javafx.scene.Scene page = robot.lookup(comboBox).query().getScene();
+        robot.clickOn(comboBox);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> popupCell(robot, page, entry) != null);
+        robot.clickOn(popupCell(robot, page, entry));
+    }
+
+    private static javafx.scene.control.ListCell<?> popupCell(FxRobot robot, javafx.scene.Scene page, String entry) {
+        return robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getScene() != page && entry.equals(c.getText()) && c.isVisible())
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void a_venture_under_an_equity_hold_shows_why_and_cannot_be_edited(FxRobot robot) throws Exception {
+        TableView<HolderLine> holders = robot.lookup("#holders").queryTableView();
+        pick(robot, "#venture", held.name() + "  (on hold)");
+        Label banner = robot.lookup("#holdBanner").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() == 4 && banner.isVisible());
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).contains("legal hold on equity", "EQ-7");
+        assertThat(robot.lookup("#addStep").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#percent").queryTextInputControl().isDisabled()).isTrue();
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#exportCsv").queryButton().isDisabled()).isFalse();
+    }
+}

@@ -13,6 +13,9 @@ import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.identity.SignInResult;
 import org.smartstart.backoffice.domain.identity.SignedInUser;
 import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
+import org.smartstart.backoffice.ui.kyc.KycReviewView;
+import org.smartstart.backoffice.ui.kyc.KycReviewViewModel;
+import org.smartstart.backoffice.ui.kyc.ReasonCode;
 import org.smartstart.backoffice.ui.signin.SignInView;
 import org.smartstart.backoffice.ui.signin.SignInViewModel;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
@@ -110,6 +113,12 @@ public final class DesktopShell {
             VenturesViewModel viewModel = new VenturesViewModel(connector.open(session).ventures(), executor);
             Node node = ViewLoader.load("Ventures", new VenturesView(viewModel, zone));
             viewModel.load();
+            return node;
+        }
+        if (page == Page.KYC_REVIEW) {
+            KycReviewViewModel viewModel = new KycReviewViewModel(connector.open(session).kycReview(), user.id(), executor, ReasonCode.configured());
+            Node node = ViewLoader.load("KycReview", new KycReviewView(viewModel, zone));
+            viewModel.loadQueue();
             return node;
         }
         Label title = new Label(page.title());

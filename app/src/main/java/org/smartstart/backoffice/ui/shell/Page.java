@@ -4,7 +4,7 @@ package org.smartstart.backoffice.ui.shell;
 public enum Page {
     VENTURES("Ventures", null),
     CAP_TABLES("Cap tables", "Cap tables arrive in a later version."),
-    KYC_REVIEW("KYC review", "KYC review arrives in a later version."),
+    KYC_REVIEW("KYC review", null),
     DISPUTES("Disputes", "Disputes arrive in a later version."),
     LEGAL_HOLDS("Legal holds", "Legal holds arrive in a later version."),
     AUDIT("Audit", "The audit browser arrives in a later version."),

@@ -94,6 +94,7 @@ public final class KycReviewView {
     @FXML private Button rejectResubmit;
     @FXML private Button rejectFinal;
     @FXML private VBox secondBox;
+    @FXML private VBox decisionBox;
     @FXML private Label secondTitle;
     @FXML private TextArea secondComment;
     @FXML private Button confirm;
@@ -284,6 +285,10 @@ public final class KycReviewView {
         secondBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.detailProperty().get() != null
                 && viewModel.detailProperty().get().status() == ReviewStatus.AWAITING_SECOND_APPROVAL, viewModel.detailProperty()));
         secondBox.managedProperty().bind(secondBox.visibleProperty());
+        // Only a pending document is decided; the others show their status, result and history instead.
+        decisionBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.detailProperty().get() == null
+                || viewModel.detailProperty().get().status() == ReviewStatus.PENDING, viewModel.detailProperty()));
+        decisionBox.managedProperty().bind(decisionBox.visibleProperty());
         secondTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             DocumentDetail d = viewModel.detailProperty().get();
             if (d == null || d.status() != ReviewStatus.AWAITING_SECOND_APPROVAL) {

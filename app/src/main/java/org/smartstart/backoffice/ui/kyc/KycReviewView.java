@@ -196,12 +196,17 @@ public final class KycReviewView {
         placeholder.textProperty().bind(Bindings.when(viewModel.loadingProperty())
                 .then("Loading the review queue…").otherwise("No document matches the filter."));
         queue.setPlaceholder(placeholder);
-        queue.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null && (viewModel.detailProperty().get() == null
-                    || !viewModel.detailProperty().get().documentId().equals(item.documentId()))) {
-                viewModel.open(item.documentId());
+        // Open on the officer's click or key only: reloading the queue also changes the selection.
+        queue.setOnMouseClicked(event -> openSelected());
+        queue.addEventHandler(KeyEvent.KEY_RELEASED, event -> {
+            switch (event.getCode()) {
+                case UP, DOWN, HOME, END, ENTER, SPACE -> openSelected();
+                default -> { }
             }
         });
+        // The row of the open document stays selected, also after claiming the next one or reloading.
+        viewModel.detailProperty().addListener((obs, old, d) -> selectOpenDocument());
+        viewModel.items().addListener((ListChangeListener<QueueItem>) change -> selectOpenDocument());
         more.textProperty().bind(Bindings.when(viewModel.moreProperty())
                 .then(Bindings.concat("First ", Bindings.size(viewModel.items()), " shown; narrow the filter for the rest"))
                 .otherwise(""));
@@ -209,6 +214,23 @@ public final class KycReviewView {
         claimNext.disableProperty().bind(viewModel.busyProperty());
         claim.disableProperty().bind(viewModel.canClaimProperty().not());
         release.disableProperty().bind(viewModel.canReleaseProperty().not());
+    }
+
+    private void selectOpenDocument() {
+        DocumentDetail open = viewModel.detailProperty().get();
+        if (open == null) {
+            return;
+        }
+        viewModel.items().stream().filter(i -> i.documentId().equals(open.documentId())).findFirst()
+                .ifPresentOrElse(i -> queue.getSelectionModel().select(i), () -> queue.getSelectionModel().clearSelection());
+    }
+
+    private void openSelected() {
+        QueueItem item = queue.getSelectionModel().getSelectedItem();
+        DocumentDetail open = viewModel.detailProperty().get();
+        if (item != null && (open == null || !open.documentId().equals(item.documentId()))) {
+            viewModel.open(item.documentId());
+        }
     }
 
     // ---- viewer ----------------------------------------------------------------------------
@@ -240,8 +262,7 @@ public final class KycReviewView {
                 viewModel.pages(), viewModel.pageIndexProperty()));
         previousPage.disableProperty().bind(viewModel.pageIndexProperty().lessThanOrEqualTo(0));
         nextPage.disableProperty().bind(viewModel.pageIndexProperty().greaterThanOrEqualTo(Bindings.size(viewModel.pages()).subtract(1)));
-        zoomLabel.textProperty().bind(Bindings.when(viewModel.fitProperty()).then("Fit")
-                .otherwise(Bindings.format("%.0f %%", viewModel.zoomProperty().multiply(100))));
+        zoomLabel.textProperty().bind(Bindings.format("%.0f %%", viewModel.zoomProperty().multiply(100)));
     }
 
     /** Fit: the whole (rotated) page in the viewport; otherwise the chosen zoom. */
@@ -373,6 +394,7 @@ public final class KycReviewView {
         for (Map.Entry<String, String> entry : rows) {
             Label name = new Label(entry.getKey());
             name.getStyleClass().add("text-muted");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(entry.getValue());
             value.setWrapText(true);
             facts.addRow(row++, name, value);

@@ -95,12 +95,18 @@ public final class KycReviewViewModel {
     private final StringProperty secondComment = new SimpleStringProperty("");
     private final ObservableList<String> effects = FXCollections.observableArrayList();
     private final StringProperty result = new SimpleStringProperty("");
+    /** An action (claim, decision) is running. */
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** A document is being opened: the decision buttons wait for it, claiming the next one does not. */
+    private final BooleanProperty opening = new SimpleBooleanProperty(false);
     private final BooleanBinding canApprove;
     private final BooleanBinding canReject;
     private final BooleanBinding canSecondApprove;
     private final BooleanBinding canClaim;
     private final BooleanBinding canRelease;
+
+    /** The document opened last: an older one that arrives later is not shown. */
+    private UUID wanted;
 
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
@@ -119,13 +125,14 @@ public final class KycReviewViewModel {
                 () -> detail.get() != null && me.equals(detail.get().claimedBy()), detail);
         BooleanBinding pending = Bindings.createBooleanBinding(
                 () -> detail.get() != null && detail.get().status() == ReviewStatus.PENDING, detail);
-        canApprove = pending.and(claimedByMe).and(shaMatches).and(busy.not());
-        canReject = pending.and(claimedByMe).and(busy.not());
+        BooleanBinding idle = busy.or(opening).not();
+        canApprove = pending.and(claimedByMe).and(shaMatches).and(idle);
+        canReject = pending.and(claimedByMe).and(idle);
         canSecondApprove = Bindings.createBooleanBinding(() -> detail.get() != null
                 && detail.get().status() == ReviewStatus.AWAITING_SECOND_APPROVAL
-                && !me.equals(detail.get().firstApprovedBy()), detail).and(busy.not());
-        canClaim = pending.and(claimedByMe.not()).and(busy.not());
-        canRelease = claimedByMe.and(pending).and(busy.not());
+                && !me.equals(detail.get().firstApprovedBy()), detail).and(idle);
+        canClaim = pending.and(claimedByMe.not()).and(idle);
+        canRelease = claimedByMe.and(pending).and(idle);
 
         kind.addListener((o, a, b) -> loadQueue());
         status.addListener((o, a, b) -> loadQueue());
@@ -174,7 +181,7 @@ public final class KycReviewViewModel {
     public void claimNext() {
         ClaimNext request = new ClaimNext(kind.get(), order.get());
         act("Claiming the next document…", () -> kyc.claimNext(request), claim -> {
-            notice.set("Claimed " + claim.kind() + " " + label(claim.docType()) + " until " + claim.claimedUntil() + ".");
+            notice.set("Claimed " + claim.kind() + " " + label(claim.docType()) + " until " + time(claim.claimedUntil()) + ".");
             open(claim.documentId());
             loadQueue();
         }, outcome -> outcome instanceof Outcome.NotFound<Claim>
@@ -189,7 +196,7 @@ public final class KycReviewViewModel {
             return;
         }
         act("Claiming the document…", () -> kyc.claim(d.documentId()), claim -> {
-            notice.set("Claimed until " + claim.claimedUntil() + ".");
+            notice.set("Claimed until " + time(claim.claimedUntil()) + ".");
             open(claim.documentId());
             loadQueue();
         }, outcome -> "The document could not be claimed: " + sentence(outcome));
@@ -212,7 +219,8 @@ public final class KycReviewViewModel {
 
     /** Opens a document: its facts and history, and its bytes rendered, with their sha256 recomputed (KY-7). */
     public void open(UUID documentId) {
-        busy.set(true);
+        wanted = documentId;
+        opening.set(true);
         executor.execute(BackgroundTask.of("Opening the document…", () -> {
                     Outcome<DocumentDetail> d = kyc.document(documentId);
                     if (!(d instanceof Outcome.Done<DocumentDetail>)) {
@@ -225,6 +233,9 @@ public final class KycReviewViewModel {
                     return new Opened(d, c, rendered);
                 })
                 .onSuccess(opened -> {
+                    if (!documentId.equals(wanted)) {
+                        return; // the officer moved on to another document meanwhile
+                    }
                     if (!(opened.detail() instanceof Outcome.Done<DocumentDetail> done)) {
                         problem.set("The document could not be opened: " + sentence(opened.detail()));
                         return;
@@ -249,7 +260,7 @@ public final class KycReviewViewModel {
                     }
                 })
                 .onFailure(failure -> problem.set("The document could not be opened: " + failure.getMessage()))
-                .onFinished(() -> busy.set(false)));
+                .onFinished(() -> opening.set(false)));
     }
 
     private record Opened(Outcome<DocumentDetail> detail, Outcome<DocumentContent> content, DocumentPages pages) {
@@ -417,6 +428,10 @@ public final class KycReviewViewModel {
             case VERIFIED -> "verified";
             case REJECTED -> "rejected";
         };
+    }
+
+    private static String time(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(java.time.ZoneId.systemDefault()));
     }
 
     /** "proof_of_address" → "proof of address". */

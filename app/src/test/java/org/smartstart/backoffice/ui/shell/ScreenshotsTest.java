@@ -41,6 +41,7 @@ class ScreenshotsTest {
     private static final Path OUT = Path.of("docs", "screenshots");
     /** Demo credentials (demo only), as listed in the README. */
     private static final String ADMIN = "ann.lee@example.com";
+    private static final String COMPLIANCE = "grace.okafor@example.com";
     private static final String DEMO_PASSWORD = "demo-password-2026";
     private static TestDatabase db;
     private FxTaskExecutor executor;
@@ -94,6 +95,37 @@ class ScreenshotsTest {
         robot.interact(() -> themeSwitch.darkProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "ventures-overview-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        executor.close();
+        places.close();
+    }
+
+    @Test
+    void renderKycReview(FxRobot robot) throws Exception {
+        robot.clickOn("#email").write(COMPLIANCE);
+        robot.clickOn("#password").write(DEMO_PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        robot.clickOn("KYC review");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#queue").tryQuery().isPresent()
+                && !robot.lookup("#queue").queryTableView().getItems().isEmpty());
+        robot.clickOn("#queue");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.N)
+                .release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#shaCheck").queryAs(javafx.scene.control.Label.class)
+                .getText().startsWith("✔") && robot.lookup("#notice").queryAs(javafx.scene.control.Label.class).getText().startsWith("Claimed"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#counts").queryAs(javafx.scene.control.Label.class)
+                .getText().contains("(1 claimed)") && robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && l.getText() != null
+                        && l.getText().startsWith("you until")).tryQuery().isPresent());
+        robot.clickOn("#internalComment").write("Utility bill dated 2026-09-30; address matches the profile.");
+        robot.moveTo("#counts");
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene main = robot.lookup("#queue").query().getScene();
+        snapshot(main, "kyc-review.png");
+
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "kyc-review-dark.png");
         robot.interact(() -> themeSwitch.darkProperty().set(false));
         executor.close();
         places.close();

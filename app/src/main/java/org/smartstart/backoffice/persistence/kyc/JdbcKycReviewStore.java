@@ -35,9 +35,9 @@ import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
  */
 final class JdbcKycReviewStore implements KycReviewStore {
 
-    /** Both kinds of document as one relation, with what the queue and the rules need. */
-    private static final String DOCUMENTS = """
-            (SELECT d.id, 'KYC' AS kind, d.doc_type::text AS doc_type, d.status::text AS status, d.second_approval_status,
+    /** The KYC documents with what the queue and the rules need (alias d for the document's own columns). */
+    private static final String KYC_DOCUMENTS = """
+            SELECT d.id, 'KYC' AS kind, d.doc_type::text AS doc_type, d.status::text AS status, d.second_approval_status,
                     d.user_id AS subject_id, u.display_name::text AS subject_name, NULL::uuid AS venture_id, d.user_id AS owner_id,
                     d.risk_score, d.submitted_at, d.evidence_sha256, d.media_type, d.original_filename, d.claimed_by,
                     cu.display_name::text AS claimed_by_name, d.claimed_until, d.first_approved_by,
@@ -47,18 +47,24 @@ final class JdbcKycReviewStore implements KycReviewStore {
                LEFT JOIN users u ON u.id = d.user_id
                LEFT JOIN users cu ON cu.id = d.claimed_by
                LEFT JOIN users fu ON fu.id = d.first_approved_by
-             UNION ALL
-             SELECT d.id, 'KYB', d.doc_type::text, d.status::text, d.second_approval_status,
-                    d.venture_id, v.name::text, d.venture_id, v.owner_user_id,
+            """;
+
+    /** The KYB documents, in the same columns as {@link #KYC_DOCUMENTS}. */
+    private static final String KYB_DOCUMENTS = """
+            SELECT d.id, 'KYB' AS kind, d.doc_type::text AS doc_type, d.status::text AS status, d.second_approval_status,
+                    d.venture_id AS subject_id, v.name::text AS subject_name, d.venture_id AS venture_id, v.owner_user_id AS owner_id,
                     d.risk_score, d.submitted_at, d.evidence_sha256, d.media_type, d.original_filename, d.claimed_by,
-                    cu.display_name::text, d.claimed_until, d.first_approved_by,
-                    fu.display_name::text, d.reviewed_by, d.decided_at, d.reason_code,
+                    cu.display_name::text AS claimed_by_name, d.claimed_until, d.first_approved_by,
+                    fu.display_name::text AS first_approved_by_name, d.reviewed_by, d.decided_at, d.reason_code,
                     d.reviewer_comment, d.applicant_comment, d.rejection_final
                FROM kyb_documents d
                LEFT JOIN ventures v ON v.id = d.venture_id
                LEFT JOIN users cu ON cu.id = d.claimed_by
-               LEFT JOIN users fu ON fu.id = d.first_approved_by) q
+               LEFT JOIN users fu ON fu.id = d.first_approved_by
             """;
+
+    /** Both kinds of document as one relation, with what the queue and the rules need. */
+    private static final String DOCUMENTS = "(" + KYC_DOCUMENTS + " UNION ALL " + KYB_DOCUMENTS + ") q ";
 
     /** A pending document nobody holds at {@code ?} (its claim absent or expired) and not awaiting the second officer. */
     private static final String CLAIMABLE = "status = 'pending' AND second_approval_status IS DISTINCT FROM 'awaiting' "
@@ -134,50 +140,79 @@ final class JdbcKycReviewStore implements KycReviewStore {
         });
     }
 
+    /**
+     * One query per table, filtering and ordering the table's own columns, merged here: so PostgreSQL reads
+     * the queue indexes (V15, V17) in order and stops after {@code limit} rows, and row-level security checks
+     * only those rows. Over the union of casted columns it sorted every document (5.6 s at 100,000 pending
+     * as backoffice_app, measured 2026-12-01 with the issue 5 benchmark).
+     */
     @Override
     public List<QueueItem> queue(QueueFilter filter, UUID reviewer, Instant now, int limit) {
-        StringBuilder where = new StringBuilder("TRUE");
-        List<Object> params = new ArrayList<>();
-        if (filter.kind() != null) {
-            where.append(" AND kind = ?");
-            params.add(filter.kind().name());
+        List<DocumentFacts> found = new ArrayList<>();
+        for (DocumentKind kind : DocumentKind.values()) {
+            if (filter.kind() != null && filter.kind() != kind) {
+                continue;
+            }
+            if (filter.docType() != null && !docTypesOf(kind).contains(filter.docType())) {
+                continue;
+            }
+            found.addAll(queueOf(kind, filter, reviewer, now, limit));
         }
+        Comparator<Candidate> order = Candidate.order(filter.effectiveOrder());
+        return found.stream()
+                .sorted(Comparator.comparing(d -> new Candidate(d.id(), d.kind(), d.submittedAt(), d.riskScore()), order))
+                .limit(limit)
+                .map(d -> {
+                    boolean claimed = d.claimActive(now);
+                    return new QueueItem(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.riskScore(), d.submittedAt(),
+                            d.subjectId(), d.subjectName(), claimed ? d.claimedBy() : null, claimed ? d.claimedByName() : null,
+                            claimed ? d.claimedUntil() : null);
+                })
+                .toList();
+    }
+
+    private static java.util.Set<String> docTypesOf(DocumentKind kind) {
+        return java.util.Arrays.stream(kind == DocumentKind.KYC ? KycDocType.values() : KybDocType.values())
+                .map(Enum::name).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private List<DocumentFacts> queueOf(DocumentKind kind, QueueFilter filter, UUID reviewer, Instant now, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
             where.append(switch (filter.status()) {
-                case PENDING -> " AND status = 'pending' AND second_approval_status IS DISTINCT FROM 'awaiting'";
-                case AWAITING_SECOND_APPROVAL -> " AND status = 'pending' AND second_approval_status = 'awaiting'";
-                case VERIFIED -> " AND status = 'verified'";
-                case REJECTED -> " AND status = 'rejected'";
+                case PENDING -> " AND d.status = 'pending' AND d.second_approval_status IS DISTINCT FROM 'awaiting'";
+                case AWAITING_SECOND_APPROVAL -> " AND d.status = 'pending' AND d.second_approval_status = 'awaiting'";
+                case VERIFIED -> " AND d.status = 'verified'";
+                case REJECTED -> " AND d.status = 'rejected'";
             });
         }
         if (filter.docType() != null) {
-            where.append(" AND doc_type = ?");
+            where.append(" AND d.doc_type::text = ?");
             params.add(filter.docType());
         }
         if (filter.assignee() != null) {
-            where.append(" AND claimed_by = ? AND claimed_until > ?");
+            where.append(" AND d.claimed_by = ? AND d.claimed_until > ?");
             params.add(filter.assignee());
             params.add(now);
         }
         if (Boolean.TRUE.equals(filter.mine())) {
-            where.append(" AND claimed_by = ? AND claimed_until > ?");
+            where.append(" AND d.claimed_by = ? AND d.claimed_until > ?");
             params.add(reviewer);
             params.add(now);
         }
         params.add(limit);
-        String sql = "SELECT * FROM " + DOCUMENTS + " WHERE " + where + " ORDER BY " + order(filter.effectiveOrder()) + " LIMIT ?";
+        String sql = (kind == DocumentKind.KYC ? KYC_DOCUMENTS : KYB_DOCUMENTS) + where
+                + " ORDER BY " + (filter.effectiveOrder() == QueueOrder.HIGHEST_RISK_FIRST
+                ? "d.risk_score DESC, d.submitted_at, d.id" : "d.submitted_at, d.id") + " LIMIT ?";
         return sql(() -> {
-            List<QueueItem> items = new ArrayList<>();
+            List<DocumentFacts> rows = new ArrayList<>();
             try (PreparedStatement p = prepare(sql, params.toArray()); ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    DocumentFacts d = facts(r);
-                    boolean claimed = d.claimActive(now);
-                    items.add(new QueueItem(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.riskScore(), d.submittedAt(),
-                            d.subjectId(), d.subjectName(), claimed ? d.claimedBy() : null, claimed ? d.claimedByName() : null,
-                            claimed ? d.claimedUntil() : null));
+                    rows.add(facts(r));
                 }
             }
-            return items;
+            return rows;
         });
     }
 

@@ -19,6 +19,9 @@ import org.smartstart.backoffice.ui.admin.AdministrationViewModel;
 import org.smartstart.backoffice.ui.admin.BuzWalletViewModel;
 import org.smartstart.backoffice.ui.captable.CapTableView;
 import org.smartstart.backoffice.ui.captable.CapTableViewModel;
+import org.smartstart.backoffice.ui.kyc.KycReviewView;
+import org.smartstart.backoffice.ui.kyc.KycReviewViewModel;
+import org.smartstart.backoffice.ui.kyc.ReasonCode;
 import org.smartstart.backoffice.ui.signin.SignInView;
 import org.smartstart.backoffice.ui.signin.SignInViewModel;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
@@ -156,6 +159,12 @@ public final class DesktopShell {
             CapTableViewModel viewModel = new CapTableViewModel(connector.open(session), executor, java.time.Clock.system(zone));
             Node node = ViewLoader.load("CapTables", new CapTableView(viewModel));
             viewModel.start();
+            return node;
+        }
+        if (page == Page.KYC_REVIEW) {
+            KycReviewViewModel viewModel = new KycReviewViewModel(connector.open(session).kycReview(), user.id(), executor, ReasonCode.configured());
+            Node node = ViewLoader.load("KycReview", new KycReviewView(viewModel, zone));
+            viewModel.loadQueue();
             return node;
         }
         Label title = new Label(page.title());

@@ -4,7 +4,7 @@ package org.smartstart.backoffice.ui.shell;
 public enum Page {
     VENTURES("Ventures", null),
     CAP_TABLES("Cap tables", null),
-    KYC_REVIEW("KYC review", "KYC review arrives in a later version."),
+    KYC_REVIEW("KYC review", null),
     DISPUTES("Disputes", null),
     LEGAL_HOLDS("Legal holds", null),
     AUDIT("Audit", null),

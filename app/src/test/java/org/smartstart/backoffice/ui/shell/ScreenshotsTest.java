@@ -300,6 +300,37 @@ class ScreenshotsTest {
         places.close();
     }
 
+    @Test
+    void renderKycReview(FxRobot robot) throws Exception {
+        robot.clickOn("#email").write(COMPLIANCE);
+        robot.clickOn("#password").write(DEMO_PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        robot.clickOn("KYC review");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#queue").tryQuery().isPresent()
+                && !robot.lookup("#queue").queryTableView().getItems().isEmpty());
+        robot.clickOn("#queue");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.N)
+                .release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#shaCheck").queryAs(javafx.scene.control.Label.class)
+                .getText().startsWith("✔") && robot.lookup("#notice").queryAs(javafx.scene.control.Label.class).getText().startsWith("Claimed"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#counts").queryAs(javafx.scene.control.Label.class)
+                .getText().contains("(1 claimed)") && robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && l.getText() != null
+                        && l.getText().startsWith("you until")).tryQuery().isPresent());
+        robot.clickOn("#internalComment").write("Utility bill dated 2026-09-30; address matches the profile.");
+        robot.moveTo("#counts");
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene main = robot.lookup("#queue").query().getScene();
+        snapshot(main, "kyc-review.png");
+
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "kyc-review-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        executor.close();
+        places.close();
+    }
+
     private static void snapshot(Scene scene, String name) throws Exception {
         WritableImage[] image = new WritableImage[1];
         WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)).get(10, TimeUnit.SECONDS);

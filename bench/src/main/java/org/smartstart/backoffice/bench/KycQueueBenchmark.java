@@ -1,0 +1,219 @@
+package org.smartstart.backoffice.bench;
+
+import org.smartstart.backoffice.domain.identity.ClientInfo;
+import org.smartstart.backoffice.domain.identity.SignInResult;
+import org.smartstart.backoffice.domain.kyc.Claim;
+import org.smartstart.backoffice.domain.kyc.ClaimNext;
+import org.smartstart.backoffice.domain.kyc.DocumentKind;
+import org.smartstart.backoffice.domain.kyc.KycReview;
+import org.smartstart.backoffice.domain.kyc.QueueFilter;
+import org.smartstart.backoffice.domain.kyc.QueueOrder;
+import org.smartstart.backoffice.domain.kyc.ReviewStatus;
+import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
+import org.smartstart.backoffice.persistence.db.DataFolder;
+import org.smartstart.backoffice.persistence.db.EmbeddedPostgresServer;
+import org.smartstart.backoffice.persistence.demo.DemoDataLoader;
+import org.smartstart.backoffice.persistence.usecase.LocalConnector;
+import org.smartstart.backoffice.persistence.usecase.LocalServices;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 5 benchmark: the review queue at 100,000 pending documents (half KYC, half KYB). 16 compliance
+ * officers press "claim next" at once, over and over, through the local adapter: every claim must hand out
+ * a different document (KY-3) and the claim's p95 must stay ≤ 10 ms. Then the queue's first page (50 rows)
+ * with each filter the review screen offers must come back in ≤ 50 ms (p95 of repeated reads).
+ *
+ * <p>Arguments: claims per officer (default 300). Run: {@code mvn -B -o -q -Pbench compile exec:java
+ * -Dbench.main=org.smartstart.backoffice.bench.KycQueueBenchmark}.
+ */
+public final class KycQueueBenchmark {
+
+    private static final int DOCUMENTS = 100_000;
+    private static final int APPLICANTS = 5_000;
+    private static final int VENTURES = 2_000;
+    private static final int OFFICERS = 16;
+    private static final int QUEUE_READS = 40;
+    private static final String DEMO_PASSWORD = "demo-password-2026";
+
+    public static void main(String[] args) throws Exception {
+        int claimsPerOfficer = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        Path root = Files.createTempDirectory("kyc-queue-bench");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new DataFolder(root),
+                Map.of("synchronous_commit", "on", "fsync", "on"));
+             BackOfficeDatabase db = BackOfficeDatabase.attach(server.settings())) {
+            db.migrate();
+            DemoDataLoader.load(db);
+            long t0 = System.nanoTime();
+            fill(db);
+            System.out.printf(Locale.ROOT, "Queue filled: %,d pending documents in %.1f s%n", DOCUMENTS, (System.nanoTime() - t0) / 1e9);
+
+            LocalServices services = LocalServices.open(db, Clock.systemUTC());
+            LocalConnector local = new LocalConnector(services, () -> { });
+            try {
+                List<KycReview> officers = new ArrayList<>();
+                for (int i = 1; i <= OFFICERS; i++) {
+                    SignInResult result = local.signIn("officer" + i + "@bench.example", DEMO_PASSWORD.toCharArray(),
+                            new ClientInfo("bench", "KycQueueBenchmark"));
+                    if (!(result instanceof SignInResult.SignedIn signedIn)) {
+                        throw new IllegalStateException("Cannot sign in officer " + i + ": " + result);
+                    }
+                    officers.add(local.open(signedIn.session()).kycReview());
+                }
+                claims(officers, 20); // warm-up: JIT, connection pool
+                claims(officers, claimsPerOfficer);
+                queuePages(officers.get(0));
+            } finally {
+                services.close();
+            }
+        }
+    }
+
+    /** 100,000 pending documents of applicants and draft ventures, risk 1..100, submitted one second apart. */
+    private static void fill(BackOfficeDatabase db) throws Exception {
+        byte[] scan = "bench scan".getBytes(StandardCharsets.UTF_8);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(scan));
+        try (Connection c = db.dataSource().getConnection()) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO document_blobs (sha256, media_type, bytes) VALUES (?, 'image/png', ?) ON CONFLICT DO NOTHING")) {
+                p.setString(1, sha256);
+                p.setBytes(2, scan);
+                p.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                // Officers sign in with the demo password: copy Grace Okafor's hash (demo data only).
+                s.execute("INSERT INTO users (id, display_name, email, kyc_status) "
+                        + "SELECT gen_random_uuid(), 'Officer ' || g, 'officer' || g || '@bench.example', 'verified' FROM generate_series(1, " + OFFICERS + ") g");
+                s.execute("INSERT INTO user_credentials (user_id, password_hash) SELECT u.id, c.password_hash FROM users u, user_credentials c "
+                        + "JOIN users g ON g.id = c.user_id AND g.email = 'grace.okafor@example.com' WHERE u.email LIKE 'officer%@bench.example'");
+                s.execute("INSERT INTO role_assignments (user_id, role, scope, reason) SELECT id, 'compliance', 'global', 'benchmark' "
+                        + "FROM users WHERE email LIKE 'officer%@bench.example'");
+                s.execute("CREATE TEMP TABLE bench_applicants AS SELECT gen_random_uuid() AS id, g AS n FROM generate_series(1, "
+                        + APPLICANTS + ") g");
+                s.execute("INSERT INTO users (id, display_name, email, kyc_status, country_code) "
+                        + "SELECT id, 'Applicant ' || n, 'applicant' || n || '@bench.example', 'pending', 'DE' FROM bench_applicants");
+                s.execute("CREATE TEMP TABLE bench_ventures AS SELECT gen_random_uuid() AS id, g AS n FROM generate_series(1, "
+                        + VENTURES + ") g");
+                s.execute("INSERT INTO ventures (id, name, owner_user_id, status, region) "
+                        + "SELECT v.id, 'Bench venture ' || v.n, a.id, 'draft', 'eu' FROM bench_ventures v JOIN bench_applicants a ON a.n = v.n");
+                String[] kycTypes = {"passport", "id_card", "drivers_license", "proof_of_address"};
+                String[] kybTypes = {"articles_of_inc", "incumbency", "bank_letter", "tax_id"};
+                int half = DOCUMENTS / 2;
+                s.execute("INSERT INTO kyc_documents (user_id, doc_type, evidence_sha256, media_type, original_filename, risk_score, submitted_at) "
+                        + "SELECT a.id, (ARRAY['" + String.join("','", kycTypes) + "'])[1 + g % 4]::kyc_doc_type, '" + sha256
+                        + "', 'image/png', 'scan.png', 1 + (g * 37) % 100, timestamptz '2026-01-01' + g * interval '2 second' "
+                        + "FROM generate_series(1, " + half + ") g JOIN bench_applicants a ON a.n = 1 + g % " + APPLICANTS);
+                s.execute("INSERT INTO kyb_documents (venture_id, doc_type, evidence_sha256, media_type, original_filename, risk_score, submitted_at) "
+                        + "SELECT v.id, (ARRAY['" + String.join("','", kybTypes) + "'])[1 + g % 4]::kyb_doc_type, '" + sha256
+                        + "', 'image/png', 'scan.png', 1 + (g * 53) % 100, timestamptz '2026-01-01' + g * interval '2 second' + interval '1 second' "
+                        + "FROM generate_series(1, " + half + ") g JOIN bench_ventures v ON v.n = 1 + g % " + VENTURES);
+                s.execute("ANALYZE");
+            }
+        }
+    }
+
+    /** All officers claim the next document at once, {@code perOfficer} times each; no document twice. */
+    private static void claims(List<KycReview> officers, int perOfficer) throws Exception {
+        Set<UUID> handedOut = ConcurrentHashMap.newKeySet();
+        AtomicLong doubles = new AtomicLong();
+        long[][] latencies = new long[officers.size()][perOfficer];
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int o = 0; o < officers.size(); o++) {
+            int officer = o;
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < perOfficer; i++) {
+                        // alternate the orders and kinds the screen offers
+                        ClaimNext request = new ClaimNext(i % 3 == 0 ? null : i % 3 == 1 ? DocumentKind.KYC : DocumentKind.KYB,
+                                i % 2 == 0 ? QueueOrder.OLDEST_FIRST : QueueOrder.HIGHEST_RISK_FIRST);
+                        long begin = System.nanoTime();
+                        Outcome<Claim> outcome = officers.get(officer).claimNext(request);
+                        latencies[officer][i] = System.nanoTime() - begin;
+                        Claim claim = outcome.orElseThrow();
+                        if (!handedOut.add(claim.documentId())) {
+                            doubles.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }, "officer-" + o);
+            threads.add(t);
+            t.start();
+        }
+        long begin = System.nanoTime();
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("A claim failed", failures.get(0));
+        }
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.printf(Locale.ROOT, "claim next: %d officers × %d claims = %,d claims in %.1f s (%,.0f/s); double claims: %d; "
+                        + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                officers.size(), perOfficer, all.length, seconds, all.length / seconds, doubles.get(),
+                millis(all, 50), millis(all, 95), millis(all, 99), all[all.length - 1] / 1e6);
+    }
+
+    /** The first page of the queue with each filter of the review screen, read repeatedly. */
+    private static void queuePages(KycReview officer) {
+        Map<String, QueueFilter> filters = new LinkedHashMap<>();
+        filters.put("pending, oldest first (default)", QueueFilter.pending());
+        filters.put("pending, highest risk first", new QueueFilter(null, ReviewStatus.PENDING, null, null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
+        filters.put("KYC pending", new QueueFilter(DocumentKind.KYC, ReviewStatus.PENDING, null, null, null, null, null));
+        filters.put("KYB pending, highest risk", new QueueFilter(DocumentKind.KYB, ReviewStatus.PENDING, null, null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
+        filters.put("passport pending", new QueueFilter(null, ReviewStatus.PENDING, "passport", null, null, null, null));
+        filters.put("tax_id pending, highest risk", new QueueFilter(null, ReviewStatus.PENDING, "tax_id", null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
+        filters.put("my claims", new QueueFilter(null, null, null, null, true, null, null));
+        filters.put("awaiting second approval", new QueueFilter(null, ReviewStatus.AWAITING_SECOND_APPROVAL, null, null, null, null, null));
+        filters.put("verified", new QueueFilter(null, ReviewStatus.VERIFIED, null, null, null, null, null));
+        filters.put("any status", new QueueFilter(null, null, null, null, null, null, null));
+        filters.put("any status, highest risk", new QueueFilter(null, null, null, null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
+        for (Map.Entry<String, QueueFilter> filter : filters.entrySet()) {
+            officer.queue(filter.getValue()).orElseThrow(); // warm-up
+            long[] latencies = new long[QUEUE_READS];
+            int rows = 0;
+            for (int i = 0; i < QUEUE_READS; i++) {
+                long begin = System.nanoTime();
+                rows = officer.queue(filter.getValue()).orElseThrow().items().size();
+                latencies[i] = System.nanoTime() - begin;
+            }
+            Arrays.sort(latencies);
+            System.out.printf(Locale.ROOT, "queue page %-34s %3d rows: p50 %6.2f ms, p95 %6.2f ms%n",
+                    filter.getKey(), rows, millis(latencies, 50), millis(latencies, 95));
+        }
+        long begin = System.nanoTime();
+        officer.counts().orElseThrow();
+        System.out.printf(Locale.ROOT, "counts per status: %.2f ms%n", (System.nanoTime() - begin) / 1e6);
+    }
+
+    private static double millis(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+}

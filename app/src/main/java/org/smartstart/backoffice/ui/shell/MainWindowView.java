@@ -60,6 +60,13 @@ public final class MainWindowView {
         database.setText(viewModel.databaseDescription());
 
         ToggleGroup group = new ToggleGroup();
+        // Clicking the open page's entry again would leave no entry selected: keep it selected. (Moving from one
+        // entry to another never passes through "none", so this does not fight the switch.)
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
         List<Page> available = viewModel.pages();
         for (int i = 0; i < available.size(); i++) {
             Page page = available.get(i);
@@ -73,12 +80,6 @@ public final class MainWindowView {
                 button.setTooltip(new Tooltip("Ctrl+" + (i + 1)));
             }
             button.setOnAction(e -> viewModel.open(page));
-            // A selected entry stays selected when clicked again.
-            button.selectedProperty().addListener((obs, was, is) -> {
-                if (!is && viewModel.pageProperty().get() == page) {
-                    button.setSelected(true);
-                }
-            });
             buttons.put(page, button);
             navigation.getChildren().add(button);
         }

@@ -171,10 +171,21 @@ class SignInWindowTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
                 .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#holders").tryQuery().isPresent());
+        // exactly one navigation entry is selected: the open page's, also after clicking it again or another
+        robot.clickOn("#nav-cap-tables");
+        assertThat(selectedNavigation(robot)).containsExactly("nav-cap-tables");
+        robot.clickOn("#nav-ventures");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedNavigation(robot)).containsExactly("nav-ventures");
 
         robot.clickOn("#signOut");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#email").tryQuery().isPresent()
                 && robot.lookup("#email").query().getScene().getWindow().isShowing());
         assertThat(robot.lookup("#table").tryQuery()).isEmpty();
+    }
+
+    private static java.util.List<String> selectedNavigation(FxRobot robot) {
+        return robot.lookup(".nav-item").queryAllAs(javafx.scene.control.ToggleButton.class).stream()
+                .filter(javafx.scene.control.ToggleButton::isSelected).map(javafx.scene.Node::getId).toList();
     }
 }

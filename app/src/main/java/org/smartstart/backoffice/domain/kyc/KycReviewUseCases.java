@@ -87,24 +87,27 @@ public final class KycReviewUseCases {
     }
 
     public Outcome<Claim> claim(Actor actor, UUID documentId, Instant now, AuditRecorder audit) {
-        Optional<Outcome<Claim>> denied = actor.require(Permission.DECIDE_KYC);
+        return officersDocument(actor, documentId, true).flatMap(document -> {
+            List<Rejection> rejections = KycReviewPolicy.checkClaim(document, actor.userId(), actor.displayName());
+            if (!rejections.isEmpty()) {
+                return Outcome.rejected(rejections);
+            }
+            if (document.claimActive(now) && !actor.userId().equals(document.claimedBy())) {
+                return new Outcome.Conflict<>(document.words() + " is claimed by " + document.claimedByName() + " until "
+                        + document.claimedUntil() + "; take another document or wait until the claim expires.");
+            }
+            return writeClaim(actor, document, now, audit, "chosen");
+        });
+    }
+
+    /** The document for a compliance officer (ID-3: decide KYC), locked for a change or only read; otherwise Denied or NotFound. */
+    private Outcome<DocumentFacts> officersDocument(Actor actor, UUID documentId, boolean lock) {
+        Optional<Outcome<DocumentFacts>> denied = actor.require(Permission.DECIDE_KYC);
         if (denied.isPresent()) {
             return denied.get();
         }
-        Optional<DocumentFacts> found = store.lockDocument(documentId);
-        if (found.isEmpty()) {
-            return Outcome.notFound("document", documentId);
-        }
-        DocumentFacts document = found.get();
-        List<Rejection> rejections = KycReviewPolicy.checkClaim(document, actor.userId(), actor.displayName());
-        if (!rejections.isEmpty()) {
-            return Outcome.rejected(rejections);
-        }
-        if (document.claimActive(now) && !actor.userId().equals(document.claimedBy())) {
-            return new Outcome.Conflict<>(document.words() + " is claimed by " + document.claimedByName() + " until "
-                    + document.claimedUntil() + "; take another document or wait until the claim expires.");
-        }
-        return writeClaim(actor, document, now, audit, "chosen");
+        Optional<DocumentFacts> found = lock ? store.lockDocument(documentId) : store.document(documentId);
+        return found.map(Outcome::done).orElseGet(() -> Outcome.notFound("document", documentId));
     }
 
     private Outcome<Claim> writeClaim(Actor actor, DocumentFacts document, Instant now, AuditRecorder audit, String how) {
@@ -121,63 +124,42 @@ public final class KycReviewUseCases {
     }
 
     public Outcome<Claim> releaseClaim(Actor actor, UUID documentId, Instant now, AuditRecorder audit) {
-        Optional<Outcome<Claim>> denied = actor.require(Permission.DECIDE_KYC);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        Optional<DocumentFacts> found = store.lockDocument(documentId);
-        if (found.isEmpty()) {
-            return Outcome.notFound("document", documentId);
-        }
-        DocumentFacts document = found.get();
-        if (!document.claimedBy(actor.userId(), now)) {
-            String held = document.claimActive(now) ? "it is claimed by " + document.claimedByName() + " until " + document.claimedUntil()
-                    : "no unexpired claim is held on it";
-            return new Outcome.Conflict<>("You hold no claim on " + lower(document.words()) + " to release: " + held + ".");
-        }
-        store.release(document);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("doc_type", document.docType());
-        data.put("claimed_until", document.claimedUntil().toString());
-        audit.record(entry(actor, document, "_CLAIM_RELEASED", data));
-        return Outcome.done(new Claim(document.id(), document.kind(), document.docType(), null, null));
+        return officersDocument(actor, documentId, true).flatMap(document -> {
+            if (!document.claimedBy(actor.userId(), now)) {
+                String held = document.claimActive(now) ? "it is claimed by " + document.claimedByName() + " until " + document.claimedUntil()
+                        : "no unexpired claim is held on it";
+                return new Outcome.Conflict<>("You hold no claim on " + lower(document.words()) + " to release: " + held + ".");
+            }
+            store.release(document);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("doc_type", document.docType());
+            data.put("claimed_until", document.claimedUntil().toString());
+            audit.record(entry(actor, document, "_CLAIM_RELEASED", data));
+            return Outcome.done(new Claim(document.id(), document.kind(), document.docType(), null, null));
+        });
     }
 
     public Outcome<DocumentDetail> document(Actor actor, UUID documentId, Instant now) {
-        Optional<Outcome<DocumentDetail>> denied = actor.require(Permission.DECIDE_KYC);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        Optional<DocumentFacts> found = store.document(documentId);
-        if (found.isEmpty()) {
-            return Outcome.notFound("document", documentId);
-        }
-        DocumentFacts d = found.get();
-        boolean claimed = d.claimActive(now);
-        return Outcome.done(new DocumentDetail(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.subjectId(), d.subjectName(),
-                d.riskScore(), d.submittedAt(), d.originalFilename(), d.mediaType(), d.sha256(),
-                claimed ? d.claimedBy() : null, claimed ? d.claimedUntil() : null, d.firstApprovedBy(), d.reviewedBy(),
-                d.decidedAt(), d.reasonCode(), d.reviewerComment(), d.applicantComment(), d.rejectionFinal(),
-                store.history(d.id())));
+        return officersDocument(actor, documentId, false).flatMap(d -> {
+            boolean claimed = d.claimActive(now);
+            return Outcome.done(new DocumentDetail(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.subjectId(), d.subjectName(),
+                    d.riskScore(), d.submittedAt(), d.originalFilename(), d.mediaType(), d.sha256(),
+                    claimed ? d.claimedBy() : null, claimed ? d.claimedUntil() : null, d.firstApprovedBy(), d.reviewedBy(),
+                    d.decidedAt(), d.reasonCode(), d.reviewerComment(), d.applicantComment(), d.rejectionFinal(),
+                    store.history(d.id())));
+        });
     }
 
     public Outcome<DocumentContent> content(Actor actor, UUID documentId) {
-        Optional<Outcome<DocumentContent>> denied = actor.require(Permission.DECIDE_KYC);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        Optional<DocumentFacts> found = store.document(documentId);
-        if (found.isEmpty()) {
-            return Outcome.notFound("document", documentId);
-        }
-        DocumentFacts d = found.get();
-        Optional<byte[]> bytes = d.sha256() == null ? Optional.empty() : store.bytes(d.sha256());
-        if (bytes.isEmpty()) {
-            return new Outcome.NotFound<>("document_content", documentId.toString(),
-                    d.words() + " has no stored bytes" + (d.sha256() == null ? "." : " (sha256 " + d.sha256() + ")."));
-        }
-        return Outcome.done(new DocumentContent(d.id(), d.mediaType(), d.originalFilename(), d.sha256(),
-                Base64.getEncoder().encodeToString(bytes.get())));
+        return officersDocument(actor, documentId, false).flatMap(d -> {
+            Optional<byte[]> bytes = d.sha256() == null ? Optional.empty() : store.bytes(d.sha256());
+            if (bytes.isEmpty()) {
+                return new Outcome.NotFound<>("document_content", documentId.toString(),
+                        d.words() + " has no stored bytes" + (d.sha256() == null ? "." : " (sha256 " + d.sha256() + ")."));
+            }
+            return Outcome.done(new DocumentContent(d.id(), d.mediaType(), d.originalFilename(), d.sha256(),
+                    Base64.getEncoder().encodeToString(bytes.get())));
+        });
     }
 
     public Outcome<DecisionResult> decide(Actor actor, UUID documentId, Decision decision, Instant now, AuditRecorder audit) {

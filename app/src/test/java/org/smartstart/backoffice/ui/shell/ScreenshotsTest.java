@@ -105,10 +105,7 @@ class ScreenshotsTest {
 
     @Test
     void renderAudit(FxRobot robot) throws Exception {
-        robot.clickOn("#email").write(ADMIN);
-        robot.clickOn("#password").write(DEMO_PASSWORD);
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        signIn(robot, ADMIN, "#table");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT6)
                 .release(javafx.scene.input.KeyCode.DIGIT6, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#verify").tryQuery().isPresent());
@@ -139,10 +136,7 @@ class ScreenshotsTest {
 
     @Test
     void administration(FxRobot robot) throws Exception {
-        robot.clickOn("#email").write(ADMIN);
-        robot.clickOn("#password").write(DEMO_PASSWORD);
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#nav-administration").tryQuery().isPresent());
+        signIn(robot, ADMIN, "#nav-administration");
         robot.clickOn("#nav-administration");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#peopleList").tryQuery().isPresent());
         javafx.scene.control.ListView<?> people = robot.lookup("#peopleList").queryListView();
@@ -237,10 +231,7 @@ class ScreenshotsTest {
         robot.clickOn("#signOut");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#email").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#email").queryTextInputControl().clear());
-        robot.clickOn("#email").write(COMPLIANCE);
-        robot.clickOn("#password").write(DEMO_PASSWORD);
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#nav-legal-holds").tryQuery().isPresent());
+        signIn(robot, COMPLIANCE, "#nav-legal-holds");
         robot.clickOn("#nav-legal-holds");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#venture").tryQuery().isPresent());
         javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.ventures.VentureOverview> venture = robot.lookup("#venture").queryComboBox();
@@ -256,10 +247,7 @@ class ScreenshotsTest {
 
     @Test
     void capTables(FxRobot robot) throws Exception {
-        robot.clickOn("#email").write("liam.tremblay@example.org");
-        robot.clickOn("#password").write(DEMO_PASSWORD);
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        signIn(robot, "liam.tremblay@example.org", "#table");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
                 .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#holders").tryQuery().isPresent());
@@ -302,10 +290,7 @@ class ScreenshotsTest {
 
     @Test
     void renderKycReview(FxRobot robot) throws Exception {
-        robot.clickOn("#email").write(COMPLIANCE);
-        robot.clickOn("#password").write(DEMO_PASSWORD);
-        robot.clickOn("#signIn");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#table").tryQuery().isPresent());
+        signIn(robot, COMPLIANCE, "#table");
         robot.clickOn("KYC review");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#queue").tryQuery().isPresent()
                 && !robot.lookup("#queue").queryTableView().getItems().isEmpty());
@@ -337,5 +322,13 @@ class ScreenshotsTest {
         File file = OUT.resolve(name).toFile();
         ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file);
         System.out.println("Wrote " + file.getAbsolutePath() + " " + (int) image[0].getWidth() + "x" + (int) image[0].getHeight());
+    }
+
+    /** Signs in with the demo password (demo only) and waits until the main window shows {@code shown}. */
+    private static void signIn(FxRobot robot, String email, String shown) throws java.util.concurrent.TimeoutException {
+        robot.clickOn("#email").write(email);
+        robot.clickOn("#password").write(DEMO_PASSWORD);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(shown).tryQuery().isPresent());
     }
 }

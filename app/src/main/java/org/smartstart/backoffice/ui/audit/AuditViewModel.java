@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.smartstart.backoffice.domain.audit.AuditCheckpoint;
 import org.smartstart.backoffice.domain.audit.AuditFilter;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.domain.audit.AuditLogEntry;
 import org.smartstart.backoffice.domain.audit.AuditPage;
 import org.smartstart.backoffice.domain.audit.AuditTrail;
@@ -87,6 +88,8 @@ public final class AuditViewModel {
     /** Counts the loads, so a page that arrives after the filter changed is dropped. */
     private long generation;
     private volatile boolean cancelRequested;
+    /** A seq to select when the page holding it arrives (sent here from another screen); null for none. */
+    private Long selectOnArrival;
 
     public AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone) {
         this(trail, executor, zone, System::nanoTime, STEP);
@@ -106,6 +109,38 @@ public final class AuditViewModel {
         jumpSeq.set("");
         jumpDate.set(null);
         reload(null);
+    }
+
+    /**
+     * Shows a place another screen sent the user to: every entry about one object (the other filters
+     * cleared), or one entry by its seq with the entries before it.
+     */
+    public boolean show(Place place) {
+        if (place instanceof Place.AuditTrailOf of) {
+            clearFilters();
+            objectType.set(of.objectType());
+            objectId.set(of.objectId().toString());
+            load();
+            return true;
+        }
+        if (place instanceof Place.AuditEntryAt at) {
+            clearFilters();
+            jumpSeq.set(Long.toString(at.seq()));
+            selectOnArrival = at.seq();
+            jumpToSeq();
+            return true;
+        }
+        return false;
+    }
+
+    private void clearFilters() {
+        from.set(null);
+        to.set(null);
+        actor.set("");
+        action.set("");
+        objectType.set("");
+        objectId.set("");
+        venture.set("");
     }
 
     /** The list starts at this seq and goes back from there, keeping the filters. */
@@ -158,6 +193,15 @@ public final class AuditViewModel {
         loadMore();
     }
 
+    private void selectArrived(List<AuditLogEntry> arrived) {
+        if (selectOnArrival == null) {
+            return;
+        }
+        long seq = selectOnArrival;
+        selectOnArrival = null;
+        arrived.stream().filter(e -> e.seq() == seq).findFirst().ifPresent(selected::set);
+    }
+
     /** The view tells which row came into view; near the end of what is loaded, the next page is fetched. */
     public void rowShown(int index) {
         if (index >= rows.size() - PAGE / 4) {
@@ -180,6 +224,7 @@ public final class AuditViewModel {
                     }
                     if (outcome instanceof Outcome.Done<AuditPage> done) {
                         rows.addAll(done.value().entries());
+                        selectArrived(done.value().entries());
                         nextBefore = done.value().nextBeforeSeq();
                         more = nextBefore != null;
                         summary.set(describeRows());

@@ -34,6 +34,11 @@ import org.smartstart.backoffice.ui.legalholds.LegalHoldsViewModel;
 import org.smartstart.backoffice.ui.ventures.VenturesView;
 import org.smartstart.backoffice.ui.ventures.VenturesViewModel;
 
+import org.smartstart.backoffice.ui.navigation.Place;
+import org.smartstart.backoffice.ui.navigation.PlaceShower;
+
+import java.util.EnumMap;
+import java.util.Map;
 import java.time.ZoneId;
 
 /**
@@ -54,6 +59,9 @@ public final class DesktopShell {
     private Session session;
     /** Where the session was opened: this computer's database or a server. */
     private BackOfficeConnector connector;
+    private MainWindowViewModel mainViewModel;
+    /** What each opened screen does when sent to a place (registered when the screen is built). */
+    private final Map<Page, PlaceShower> showers = new EnumMap<>(Page.class);
 
     public DesktopShell(BackOfficePlaces places, TaskExecutor executor, ThemeSwitch themeSwitch, Stage signInStage, ZoneId zone) {
         this.places = places;
@@ -79,6 +87,8 @@ public final class DesktopShell {
         connector = places.signedInThrough();
         SignedInUser user = signedIn.user();
         MainWindowViewModel viewModel = new MainWindowViewModel(user, executor, connector.description(), this::signOut);
+        mainViewModel = viewModel;
+        showers.clear();
         Parent root = ViewLoader.load("MainWindow", new MainWindowView(viewModel, themeSwitch, page -> page(page, user)));
         mainStage = new Stage();
         mainStage.setTitle(APP_TITLE + " — " + user.displayName());
@@ -119,6 +129,38 @@ public final class DesktopShell {
                 .onFinished(then));
     }
 
+    /**
+     * Opens the screen that shows the place (building it the first time) and asks it to show the place.
+     * Screens get this as their {@link org.smartstart.backoffice.ui.navigation.Navigator} ({@code this::go}); links to places no screen shows go nowhere.
+     */
+    public boolean go(Place place) {
+        Page page = pageFor(place);
+        if (page == null || mainViewModel == null || !mainViewModel.pages().contains(page)) {
+            return false;
+        }
+        mainViewModel.open(page);
+        PlaceShower shower = showers.get(page);
+        return shower != null && shower.show(place);
+    }
+
+    /** Which screen shows a place; null when none does. Object types are spelled as the audit trail records them. */
+    static Page pageFor(Place place) {
+        if (place instanceof Place.AuditTrailOf || place instanceof Place.AuditEntryAt) {
+            return Page.AUDIT;
+        }
+        if (place instanceof Place.ObjectOf o) {
+            return switch (o.objectType()) {
+                case "venture", "equity", "equity_ledger", "cap_table", "vesting_policy" -> Page.CAP_TABLES;
+                case "kyc_document", "kyb_document" -> Page.KYC_REVIEW;
+                case "dispute" -> Page.DISPUTES;
+                case "legal_hold" -> Page.LEGAL_HOLDS;
+                case "user", "buz_transaction", "buz_tx", "user_wallet", "issuance_rule" -> Page.ADMINISTRATION;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
     private Node page(Page page, SignedInUser user) {
         if (page == Page.VENTURES) {
             VenturesViewModel viewModel = new VenturesViewModel(connector.open(session).ventures(), executor);
@@ -129,6 +171,7 @@ public final class DesktopShell {
         if (page == Page.AUDIT) {
             var viewModel = new org.smartstart.backoffice.ui.audit.AuditViewModel(connector.open(session).auditTrail(), executor, zone);
             Node node = ViewLoader.load("Audit", new org.smartstart.backoffice.ui.audit.AuditView(viewModel));
+            showers.put(page, viewModel::show);
             viewModel.load();
             return node;
         }

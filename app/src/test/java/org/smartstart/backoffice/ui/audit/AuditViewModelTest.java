@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartstart.backoffice.domain.audit.AuditCheckpoint;
 import org.smartstart.backoffice.domain.audit.AuditFilter;
@@ -154,6 +155,27 @@ class AuditViewModelTest {
         vm.jumpDateProperty().set(LocalDate.now(ZoneOffset.UTC).plusDays(1));
         vm.jumpToDate();
         assertThat(vm.rows().get(0).seq()).isEqualTo(total);
+    }
+
+    @Test
+    void another_screen_can_send_the_user_to_an_objects_trail_or_to_one_entry() {
+        AuditViewModel vm = viewModel(trail());
+        vm.actionProperty().set("EQUITY_CHANGE");
+        vm.load();
+        AuditLogEntry some = vm.rows().get(3);
+
+        assertThat(vm.show(new Place.AuditTrailOf(some.objectType(), some.objectId()))).isTrue();
+        assertThat(vm.actionProperty().get()).as("the other filters are cleared").isEmpty();
+        assertThat(vm.rows()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.objectType()).isEqualTo(some.objectType());
+            assertThat(e.objectId()).isEqualTo(some.objectId());
+        });
+
+        assertThat(vm.show(new Place.AuditEntryAt(42))).isTrue();
+        assertThat(vm.objectIdProperty().get()).isEmpty();
+        assertThat(vm.rows().get(0).seq()).isEqualTo(42);
+        assertThat(vm.selectedProperty().get()).isNotNull().extracting(AuditLogEntry::seq).isEqualTo(42L);
+        assertThat(vm.show(new Place.ObjectOf("dispute", some.objectId(), null))).as("objects open in their own screens").isFalse();
     }
 
     @Test

@@ -212,7 +212,7 @@ class KycReviewContractTest {
         assertThat(claim.claimedBy()).isEqualTo(cleo);
         assertThat(claim.claimedUntil()).isEqualTo(fixture.clock().instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MICROS));
         assertThat(audits(old.id(), "KYC_CLAIMED")).isEqualTo(1);
-        QueuePage mine = done(as(cleo).queue(new QueueFilter(null, null, null, null, true, null, null)));
+        QueuePage mine = done(as(cleo).queue(QueueFilter.any().withMine(true)));
         assertThat(mine.items()).extracting(QueueItem::documentId).containsExactly(old.id());
     }
 
@@ -434,7 +434,7 @@ class KycReviewContractTest {
         DecisionResult first = done(as(cleo).decide(doc.id(), approve(doc)));
         assertThat(first.status()).isEqualTo(ReviewStatus.AWAITING_SECOND_APPROVAL);
         assertThat(first.effects()).anyMatch(e -> e.contains("risk score 82") && e.contains("KY-4"));
-        QueuePage awaiting = done(as(dan).queue(new QueueFilter(DocumentKind.KYC, ReviewStatus.AWAITING_SECOND_APPROVAL, null, null, null, null, 500)));
+        QueuePage awaiting = done(as(dan).queue(QueueFilter.any().withKind(DocumentKind.KYC).withStatus(ReviewStatus.AWAITING_SECOND_APPROVAL).withLimit(500)));
         assertThat(awaiting.items()).extracting(QueueItem::documentId).contains(doc.id());
 
         Rejection own = rejected(as(cleo).secondApproval(doc.id(), SecondOpinion.CONFIRM, "Looks right"), "KY-4");
@@ -512,15 +512,15 @@ class KycReviewContractTest {
         UUID cleo = officer("Cleo Compliance");
         Doc doc = kyc(person("Ada Applicant"), "drivers_license", 99, oldest());
 
-        QueuePage page = done(as(cleo).queue(new QueueFilter(DocumentKind.KYC, ReviewStatus.PENDING, "drivers_license", null, null,
-                QueueOrder.HIGHEST_RISK_FIRST, 500)));
+        QueuePage page = done(as(cleo).queue(QueueFilter.pending().withKind(DocumentKind.KYC).withDocType("drivers_license")
+                .withOrder(QueueOrder.HIGHEST_RISK_FIRST).withLimit(500)));
         ReviewCounts counts = done(as(cleo).counts());
 
         assertThat(page.items()).extracting(QueueItem::documentId).contains(doc.id());
         assertThat(page.items()).allSatisfy(i -> assertThat(i.docType()).isEqualTo("drivers_license"));
         assertThat(page.items()).extracting(QueueItem::riskScore).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
         assertThat(counts.pending()).isPositive();
-        QueuePage one = done(as(cleo).queue(new QueueFilter(null, null, null, null, null, null, 1)));
+        QueuePage one = done(as(cleo).queue(QueueFilter.any().withLimit(1)));
         assertThat(one.items()).hasSize(1);
         assertThat(one.more()).isTrue();
     }
@@ -552,7 +552,7 @@ class KycReviewContractTest {
         Outcome<DecisionResult> noComment = as(cleo).secondApproval(doc.id(), SecondOpinion.CONFIRM, " ");
         assertThat(((Outcome.Invalid<?>) noComment).problems()).extracting(FieldProblem::field).containsExactly("comment");
 
-        Outcome<QueuePage> badLimit = as(cleo).queue(new QueueFilter(null, null, "selfie", null, null, null, 0));
+        Outcome<QueuePage> badLimit = as(cleo).queue(QueueFilter.any().withDocType("selfie").withLimit(0));
         assertThat(((Outcome.Invalid<?>) badLimit).problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("limit", "docType");
         assertThat(text("SELECT status::text FROM kyc_documents WHERE id = ?", doc.id())).isEqualTo("pending");
     }

@@ -184,16 +184,16 @@ public final class KycQueueBenchmark {
     private static void queuePages(KycReview officer) {
         Map<String, QueueFilter> filters = new LinkedHashMap<>();
         filters.put("pending, oldest first (default)", QueueFilter.pending());
-        filters.put("pending, highest risk first", new QueueFilter(null, ReviewStatus.PENDING, null, null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
-        filters.put("KYC pending", new QueueFilter(DocumentKind.KYC, ReviewStatus.PENDING, null, null, null, null, null));
-        filters.put("KYB pending, highest risk", new QueueFilter(DocumentKind.KYB, ReviewStatus.PENDING, null, null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
-        filters.put("passport pending", new QueueFilter(null, ReviewStatus.PENDING, "passport", null, null, null, null));
-        filters.put("tax_id pending, highest risk", new QueueFilter(null, ReviewStatus.PENDING, "tax_id", null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
-        filters.put("my claims", new QueueFilter(null, null, null, null, true, null, null));
-        filters.put("awaiting second approval", new QueueFilter(null, ReviewStatus.AWAITING_SECOND_APPROVAL, null, null, null, null, null));
-        filters.put("verified", new QueueFilter(null, ReviewStatus.VERIFIED, null, null, null, null, null));
-        filters.put("any status", new QueueFilter(null, null, null, null, null, null, null));
-        filters.put("any status, highest risk", new QueueFilter(null, null, null, null, null, QueueOrder.HIGHEST_RISK_FIRST, null));
+        filters.put("pending, highest risk first", QueueFilter.pending().withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("KYC pending", QueueFilter.pending().withKind(DocumentKind.KYC));
+        filters.put("KYB pending, highest risk", QueueFilter.pending().withKind(DocumentKind.KYB).withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("passport pending", QueueFilter.pending().withDocType("passport"));
+        filters.put("tax_id pending, highest risk", QueueFilter.pending().withDocType("tax_id").withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("my claims", QueueFilter.any().withMine(true));
+        filters.put("awaiting second approval", QueueFilter.any().withStatus(ReviewStatus.AWAITING_SECOND_APPROVAL));
+        filters.put("verified", QueueFilter.any().withStatus(ReviewStatus.VERIFIED));
+        filters.put("any status", QueueFilter.any());
+        filters.put("any status, highest risk", QueueFilter.any().withOrder(QueueOrder.HIGHEST_RISK_FIRST));
         for (Map.Entry<String, QueueFilter> filter : filters.entrySet()) {
             officer.queue(filter.getValue()).orElseThrow(); // warm-up
             long[] latencies = new long[QUEUE_READS];

@@ -11,13 +11,16 @@ import java.util.UUID;
  * @param ventureId  the venture of a KYB document; null for KYC
  * @param status     doc_status: pending, verified or rejected
  * @param secondApprovalStatus null, awaiting, confirmed or overturned
+ * @param country    the applicant's (KYC) or the venture owner's (KYB) country, or null
+ * @param dueAt      the review deadline (V19 review_due_at)
  */
 public record DocumentFacts(UUID id, DocumentKind kind, String docType, String status, String secondApprovalStatus,
                             UUID subjectId, String subjectName, UUID ventureId, UUID ownerId, int riskScore,
                             Instant submittedAt, String sha256, String mediaType, String originalFilename,
                             UUID claimedBy, String claimedByName, Instant claimedUntil, UUID firstApprovedBy,
                             String firstApprovedByName, UUID reviewedBy, Instant decidedAt, String reasonCode,
-                            String reviewerComment, String applicantComment, Boolean rejectionFinal) {
+                            String reviewerComment, String applicantComment, Boolean rejectionFinal, String country,
+                            Instant dueAt) {
 
     public ReviewStatus reviewStatus() {
         return ReviewStatus.of(status, secondApprovalStatus);

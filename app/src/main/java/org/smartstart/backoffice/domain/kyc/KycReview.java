@@ -19,6 +19,10 @@ public interface KycReview {
     @Query("/kyc/queue")
     Outcome<QueuePage> queue(@Param("filter") QueueFilter filter);
 
+    /** The compliance officers who may hold claims: the choices of the queue's assignee filter. */
+    @Query("/kyc/reviewers")
+    Outcome<java.util.List<Reviewer>> reviewers();
+
     /** How many documents are in each review status. */
     @Query("/kyc/counts")
     Outcome<ReviewCounts> counts();
@@ -38,7 +42,11 @@ public interface KycReview {
     @Command("/kyc/documents/{documentId}/claim/release")
     Outcome<Claim> releaseClaim(@Param("documentId") UUID documentId);
 
-    /** The document with its stored sha256, claim, latest decision and review history. */
+    /**
+     * The document with its stored sha256, claim, latest decision and review history; the applicant (country,
+     * trust score, devices' posture) or venture (status, owner) beside it with their other documents; and every
+     * claim, decision and second approval with its audit entry (seq, tx_hash).
+     */
     @Query("/kyc/documents/{documentId}")
     Outcome<DocumentDetail> document(@Param("documentId") UUID documentId);
 

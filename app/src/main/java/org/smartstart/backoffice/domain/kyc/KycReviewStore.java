@@ -56,4 +56,13 @@ public interface KycReviewStore {
 
     /** ventures.status of a venture. */
     String ventureStatus(UUID ventureId);
+
+    /** The applicant (KYC) or venture (KYB) of a document, with their other documents and, for KYC, devices. */
+    ReviewSubject subject(DocumentFacts document);
+
+    /** The audit entries about the document (sealed and still unsealed), oldest first. */
+    List<AuditedStep> auditTrail(DocumentFacts document);
+
+    /** The compliance officers (active global compliance role), by name. */
+    List<Reviewer> reviewers();
 }

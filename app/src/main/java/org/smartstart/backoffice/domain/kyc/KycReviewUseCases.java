@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +37,7 @@ public final class KycReviewUseCases {
             "articles_of_inc", "incumbency", "bank_letter", "tax_id");
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
     private final KycReviewStore store;
 
@@ -48,7 +50,7 @@ public final class KycReviewUseCases {
         if (denied.isPresent()) {
             return denied.get();
         }
-        QueueFilter f = filter == null ? new QueueFilter(null, null, null, null, null, null, null) : filter;
+        QueueFilter f = filter == null ? QueueFilter.any() : filter;
         List<FieldProblem> problems = new ArrayList<>();
         if (f.limit() != null && (f.limit() < 1 || f.limit() > QueueFilter.MAX_LIMIT)) {
             problems.add(new FieldProblem("limit", "must be 1 to " + QueueFilter.MAX_LIMIT + ", not " + f.limit()));
@@ -56,13 +58,37 @@ public final class KycReviewUseCases {
         if (f.docType() != null && !DOC_TYPES.contains(f.docType())) {
             problems.add(new FieldProblem("docType", "is not a document type: " + f.docType() + " (one of " + String.join(", ", DOC_TYPES.stream().sorted().toList()) + ")"));
         }
+        if (f.country() != null && !COUNTRY.matcher(f.country().strip()).matches()) {
+            problems.add(new FieldProblem("country", "must be an ISO 3166 alpha-2 country code of two letters, e.g. DE, not \""
+                    + f.country() + "\""));
+        }
+        if (f.minRisk() != null && (f.minRisk() < 1 || f.minRisk() > 100)) {
+            problems.add(new FieldProblem("minRisk", "must be a risk score from 1 to 100, not " + f.minRisk()));
+        }
+        if (f.maxRisk() != null && (f.maxRisk() < 1 || f.maxRisk() > 100)) {
+            problems.add(new FieldProblem("maxRisk", "must be a risk score from 1 to 100, not " + f.maxRisk()));
+        }
+        if (f.minRisk() != null && f.maxRisk() != null && f.minRisk() > f.maxRisk()) {
+            problems.add(new FieldProblem("maxRisk", "must not be below minRisk: " + f.maxRisk() + " < " + f.minRisk()));
+        }
+        if (f.minAgeDays() != null && (f.minAgeDays() < 0 || f.minAgeDays() > QueueFilter.MAX_AGE_DAYS)) {
+            problems.add(new FieldProblem("minAgeDays", "must be 0 to " + QueueFilter.MAX_AGE_DAYS + " days, not " + f.minAgeDays()));
+        }
         if (!problems.isEmpty()) {
             return new Outcome.Invalid<>(problems);
+        }
+        if (f.country() != null) {
+            f = f.withCountry(f.country().strip().toUpperCase(Locale.ROOT));
         }
         int limit = f.effectiveLimit();
         List<QueueItem> items = store.queue(f, actor.userId(), now, limit + 1);
         boolean more = items.size() > limit;
         return Outcome.done(new QueuePage(more ? items.subList(0, limit) : items, limit, more));
+    }
+
+    public Outcome<List<Reviewer>> reviewers(Actor actor) {
+        Optional<Outcome<List<Reviewer>>> denied = actor.require(Permission.DECIDE_KYC);
+        return denied.orElseGet(() -> Outcome.done(store.reviewers()));
     }
 
     public Outcome<ReviewCounts> counts(Actor actor, Instant now) {
@@ -142,12 +168,71 @@ public final class KycReviewUseCases {
     public Outcome<DocumentDetail> document(Actor actor, UUID documentId, Instant now) {
         return officersDocument(actor, documentId, false).flatMap(d -> {
             boolean claimed = d.claimActive(now);
+            List<DecisionRecord> history = store.history(d.id());
             return Outcome.done(new DocumentDetail(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.subjectId(), d.subjectName(),
-                    d.riskScore(), d.submittedAt(), d.originalFilename(), d.mediaType(), d.sha256(),
+                    d.riskScore(), d.submittedAt(), d.dueAt(), d.originalFilename(), d.mediaType(), d.sha256(),
                     claimed ? d.claimedBy() : null, claimed ? d.claimedUntil() : null, d.firstApprovedBy(), d.reviewedBy(),
                     d.decidedAt(), d.reasonCode(), d.reviewerComment(), d.applicantComment(), d.rejectionFinal(),
-                    store.history(d.id())));
+                    history, store.subject(d), objectType(d), trail(store.auditTrail(d), history)));
         });
+    }
+
+    /** How the audit trail names a document (the entries of {@link #entry}). */
+    public static String objectType(DocumentKind kind) {
+        return kind == DocumentKind.KYC ? "kyc_document" : "kyb_document";
+    }
+
+    private static String objectType(DocumentFacts d) {
+        return objectType(d.kind());
+    }
+
+    /**
+     * The audit entries as history steps, each decision step beside the entry that recorded it. Both are
+     * written once per successful decision, in the same transaction (AU-1), so the n-th decision entry of a
+     * reviewer is their n-th decision step; a step without an entry (data loaded around the use cases) is
+     * still shown after the entries, without a link. The entries keep the chain's order (a test clock may
+     * date the steps apart from the entries' times).
+     */
+    static List<ReviewEvent> trail(List<AuditedStep> entries, List<DecisionRecord> history) {
+        List<DecisionRecord> unmatched = new ArrayList<>(history);
+        List<ReviewEvent> events = new ArrayList<>();
+        for (AuditedStep e : entries) {
+            DecisionRecord decision = null;
+            boolean decides = e.action().endsWith("_DECISION");
+            boolean seconds = e.action().endsWith("_SECOND_APPROVAL");
+            if (decides || seconds) {
+                for (DecisionRecord r : unmatched) {
+                    boolean sameKind = seconds == (r.step().equals("confirm") || r.step().equals("overturn"));
+                    if (sameKind && Objects.equals(r.reviewerId(), e.actorId())) {
+                        decision = r;
+                        break;
+                    }
+                }
+                unmatched.remove(decision);
+            }
+            events.add(new ReviewEvent(e.action(), e.actorId(), e.actorName(), e.at(), e.seq(), e.txHash(), summary(e), decision));
+        }
+        for (DecisionRecord r : unmatched) {
+            events.add(new ReviewEvent(null, r.reviewerId(), r.reviewerName(), r.decidedAt(), null, null,
+                    r.step().replace('_', ' ') + ": " + r.outcome().replace('_', ' ') + " (no audit entry)", r));
+        }
+        return events;
+    }
+
+    /** "Claimed until 2026-12-01T17:30:00Z", "Decision: approve (DOC_OK)". */
+    private static String summary(AuditedStep e) {
+        String action = e.action().substring(e.action().indexOf('_') + 1);
+        Map<String, String> d = e.data();
+        return switch (action) {
+            case "SUBMITTED" -> "Submitted" + (d.containsKey("risk_score") ? " at risk " + d.get("risk_score") : "");
+            case "CLAIMED" -> "Claimed" + (d.containsKey("claimed_until") ? " until " + d.get("claimed_until") : "")
+                    + ("next".equals(d.get("how")) ? " (claim next)" : "");
+            case "CLAIM_RELEASED" -> "Claim released";
+            case "DECISION" -> "Decision: " + d.getOrDefault("decision", "?").replace('_', ' ')
+                    + (d.containsKey("reason_code") ? " (" + d.get("reason_code") + ")" : "");
+            case "SECOND_APPROVAL" -> "Second approval: " + d.getOrDefault("opinion", "?");
+            default -> action.replace('_', ' ').toLowerCase(Locale.ROOT);
+        };
     }
 
     public Outcome<DocumentContent> content(Actor actor, UUID documentId) {
@@ -335,8 +420,7 @@ public final class KycReviewUseCases {
     }
 
     private static AuditEntry entry(Actor actor, DocumentFacts document, String suffix, Map<String, Object> data) {
-        String objectType = document.kind() == DocumentKind.KYC ? "kyc_document" : "kyb_document";
-        return new AuditEntry(actor.userId(), document.kind() + suffix, objectType, document.id(), document.ventureId(), data);
+        return new AuditEntry(actor.userId(), document.kind() + suffix, objectType(document), document.id(), document.ventureId(), data);
     }
 
     private static String lower(String sentence) {

@@ -1,6 +1,8 @@
 package org.smartstart.backoffice.persistence.kyc;
 
+import org.smartstart.backoffice.domain.kyc.AuditedStep;
 import org.smartstart.backoffice.domain.kyc.Decision;
+import org.smartstart.backoffice.domain.kyc.DevicePosture;
 import org.smartstart.backoffice.domain.kyc.DecisionOutcome;
 import org.smartstart.backoffice.domain.kyc.DecisionRecord;
 import org.smartstart.backoffice.domain.kyc.DocumentFacts;
@@ -9,8 +11,11 @@ import org.smartstart.backoffice.domain.kyc.KycReviewStore;
 import org.smartstart.backoffice.domain.kyc.QueueFilter;
 import org.smartstart.backoffice.domain.kyc.QueueItem;
 import org.smartstart.backoffice.domain.kyc.QueueOrder;
+import org.smartstart.backoffice.domain.kyc.RelatedDocument;
 import org.smartstart.backoffice.domain.kyc.ReviewCounts;
 import org.smartstart.backoffice.domain.kyc.ReviewStatus;
+import org.smartstart.backoffice.domain.kyc.ReviewSubject;
+import org.smartstart.backoffice.domain.kyc.Reviewer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +25,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,7 +49,7 @@ final class JdbcKycReviewStore implements KycReviewStore {
                     d.risk_score, d.submitted_at, d.evidence_sha256, d.media_type, d.original_filename, d.claimed_by,
                     cu.display_name::text AS claimed_by_name, d.claimed_until, d.first_approved_by,
                     fu.display_name::text AS first_approved_by_name, d.reviewed_by, d.decided_at, d.reason_code,
-                    d.reviewer_comment, d.applicant_comment, d.rejection_final
+                    d.reviewer_comment, d.applicant_comment, d.rejection_final, u.country_code::text AS country, d.review_due_at
                FROM kyc_documents d
                LEFT JOIN users u ON u.id = d.user_id
                LEFT JOIN users cu ON cu.id = d.claimed_by
@@ -56,9 +63,10 @@ final class JdbcKycReviewStore implements KycReviewStore {
                     d.risk_score, d.submitted_at, d.evidence_sha256, d.media_type, d.original_filename, d.claimed_by,
                     cu.display_name::text AS claimed_by_name, d.claimed_until, d.first_approved_by,
                     fu.display_name::text AS first_approved_by_name, d.reviewed_by, d.decided_at, d.reason_code,
-                    d.reviewer_comment, d.applicant_comment, d.rejection_final
+                    d.reviewer_comment, d.applicant_comment, d.rejection_final, ou.country_code::text AS country, d.review_due_at
                FROM kyb_documents d
                LEFT JOIN ventures v ON v.id = d.venture_id
+               LEFT JOIN users ou ON ou.id = v.owner_user_id
                LEFT JOIN users cu ON cu.id = d.claimed_by
                LEFT JOIN users fu ON fu.id = d.first_approved_by
             """;
@@ -111,7 +119,8 @@ final class JdbcKycReviewStore implements KycReviewStore {
                 r.getString("original_filename"), r.getObject("claimed_by", UUID.class), r.getString("claimed_by_name"),
                 instant(r, "claimed_until"), r.getObject("first_approved_by", UUID.class), r.getString("first_approved_by_name"),
                 r.getObject("reviewed_by", UUID.class), instant(r, "decided_at"), r.getString("reason_code"),
-                r.getString("reviewer_comment"), r.getString("applicant_comment"), (Boolean) rejectionFinal);
+                r.getString("reviewer_comment"), r.getString("applicant_comment"), (Boolean) rejectionFinal, r.getString("country"),
+                instant(r, "review_due_at"));
     }
 
     @Override
@@ -160,13 +169,13 @@ final class JdbcKycReviewStore implements KycReviewStore {
         }
         Comparator<Candidate> order = Candidate.order(filter.effectiveOrder());
         return found.stream()
-                .sorted(Comparator.comparing(d -> new Candidate(d.id(), d.kind(), d.submittedAt(), d.riskScore()), order))
+                .sorted(Comparator.comparing(d -> new Candidate(d.id(), d.kind(), d.submittedAt(), d.riskScore(), d.dueAt()), order))
                 .limit(limit)
                 .map(d -> {
                     boolean claimed = d.claimActive(now);
-                    return new QueueItem(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.riskScore(), d.submittedAt(),
-                            d.subjectId(), d.subjectName(), claimed ? d.claimedBy() : null, claimed ? d.claimedByName() : null,
-                            claimed ? d.claimedUntil() : null);
+                    return new QueueItem(d.id(), d.kind(), d.docType(), d.reviewStatus(), d.riskScore(), d.submittedAt(), d.dueAt(),
+                            d.subjectId(), d.subjectName(), d.country(), claimed ? d.claimedBy() : null,
+                            claimed ? d.claimedByName() : null, claimed ? d.claimedUntil() : null);
                 })
                 .toList();
     }
@@ -176,6 +185,12 @@ final class JdbcKycReviewStore implements KycReviewStore {
                 .map(Enum::name).collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * One table's first page. Every condition compares a column with a parameter of the column's own type
+     * (the document type as the table's enum, not its text): such comparisons are leakproof, so PostgreSQL
+     * checks them before the row-level-security policy and may use them as index conditions (V19); a cast
+     * column (doc_type::text) was checked after the policy, row by row.
+     */
     private List<DocumentFacts> queueOf(DocumentKind kind, QueueFilter filter, UUID reviewer, Instant now, int limit) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> params = new ArrayList<>();
@@ -188,8 +203,24 @@ final class JdbcKycReviewStore implements KycReviewStore {
             });
         }
         if (filter.docType() != null) {
-            where.append(" AND d.doc_type::text = ?");
+            where.append(kind == DocumentKind.KYC ? " AND d.doc_type = ?::kyc_doc_type" : " AND d.doc_type = ?::kyb_doc_type");
             params.add(filter.docType());
+        }
+        if (filter.country() != null) {
+            where.append(kind == DocumentKind.KYC ? " AND u.country_code = ?::char(2)" : " AND ou.country_code = ?::char(2)");
+            params.add(filter.country());
+        }
+        if (filter.minRisk() != null) {
+            where.append(" AND d.risk_score >= ?");
+            params.add(filter.minRisk());
+        }
+        if (filter.maxRisk() != null) {
+            where.append(" AND d.risk_score <= ?");
+            params.add(filter.maxRisk());
+        }
+        if (filter.minAgeDays() != null) {
+            where.append(" AND d.submitted_at <= ?");
+            params.add(now.minus(java.time.Duration.ofDays(filter.minAgeDays())));
         }
         if (filter.assignee() != null) {
             where.append(" AND d.claimed_by = ? AND d.claimed_until > ?");
@@ -201,23 +232,43 @@ final class JdbcKycReviewStore implements KycReviewStore {
             params.add(reviewer);
             params.add(now);
         }
-        params.add(limit);
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            where.append(" AND d.status = 'pending' AND d.review_due_at < ?");
+            params.add(now);
+        }
         String sql = (kind == DocumentKind.KYC ? KYC_DOCUMENTS : KYB_DOCUMENTS) + where
-                + " ORDER BY " + (filter.effectiveOrder() == QueueOrder.HIGHEST_RISK_FIRST
-                ? "d.risk_score DESC, d.submitted_at, d.id" : "d.submitted_at, d.id") + " LIMIT ?";
+                + " ORDER BY " + order("d.", filter.effectiveOrder()) + " LIMIT " + limit;
         return sql(() -> {
             List<DocumentFacts> rows = new ArrayList<>();
-            try (PreparedStatement p = prepare(sql, params.toArray()); ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    rows.add(facts(r));
+            try (PreparedStatement p = prepare(sql, params.toArray())) {
+                customPlans(p);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(facts(r));
+                    }
                 }
             }
             return rows;
         });
     }
 
-    private static String order(QueueOrder order) {
-        return order == QueueOrder.HIGHEST_RISK_FIRST ? "risk_score DESC, submitted_at, id" : "submitted_at, id";
+    /**
+     * Plans the statement for its parameters every time. The driver otherwise prepares a statement on the
+     * server after five runs, and PostgreSQL may then keep a generic plan that cannot know how selective the
+     * filter is: it walked a whole queue index for a page (1.7-2.3 s, bench/RESULTS.md).
+     */
+    private static void customPlans(PreparedStatement p) throws SQLException {
+        if (p.isWrapperFor(org.postgresql.PGStatement.class)) {
+            p.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+        }
+    }
+
+    private static String order(String alias, QueueOrder order) {
+        return switch (order) {
+            case HIGHEST_RISK_FIRST -> alias + "risk_score DESC, " + alias + "submitted_at, " + alias + "id";
+            case DUE_FIRST -> alias + "review_due_at, " + alias + "submitted_at, " + alias + "id";
+            case OLDEST_FIRST -> alias + "submitted_at, " + alias + "id";
+        };
     }
 
     @Override
@@ -239,14 +290,16 @@ final class JdbcKycReviewStore implements KycReviewStore {
     private static final int CANDIDATES = 64;
 
     /** A pending document the queue could hand out next, with what the queue orders by. */
-    private record Candidate(UUID id, DocumentKind kind, Instant submittedAt, int riskScore) {
+    private record Candidate(UUID id, DocumentKind kind, Instant submittedAt, int riskScore, Instant dueAt) {
         /** The queue's order in Java, as the SQL below orders each table (uuid order is the order of its text). */
         static Comparator<Candidate> order(QueueOrder order) {
             Comparator<Candidate> oldest = Comparator.comparing(Candidate::submittedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(c -> c.id().toString());
-            return order == QueueOrder.HIGHEST_RISK_FIRST
-                    ? Comparator.comparingInt(Candidate::riskScore).reversed().thenComparing(oldest)
-                    : oldest;
+            return switch (order) {
+                case HIGHEST_RISK_FIRST -> Comparator.comparingInt(Candidate::riskScore).reversed().thenComparing(oldest);
+                case DUE_FIRST -> Comparator.comparing(Candidate::dueAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(oldest);
+                case OLDEST_FIRST -> oldest;
+            };
         }
     }
 
@@ -259,16 +312,17 @@ final class JdbcKycReviewStore implements KycReviewStore {
         String from = kind == DocumentKind.KYC
                 ? "kyc_documents d WHERE d.user_id IS DISTINCT FROM ?"
                 : "kyb_documents d LEFT JOIN ventures v ON v.id = d.venture_id WHERE v.owner_user_id IS DISTINCT FROM ?";
-        String orderBy = order == QueueOrder.HIGHEST_RISK_FIRST ? "d.risk_score DESC, d.submitted_at, d.id" : "d.submitted_at, d.id";
-        String sql = "SELECT d.id, d.submitted_at, d.risk_score FROM " + from
+        String sql = "SELECT d.id, d.submitted_at, d.risk_score, d.review_due_at FROM " + from
                 + " AND d.status = 'pending' AND d.second_approval_status IS DISTINCT FROM 'awaiting'"
                 + " AND (d.claimed_by IS NULL OR d.claimed_until IS NULL OR d.claimed_until <= ?)"
-                + " ORDER BY " + orderBy + " LIMIT " + CANDIDATES;
+                + " ORDER BY " + order("d.", order) + " LIMIT " + CANDIDATES;
         List<Candidate> found = new ArrayList<>();
         try (PreparedStatement p = prepare(sql, reviewer, now); ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 Timestamp submitted = r.getTimestamp(2);
-                found.add(new Candidate(r.getObject(1, UUID.class), kind, submitted == null ? null : submitted.toInstant(), r.getInt(3)));
+                Timestamp due = r.getTimestamp(4);
+                found.add(new Candidate(r.getObject(1, UUID.class), kind, submitted == null ? null : submitted.toInstant(), r.getInt(3),
+                        due == null ? null : due.toInstant()));
             }
         }
         return found;
@@ -431,6 +485,125 @@ final class JdbcKycReviewStore implements KycReviewStore {
             try (PreparedStatement p = prepare("SELECT status::text FROM ventures WHERE id = ?", ventureId); ResultSet r = p.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
+        });
+    }
+
+    @Override
+    public ReviewSubject subject(DocumentFacts document) {
+        return sql(() -> {
+            if (document.kind() == DocumentKind.KYC) {
+                try (PreparedStatement p = prepare("SELECT display_name, country_code::text, trust_score, kyc_status::text FROM users WHERE id = ?",
+                        document.subjectId()); ResultSet r = p.executeQuery()) {
+                    boolean found = r.next();
+                    return new ReviewSubject(DocumentKind.KYC, document.subjectId(), found ? r.getString(1) : document.subjectName(),
+                            found ? r.getString(2) : null, found ? r.getBigDecimal(3) : null, found ? r.getString(4) : null, null,
+                            document.subjectId(), found ? r.getString(1) : document.subjectName(), devices(document.subjectId()),
+                            otherDocuments(document));
+                }
+            }
+            try (PreparedStatement p = prepare("""
+                    SELECT v.name, v.status::text, v.owner_user_id, o.display_name, o.country_code::text, o.kyc_status::text
+                      FROM ventures v LEFT JOIN users o ON o.id = v.owner_user_id WHERE v.id = ?""", document.subjectId());
+                 ResultSet r = p.executeQuery()) {
+                boolean found = r.next();
+                return new ReviewSubject(DocumentKind.KYB, document.subjectId(), found ? r.getString(1) : document.subjectName(),
+                        found ? r.getString(5) : null, null, found ? r.getString(6) : null, found ? r.getString(2) : null,
+                        found ? r.getObject(3, UUID.class) : null, found ? r.getString(4) : null, List.of(), otherDocuments(document));
+            }
+        });
+    }
+
+    /** The latest report of each of the person's devices, the most recently seen first. */
+    private List<DevicePosture> devices(UUID userId) throws SQLException {
+        List<DevicePosture> devices = new ArrayList<>();
+        try (PreparedStatement p = prepare("""
+                SELECT * FROM (SELECT DISTINCT ON (device_id) device_id, os, COALESCE(encrypted_disk, false) AS encrypted_disk,
+                                      av_status::text AS av_status, last_seen_at, COALESCE(compliant, false) AS compliant
+                                 FROM device_posture_reports WHERE user_id = ?
+                                ORDER BY device_id, last_seen_at DESC NULLS LAST) latest
+                 ORDER BY last_seen_at DESC NULLS LAST, device_id""", userId); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                devices.add(new DevicePosture(r.getString("device_id"), r.getString("os"), r.getBoolean("encrypted_disk"),
+                        r.getString("av_status"), instant(r, "last_seen_at"), r.getBoolean("compliant")));
+            }
+        }
+        return devices;
+    }
+
+    /** The subject's documents other than this one, oldest first, with their decisions. */
+    private List<RelatedDocument> otherDocuments(DocumentFacts document) throws SQLException {
+        boolean kyc = document.kind() == DocumentKind.KYC;
+        List<RelatedDocument> documents = new ArrayList<>();
+        try (PreparedStatement p = prepare("SELECT d.id, d.doc_type::text, d.status::text, d.second_approval_status, d.risk_score, "
+                + "d.submitted_at, d.decided_at, r.display_name, d.reason_code, d.rejection_final FROM " + table(document) + " d "
+                + "LEFT JOIN users r ON r.id = d.reviewed_by WHERE d." + (kyc ? "user_id" : "venture_id") + " = ? AND d.id <> ? "
+                + "ORDER BY d.submitted_at, d.id", document.subjectId(), document.id()); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                ReviewStatus status = ReviewStatus.of(r.getString(3), r.getString(4));
+                boolean decided = status == ReviewStatus.VERIFIED || status == ReviewStatus.REJECTED;
+                documents.add(new RelatedDocument(r.getObject(1, UUID.class), document.kind(), r.getString(2), status, r.getInt(5),
+                        instant(r, "submitted_at"), decided ? instant(r, "decided_at") : null, decided ? r.getString(8) : null,
+                        decided ? r.getString(9) : null, (Boolean) r.getObject(10)));
+            }
+        }
+        return documents;
+    }
+
+    @Override
+    public List<AuditedStep> auditTrail(DocumentFacts document) {
+        String objectType = document.kind() == DocumentKind.KYC ? "kyc_document" : "kyb_document";
+        return sql(() -> {
+            List<AuditedStep> steps = new ArrayList<>();
+            // sealed entries, then those still in the outbox (one snapshot: an entry is in one or the other)
+            try (PreparedStatement p = prepare("""
+                    SELECT e.action, e.actor_user_id, u.display_name, e.ts, e.seq, e.tx_hash, e.data::text
+                      FROM (SELECT action, actor_user_id, ts, seq, tx_hash, data FROM audit_log WHERE object_type = ? AND object_id = ?
+                            UNION ALL
+                            SELECT o.action, o.actor_user_id, o.ts, NULL, NULL, o.data FROM audit_outbox o
+                             WHERE o.object_type = ? AND o.object_id = ? AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.id = o.id)) e
+                      LEFT JOIN users u ON u.id = e.actor_user_id
+                     ORDER BY e.seq NULLS LAST, e.ts""", objectType, document.id(), objectType, document.id());
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long seq = r.getLong(5);
+                    steps.add(new AuditedStep(r.getString(1), r.getObject(2, UUID.class), r.getString(3), instant(r, "ts"),
+                            r.wasNull() ? null : seq, r.getString(6), textFields(r.getString(7))));
+                }
+            }
+            return steps;
+        });
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The top-level fields of an entry's data as text; nested values as their JSON. */
+    private static Map<String, String> textFields(String json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            JSON.readTree(json).fields().forEachRemaining(f -> {
+                if (!f.getValue().isNull()) {
+                    fields.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
+                }
+            });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An audit entry's data is not JSON: " + json, e);
+        }
+        return fields;
+    }
+
+    @Override
+    public List<Reviewer> reviewers() {
+        return sql(() -> {
+            List<Reviewer> reviewers = new ArrayList<>();
+            try (PreparedStatement p = prepare("""
+                    SELECT DISTINCT u.id, u.display_name FROM role_assignments a JOIN users u ON u.id = a.user_id
+                     WHERE a.role = 'compliance' AND a.venture_id IS NULL AND a.revoked_at IS NULL AND u.archived_at IS NULL
+                     ORDER BY u.display_name, u.id"""); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    reviewers.add(new Reviewer(r.getObject(1, UUID.class), r.getString(2)));
+                }
+            }
+            return reviewers;
         });
     }
 }

@@ -12,6 +12,7 @@ import org.smartstart.backoffice.domain.kyc.KycReviewUseCases;
 import org.smartstart.backoffice.domain.kyc.QueueFilter;
 import org.smartstart.backoffice.domain.kyc.QueuePage;
 import org.smartstart.backoffice.domain.kyc.ReviewCounts;
+import org.smartstart.backoffice.domain.kyc.Reviewer;
 import org.smartstart.backoffice.domain.kyc.SecondOpinion;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.persistence.usecase.LocalTx;
@@ -41,6 +42,11 @@ public final class LocalKycReview implements KycReview {
     @Override
     public Outcome<QueuePage> queue(QueueFilter filter) {
         return useCases.query(session, (actor, tx) -> on(tx).queue(actor, filter, tx.now()));
+    }
+
+    @Override
+    public Outcome<java.util.List<Reviewer>> reviewers() {
+        return useCases.query(session, (actor, tx) -> on(tx).reviewers(actor));
     }
 
     @Override

@@ -33,10 +33,14 @@ import org.smartstart.backoffice.domain.kyc.QueueItem;
 import org.smartstart.backoffice.domain.kyc.QueueOrder;
 import org.smartstart.backoffice.domain.kyc.QueuePage;
 import org.smartstart.backoffice.domain.kyc.ReviewCounts;
+import org.smartstart.backoffice.domain.kyc.ReviewEvent;
 import org.smartstart.backoffice.domain.kyc.ReviewStatus;
+import org.smartstart.backoffice.domain.kyc.Reviewer;
 import org.smartstart.backoffice.domain.kyc.SecondOpinion;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.usecase.Rejection;
+import org.smartstart.backoffice.ui.navigation.Navigator;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
 import org.smartstart.backoffice.ui.tasks.TaskExecutor;
 
@@ -69,6 +73,17 @@ public final class KycReviewViewModel {
     private final StringProperty docType = new SimpleStringProperty("");
     private final BooleanProperty mine = new SimpleBooleanProperty(false);
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(QueueOrder.OLDEST_FIRST);
+    /** As typed: ISO 3166 alpha-2, checked by the port. */
+    private final StringProperty country = new SimpleStringProperty("");
+    /** As typed: a whole number 1 to 100, or empty. */
+    private final StringProperty minRisk = new SimpleStringProperty("");
+    private final StringProperty maxRisk = new SimpleStringProperty("");
+    /** Older than this many days; null: any age. */
+    private final ObjectProperty<Integer> minAgeDays = new SimpleObjectProperty<>();
+    /** Claimed by this officer; null: anyone or nobody. */
+    private final ObjectProperty<Reviewer> assignee = new SimpleObjectProperty<>();
+    private final BooleanProperty overdue = new SimpleBooleanProperty(false);
+    private final ObservableList<Reviewer> reviewers = FXCollections.observableArrayList();
     private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
     private final BooleanProperty more = new SimpleBooleanProperty(false);
     private final StringProperty counts = new SimpleStringProperty("");
@@ -77,6 +92,7 @@ public final class KycReviewViewModel {
     // the document under review
     private final ObjectProperty<DocumentDetail> detail = new SimpleObjectProperty<>();
     private final ObservableList<DecisionRecord> history = FXCollections.observableArrayList();
+    private final ObservableList<ReviewEvent> trail = FXCollections.observableArrayList();
     private final ObservableList<Image> pages = FXCollections.observableArrayList();
     private final IntegerProperty pageIndex = new SimpleIntegerProperty(0);
     private final DoubleProperty zoom = new SimpleDoubleProperty(1.0);
@@ -111,7 +127,15 @@ public final class KycReviewViewModel {
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
 
+    private final Navigator navigator;
+
     public KycReviewViewModel(KycReview kyc, UUID me, TaskExecutor executor, List<ReasonCode> reasonCodes) {
+        this(kyc, me, executor, reasonCodes, Navigator.NOWHERE);
+    }
+
+    /** @param navigator where the history's audit links lead (the shell's {@code go}) */
+    public KycReviewViewModel(KycReview kyc, UUID me, TaskExecutor executor, List<ReasonCode> reasonCodes, Navigator navigator) {
+        this.navigator = Objects.requireNonNull(navigator);
         this.kyc = Objects.requireNonNull(kyc);
         this.me = Objects.requireNonNull(me);
         this.executor = Objects.requireNonNull(executor);
@@ -139,26 +163,59 @@ public final class KycReviewViewModel {
         docType.addListener((o, a, b) -> loadQueue());
         mine.addListener((o, a, b) -> loadQueue());
         order.addListener((o, a, b) -> loadQueue());
+        country.addListener((o, a, b) -> loadQueue());
+        minRisk.addListener((o, a, b) -> loadQueue());
+        maxRisk.addListener((o, a, b) -> loadQueue());
+        minAgeDays.addListener((o, a, b) -> loadQueue());
+        assignee.addListener((o, a, b) -> loadQueue());
+        overdue.addListener((o, a, b) -> loadQueue());
     }
 
     // ---- the queue -----------------------------------------------------------------------
 
+    /** The filter as chosen; a risk bound that is not a whole number is refused here, naming the field. */
     public QueueFilter filter() {
         String type = docType.get() == null || docType.get().isBlank() ? null : docType.get().strip();
-        return new QueueFilter(kind.get(), status.get(), type, null, mine.get() ? Boolean.TRUE : null, order.get(), null);
+        String land = country.get() == null || country.get().isBlank() ? null : country.get().strip();
+        return new QueueFilter(kind.get(), status.get(), type, land, number("Risk from", minRisk.get()),
+                number("Risk to", maxRisk.get()), minAgeDays.get(), assignee.get() == null ? null : assignee.get().userId(),
+                mine.get() ? Boolean.TRUE : null, overdue.get() ? Boolean.TRUE : null, order.get(), null);
+    }
+
+    private static Integer number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": must be a whole number from 1 to 100, not \"" + text.strip() + "\"");
+        }
     }
 
     /** Reloads the queue page for the filter, and the counts per status. */
     public void loadQueue() {
-        QueueFilter filter = filter();
+        QueueFilter filter;
+        try {
+            filter = filter();
+        } catch (IllegalArgumentException e) {
+            items.clear();
+            more.set(false);
+            problem.set("The review queue could not be loaded: " + e.getMessage());
+            return;
+        }
         loading.set(true);
         executor.execute(BackgroundTask.of("Loading the review queue…", () -> new QueueAndCounts(kyc.queue(filter), kyc.counts()))
                 .onSuccess(loaded -> {
                     if (loaded.page() instanceof Outcome.Done<QueuePage> done) {
                         items.setAll(done.value().items());
                         more.set(done.value().more());
+                        if (problem.get().startsWith("The review queue could not be loaded")) {
+                            problem.set("");
+                        }
                     } else {
                         items.clear();
+                        more.set(false);
                         problem.set("The review queue could not be loaded: " + sentence(loaded.page()));
                     }
                     if (loaded.counts() instanceof Outcome.Done<ReviewCounts> done) {
@@ -167,6 +224,47 @@ public final class KycReviewViewModel {
                 })
                 .onFailure(failure -> problem.set("The review queue could not be loaded: " + failure.getMessage()))
                 .onFinished(() -> loading.set(false)));
+    }
+
+    /** Loads the compliance officers for the assignee filter. */
+    public void loadReviewers() {
+        executor.execute(BackgroundTask.of("Loading the compliance officers…", kyc::reviewers)
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<List<Reviewer>> done) {
+                        reviewers.setAll(done.value());
+                    }
+                })
+                .onFailure(failure -> problem.set("The compliance officers could not be loaded: " + failure.getMessage())));
+    }
+
+    /** The queue and the officers, as the page starts. */
+    public void start() {
+        loadReviewers();
+        loadQueue();
+    }
+
+    /** The shell asks to show a place: a KYC or KYB document opens here. */
+    public boolean show(Place place) {
+        if (place instanceof Place.ObjectOf o && o.objectId() != null
+                && ("kyc_document".equals(o.objectType()) || "kyb_document".equals(o.objectType()))) {
+            open(o.objectId());
+            return true;
+        }
+        return false;
+    }
+
+    /** Every audit entry about the open document, in the audit trail. */
+    public boolean openAuditTrail() {
+        DocumentDetail d = detail.get();
+        return d != null && navigator.go(new Place.AuditTrailOf(d.objectType(), d.documentId()));
+    }
+
+    /** The audit entry of one history step, in the audit trail; a step not sealed yet shows the document's trail. */
+    public boolean openAuditEntry(ReviewEvent event) {
+        if (event == null) {
+            return false;
+        }
+        return event.seq() != null ? navigator.go(new Place.AuditEntryAt(event.seq())) : openAuditTrail();
     }
 
     private record QueueAndCounts(Outcome<QueuePage> page, Outcome<ReviewCounts> counts) {
@@ -269,6 +367,7 @@ public final class KycReviewViewModel {
     private void show(DocumentDetail d) {
         detail.set(d);
         history.setAll(d.history());
+        trail.setAll(d.trail());
     }
 
     /** Reloads the open document's facts only (after a decision: the bytes did not change). */
@@ -467,6 +566,38 @@ public final class KycReviewViewModel {
 
     public ObjectProperty<QueueOrder> orderProperty() {
         return order;
+    }
+
+    public StringProperty countryProperty() {
+        return country;
+    }
+
+    public StringProperty minRiskProperty() {
+        return minRisk;
+    }
+
+    public StringProperty maxRiskProperty() {
+        return maxRisk;
+    }
+
+    public ObjectProperty<Integer> minAgeDaysProperty() {
+        return minAgeDays;
+    }
+
+    public ObjectProperty<Reviewer> assigneeProperty() {
+        return assignee;
+    }
+
+    public BooleanProperty overdueProperty() {
+        return overdue;
+    }
+
+    public ObservableList<Reviewer> reviewers() {
+        return reviewers;
+    }
+
+    public ObservableList<ReviewEvent> trail() {
+        return trail;
     }
 
     public ObservableList<QueueItem> items() {

@@ -556,4 +556,139 @@ class KycReviewContractTest {
         assertThat(((Outcome.Invalid<?>) badLimit).problems()).extracting(FieldProblem::field).containsExactlyInAnyOrder("limit", "docType");
         assertThat(text("SELECT status::text FROM kyc_documents WHERE id = ?", doc.id())).isEqualTo("pending");
     }
+
+    // ---- queue filters (issue 5) --------------------------------------------------------------
+
+    /** An applicant living in {@code country}. */
+    static UUID applicantIn(String name, String country) throws SQLException {
+        UUID id = person(name);
+        exec("UPDATE users SET country_code = ? WHERE id = ?", country, id);
+        return id;
+    }
+
+    static Set<UUID> ids(QueuePage page) {
+        Set<UUID> ids = new HashSet<>();
+        page.items().forEach(i -> ids.add(i.documentId()));
+        return ids;
+    }
+
+    @Test
+    void the_queue_filters_by_country_risk_age_assignee_and_overdue() throws SQLException {
+        UUID cleo = officer("Cleo Compliance");
+        Instant now = fixture.clock().instant();
+        // a country no other test uses, so the page holds only these documents
+        String country = "L" + (char) ('A' + adapter.ordinal());
+        UUID ada = applicantIn("Ada Applicant", country);
+        UUID ben = applicantIn("Ben Applicant", country);
+        UUID cy = applicantIn("Cy Applicant", "MT");
+        Doc oldRisky = kyc(ada, "passport", 80, now.minus(Duration.ofDays(10)));
+        Doc recentCalm = kyc(ben, "id_card", 30, now.minus(Duration.ofDays(2)));
+        Doc elsewhere = kyc(cy, "passport", 90, now.minus(Duration.ofDays(10)));
+        UUID venture = TestAccounts.venture(fixture.db(), "Ada Labs " + UUID.randomUUID().toString().substring(0, 8), "eu", "draft", ada);
+        Doc ventureDoc = kyb(venture, "tax_id", 50);
+        QueueFilter inCountry = QueueFilter.pending().withCountry(country.toLowerCase(java.util.Locale.ROOT)).withLimit(500);
+
+        QueuePage all = done(as(cleo).queue(inCountry));
+        assertThat(ids(all)).containsExactlyInAnyOrder(oldRisky.id(), recentCalm.id(), ventureDoc.id()).doesNotContain(elsewhere.id());
+        assertThat(all.items()).allSatisfy(i -> assertThat(i.country()).isEqualTo(country));
+        assertThat(ids(done(as(cleo).queue(inCountry.withRisk(50, null))))).containsExactlyInAnyOrder(oldRisky.id(), ventureDoc.id());
+        assertThat(ids(done(as(cleo).queue(inCountry.withRisk(null, 50))))).containsExactlyInAnyOrder(recentCalm.id(), ventureDoc.id());
+        assertThat(ids(done(as(cleo).queue(inCountry.withRisk(31, 79))))).containsExactly(ventureDoc.id());
+        assertThat(ids(done(as(cleo).queue(inCountry.withMinAgeDays(5).withKind(DocumentKind.KYC))))).containsExactly(oldRisky.id());
+
+        // review deadline: 24 hours at risk >= 70 (four eyes), 72 hours otherwise
+        QueueItem risky = all.items().stream().filter(i -> i.documentId().equals(oldRisky.id())).findFirst().orElseThrow();
+        QueueItem calm = all.items().stream().filter(i -> i.documentId().equals(recentCalm.id())).findFirst().orElseThrow();
+        assertThat(risky.dueAt()).isEqualTo(risky.submittedAt().plus(Duration.ofHours(24)));
+        assertThat(calm.dueAt()).isEqualTo(calm.submittedAt().plus(Duration.ofHours(72)));
+        assertThat(ids(done(as(cleo).queue(inCountry.withKind(DocumentKind.KYC).withOverdue(true))))).containsExactly(oldRisky.id());
+        QueuePage byDue = done(as(cleo).queue(inCountry.withOrder(QueueOrder.DUE_FIRST)));
+        assertThat(byDue.items()).extracting(QueueItem::dueAt).isSorted();
+        assertThat(byDue.items()).extracting(QueueItem::documentId).containsSubsequence(oldRisky.id(), recentCalm.id());
+
+        done(as(cleo).claim(recentCalm.id()));
+        assertThat(ids(done(as(cleo).queue(inCountry.withAssignee(cleo))))).containsExactly(recentCalm.id());
+        assertThat(ids(done(as(cleo).queue(inCountry.withAssignee(UUID.randomUUID()))))).isEmpty();
+        assertThat(done(as(cleo).reviewers())).extracting(r -> r.userId()).contains(cleo);
+    }
+
+    @Test
+    void bad_filter_input_is_invalid_naming_each_field() throws SQLException {
+        UUID cleo = officer("Cleo Compliance");
+
+        Outcome<QueuePage> bad = as(cleo).queue(QueueFilter.any().withCountry("Germany").withRisk(0, 101).withMinAgeDays(-1));
+        assertThat(bad).isInstanceOf(Outcome.Invalid.class);
+        assertThat(((Outcome.Invalid<?>) bad).problems()).extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("country", "minRisk", "maxRisk", "minAgeDays");
+        assertThat(bad.describe()).contains("Germany", "ISO 3166");
+
+        Outcome<QueuePage> crossed = as(cleo).queue(QueueFilter.any().withRisk(80, 20));
+        assertThat(((Outcome.Invalid<?>) crossed).problems()).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("maxRisk"))
+                .satisfies(p -> assertThat(p.message()).contains("minRisk"));
+    }
+
+    // ---- review pane and history (issue 5) -----------------------------------------------------
+
+    @Test
+    void a_kyc_document_shows_the_applicant_devices_other_documents_and_its_audited_history() throws SQLException {
+        UUID cleo = officer("Cleo Compliance");
+        UUID ada = applicantIn("Ada Applicant", "PT");
+        exec("UPDATE users SET trust_score = 72.5 WHERE id = ?", ada);
+        exec("INSERT INTO device_posture_reports (user_id, device_id, os, encrypted_disk, av_status, last_seen_at) "
+                + "VALUES (?, 'laptop-1', 'macOS 15', true, 'healthy', now()), (?, 'phone-2', 'Android 14', false, 'healthy', now() - interval '1 day')",
+                ada, ada);
+        Doc first = kyc(ada, "passport", 20, oldest());
+        Doc second = kyc(ada, "proof_of_address", 20, oldest());
+        done(as(cleo).claim(first.id()));
+        done(as(cleo).decide(first.id(), reject(first, DecisionOutcome.REJECT_RESUBMIT)));
+
+        DocumentDetail detail = done(as(cleo).document(second.id()));
+
+        assertThat(detail.subject().country()).isEqualTo("PT");
+        assertThat(detail.subject().trustScore()).isEqualByComparingTo("72.5");
+        assertThat(detail.subject().devices()).extracting(d -> d.deviceId() + ":" + d.compliant())
+                .containsExactly("laptop-1:true", "phone-2:false");
+        assertThat(detail.subject().nonCompliantDevices()).isEqualTo(1);
+        assertThat(detail.subject().otherDocuments()).singleElement().satisfies(o -> {
+            assertThat(o.documentId()).isEqualTo(first.id());
+            assertThat(o.status()).isEqualTo(ReviewStatus.REJECTED);
+            assertThat(o.rejectionFinal()).isFalse();
+            assertThat(o.reviewerName()).isEqualTo("Cleo Compliance");
+            assertThat(o.reasonCode()).isEqualTo("IMAGE_UNREADABLE");
+        });
+
+        DocumentDetail decided = done(as(cleo).document(first.id()));
+        assertThat(decided.objectType()).isEqualTo("kyc_document");
+        assertThat(decided.trail()).extracting(e -> e.action()).containsExactly("KYC_CLAIMED", "KYC_DECISION");
+        assertThat(decided.trail().get(0).decision()).isNull();
+        assertThat(decided.trail().get(1).decision()).isNotNull()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo("reject_resubmit"));
+        assertThat(decided.trail()).allSatisfy(e -> {
+            assertThat(e.actorId()).isEqualTo(cleo);
+            assertThat(e.seq() == null).isEqualTo(e.txHash() == null);
+        });
+    }
+
+    @Test
+    void a_kyb_document_shows_the_venture_its_owner_and_its_other_documents() throws SQLException {
+        UUID cleo = officer("Cleo Compliance");
+        UUID founder = applicantIn("Fay Founder", "IE");
+        UUID venture = TestAccounts.venture(fixture.db(), "Fay Works " + UUID.randomUUID().toString().substring(0, 8), "eu", "draft", founder);
+        Doc articles = kyb(venture, "articles_of_inc", 20);
+        Doc tax = kyb(venture, "tax_id", 20);
+
+        DocumentDetail detail = done(as(cleo).document(tax.id()));
+
+        assertThat(detail.objectType()).isEqualTo("kyb_document");
+        assertThat(detail.subject().kind()).isEqualTo(DocumentKind.KYB);
+        assertThat(detail.subject().ventureStatus()).isEqualTo("draft");
+        assertThat(detail.subject().ownerId()).isEqualTo(founder);
+        assertThat(detail.subject().ownerName()).isEqualTo("Fay Founder");
+        assertThat(detail.subject().country()).isEqualTo("IE");
+        assertThat(detail.subject().devices()).isEmpty();
+        assertThat(detail.subject().otherDocuments()).extracting(o -> o.documentId()).containsExactly(articles.id());
+        assertThat(detail.trail()).isEmpty();
+    }
 }
+

@@ -565,9 +565,10 @@ final class JdbcKycReviewStore implements KycReviewStore {
                      ORDER BY e.seq NULLS LAST, e.ts""", objectType, document.id(), objectType, document.id());
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    long seq = r.getLong(5);
-                    steps.add(new AuditedStep(r.getString(1), r.getObject(2, UUID.class), r.getString(3), instant(r, "ts"),
-                            r.wasNull() ? null : seq, r.getString(6), textFields(r.getString(7))));
+                    long sealedAt = r.getLong(5);
+                    Long seq = r.wasNull() ? null : sealedAt;
+                    steps.add(new AuditedStep(r.getString(1), r.getObject(2, UUID.class), r.getString(3), instant(r, "ts"), seq,
+                            r.getString(6), textFields(r.getString(7))));
                 }
             }
             return steps;

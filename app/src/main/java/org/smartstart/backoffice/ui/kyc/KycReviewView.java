@@ -8,6 +8,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,6 +19,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -30,12 +32,17 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.smartstart.backoffice.domain.kyc.DecisionOutcome;
 import org.smartstart.backoffice.domain.kyc.DecisionRecord;
+import org.smartstart.backoffice.domain.kyc.DevicePosture;
 import org.smartstart.backoffice.domain.kyc.DocumentDetail;
 import org.smartstart.backoffice.domain.kyc.DocumentKind;
 import org.smartstart.backoffice.domain.kyc.KycReviewUseCases;
 import org.smartstart.backoffice.domain.kyc.QueueItem;
 import org.smartstart.backoffice.domain.kyc.QueueOrder;
+import org.smartstart.backoffice.domain.kyc.RelatedDocument;
+import org.smartstart.backoffice.domain.kyc.ReviewEvent;
 import org.smartstart.backoffice.domain.kyc.ReviewStatus;
+import org.smartstart.backoffice.domain.kyc.ReviewSubject;
+import org.smartstart.backoffice.domain.kyc.Reviewer;
 import org.smartstart.backoffice.domain.kyc.SecondOpinion;
 
 import java.time.Instant;
@@ -63,12 +70,20 @@ public final class KycReviewView {
     @FXML private ComboBox<String> docTypeFilter;
     @FXML private ComboBox<QueueOrder> orderChoice;
     @FXML private CheckBox mine;
+    @FXML private TextField countryFilter;
+    @FXML private TextField minRiskFilter;
+    @FXML private TextField maxRiskFilter;
+    @FXML private ComboBox<Integer> ageFilter;
+    @FXML private ComboBox<Reviewer> assigneeFilter;
+    @FXML private CheckBox overdue;
     @FXML private TableView<QueueItem> queue;
     @FXML private TableColumn<QueueItem, String> kindColumn;
     @FXML private TableColumn<QueueItem, String> typeColumn;
     @FXML private TableColumn<QueueItem, String> subjectColumn;
     @FXML private TableColumn<QueueItem, Integer> riskColumn;
+    @FXML private TableColumn<QueueItem, String> countryColumn;
     @FXML private TableColumn<QueueItem, Instant> ageColumn;
+    @FXML private TableColumn<QueueItem, QueueItem> dueColumn;
     @FXML private TableColumn<QueueItem, String> claimColumn;
     @FXML private Button claimNext;
     @FXML private Button claim;
@@ -101,7 +116,13 @@ public final class KycReviewView {
     @FXML private Button overturn;
     @FXML private Label result;
     @FXML private VBox effects;
-    @FXML private ListView<DecisionRecord> history;
+    @FXML private ListView<ReviewEvent> history;
+    @FXML private Hyperlink auditTrailLink;
+    @FXML private Tab subjectTab;
+    @FXML private GridPane subjectFacts;
+    @FXML private Label devicesTitle;
+    @FXML private VBox devices;
+    @FXML private VBox otherDocuments;
 
     private final KycReviewViewModel viewModel;
     private final ZoneId zone;
@@ -157,10 +178,59 @@ public final class KycReviewView {
         docTypeFilter.valueProperty().bindBidirectional(viewModel.docTypeProperty());
 
         orderChoice.getItems().setAll(QueueOrder.values());
-        orderChoice.setConverter(converter(o -> o == QueueOrder.OLDEST_FIRST ? "Oldest first" : "Highest risk first"));
+        orderChoice.setConverter(converter(o -> switch (o) {
+            case OLDEST_FIRST -> "Oldest first";
+            case HIGHEST_RISK_FIRST -> "Highest risk first";
+            case DUE_FIRST -> "Due first";
+        }));
         orderChoice.valueProperty().bindBidirectional(viewModel.orderProperty());
 
         mine.selectedProperty().bindBidirectional(viewModel.mineProperty());
+
+        // typed filters apply on Enter or when the field is left, not at every key
+        commitOnEnterOrLeave(countryFilter, viewModel.countryProperty());
+        commitOnEnterOrLeave(minRiskFilter, viewModel.minRiskProperty());
+        commitOnEnterOrLeave(maxRiskFilter, viewModel.maxRiskProperty());
+
+        List<Integer> ages = new ArrayList<>();
+        ages.add(null);
+        ages.addAll(List.of(1, 3, 7, 30));
+        ageFilter.getItems().setAll(ages);
+        ageFilter.setConverter(converter(d -> d == null ? "Any age" : "Older than " + d + (d == 1 ? " day" : " days")));
+        ageFilter.setPromptText("Any age");
+        ageFilter.valueProperty().bindBidirectional(viewModel.minAgeDaysProperty());
+
+        assigneeFilter.setConverter(converter(r -> r == null ? "Any assignee"
+                : viewModel.me().equals(r.userId()) ? r.displayName() + " (me)" : r.displayName()));
+        assigneeFilter.setPromptText("Any assignee");
+        Runnable officers = () -> {
+            Reviewer chosen = viewModel.assigneeProperty().get();
+            List<Reviewer> choices = new ArrayList<>();
+            choices.add(null);
+            choices.addAll(viewModel.reviewers());
+            assigneeFilter.getItems().setAll(choices);
+            assigneeFilter.setValue(chosen);
+        };
+        viewModel.reviewers().addListener((ListChangeListener<Reviewer>) change -> officers.run());
+        officers.run();
+        assigneeFilter.valueProperty().bindBidirectional(viewModel.assigneeProperty());
+
+        overdue.selectedProperty().bindBidirectional(viewModel.overdueProperty());
+    }
+
+    private static void commitOnEnterOrLeave(TextField field, javafx.beans.property.StringProperty target) {
+        field.setText(target.get());
+        target.addListener((o, a, b) -> {
+            if (!field.getText().equals(b)) {
+                field.setText(b);
+            }
+        });
+        field.setOnAction(event -> target.set(field.getText()));
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                target.set(field.getText());
+            }
+        });
     }
 
     private void initializeQueue() {
@@ -185,6 +255,19 @@ public final class KycReviewView {
             protected void updateItem(Instant at, boolean empty) {
                 super.updateItem(at, empty);
                 setText(empty || at == null ? null : DATE.format(at.atZone(zone)));
+            }
+        });
+        countryColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().country() == null ? "" : c.getValue().country()));
+        dueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        dueColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(QueueItem item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("kyc-overdue");
+                setText(empty || item == null || item.dueAt() == null ? null : TIME.format(item.dueAt().atZone(zone)));
+                if (!empty && item != null && item.overdueAt(Instant.now())) {
+                    getStyleClass().add("kyc-overdue");
+                }
             }
         });
         claimColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().claimedBy() == null ? ""
@@ -339,23 +422,138 @@ public final class KycReviewView {
         showFacts(null);
         showShaCheck();
 
-        history.setItems(viewModel.history());
+        history.setItems(viewModel.trail());
         history.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(DecisionRecord r, boolean empty) {
-                super.updateItem(r, empty);
-                setWrapText(true);
+            protected void updateItem(ReviewEvent e, boolean empty) {
+                super.updateItem(e, empty);
                 setPrefWidth(0);
-                setText(empty || r == null ? null : historyLine(r));
+                if (empty || e == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label text = new Label(historyLine(e));
+                text.setWrapText(true);
+                VBox box = new VBox(2, text);
+                if (e.action() != null) {
+                    Hyperlink link = new Hyperlink(e.seq() == null ? "Audit entry being sealed — open the document's trail"
+                            : "Audit entry #" + e.seq() + " · tx " + e.txHash().substring(0, 12) + "…");
+                    link.getStyleClass().add("kyc-audit-link");
+                    link.setOnAction(event -> viewModel.openAuditEntry(e));
+                    box.getChildren().add(link);
+                }
+                setText(null);
+                setGraphic(box);
             }
         });
-        history.setPlaceholder(new Label("No claim decided yet."));
+        history.setPlaceholder(new Label("Nothing recorded on this document yet."));
+        auditTrailLink.disableProperty().bind(viewModel.detailProperty().isNull());
+        viewModel.detailProperty().addListener((obs, old, d) -> showSubject(d));
+        showSubject(null);
+    }
+
+    private String historyLine(ReviewEvent e) {
+        StringBuilder b = new StringBuilder()
+                .append(e.at() == null ? "" : TIME.format(e.at().atZone(zone))).append("  ")
+                .append(e.summary()).append(" — ").append(e.actorName() == null ? "the system" : e.actorName());
+        if (e.decision() != null) {
+            b.append('\n').append(historyLine(e.decision()));
+        }
+        return b.toString();
+    }
+
+    private void showSubject(DocumentDetail d) {
+        subjectFacts.getChildren().clear();
+        devices.getChildren().clear();
+        otherDocuments.getChildren().clear();
+        ReviewSubject subject = d == null ? null : d.subject();
+        subjectTab.setText(d != null && d.kind() == DocumentKind.KYB ? "Venture" : "Applicant");
+        boolean kyc = subject == null || subject.kind() == DocumentKind.KYC;
+        devicesTitle.setVisible(kyc);
+        devicesTitle.setManaged(kyc);
+        devices.setVisible(kyc);
+        devices.setManaged(kyc);
+        if (subject == null) {
+            return;
+        }
+        List<Map.Entry<String, String>> rows = new ArrayList<>();
+        if (kyc) {
+            rows.add(Map.entry("Applicant", subject.name()));
+            rows.add(Map.entry("Country", subject.country() == null ? "—" : subject.country()));
+            rows.add(Map.entry("Trust score", subject.trustScore() == null ? "—" : subject.trustScore().stripTrailingZeros().toPlainString()));
+            rows.add(Map.entry("KYC status", subject.kycStatus() == null ? "—" : subject.kycStatus()));
+            long bad = subject.nonCompliantDevices();
+            rows.add(Map.entry("Device posture", subject.devices().isEmpty() ? "no device reported"
+                    : bad == 0 ? "compliant (" + subject.devices().size() + (subject.devices().size() == 1 ? " device)" : " devices)")
+                    : bad + " of " + subject.devices().size() + " devices NOT compliant"));
+        } else {
+            rows.add(Map.entry("Venture", subject.name()));
+            rows.add(Map.entry("Status", subject.ventureStatus() == null ? "—" : subject.ventureStatus()));
+            rows.add(Map.entry("Owner", subject.ownerName() == null ? "—" : subject.ownerName()));
+            rows.add(Map.entry("Owner's country", subject.country() == null ? "—" : subject.country()));
+            rows.add(Map.entry("Owner's KYC", subject.kycStatus() == null ? "—" : subject.kycStatus()));
+        }
+        addRows(subjectFacts, rows);
+        for (DevicePosture device : subject.devices()) {
+            Label line = new Label((device.compliant() ? "✔ " : "✖ ") + device.deviceId() + (device.os() == null ? "" : " · " + device.os())
+                    + " · disk " + (device.encryptedDisk() ? "encrypted" : "NOT encrypted") + " · antivirus " + device.avStatus()
+                    + (device.lastSeenAt() == null ? "" : " · seen " + TIME.format(device.lastSeenAt().atZone(zone))));
+            line.setWrapText(true);
+            line.getStyleClass().add(device.compliant() ? "kyc-device-ok" : "kyc-device-bad");
+            devices.getChildren().add(line);
+        }
+        if (subject.devices().isEmpty()) {
+            devices.getChildren().add(muted("No device posture report."));
+        }
+        for (RelatedDocument other : subject.otherDocuments()) {
+            StringBuilder text = new StringBuilder(capitalized(KycReviewViewModel.label(other.docType()))).append(" — ")
+                    .append(KycReviewViewModel.statusLabel(other.status()));
+            if (other.rejectionFinal() != null) {
+                text.append(other.rejectionFinal() ? " (final)" : " (resubmit)");
+            }
+            if (other.decidedAt() != null) {
+                text.append(" on ").append(DATE.format(other.decidedAt().atZone(zone)));
+            }
+            if (other.reviewerName() != null) {
+                text.append(" by ").append(other.reviewerName());
+            }
+            if (other.reasonCode() != null) {
+                text.append(" (").append(other.reasonCode()).append(')');
+            }
+            text.append(" · risk ").append(other.riskScore());
+            Hyperlink link = new Hyperlink(text.toString());
+            link.setWrapText(true);
+            link.getStyleClass().add("kyc-other-document");
+            link.setOnAction(event -> viewModel.open(other.documentId()));
+            otherDocuments.getChildren().add(link);
+        }
+        if (subject.otherDocuments().isEmpty()) {
+            otherDocuments.getChildren().add(muted("No other document."));
+        }
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+
+    private static void addRows(GridPane grid, List<Map.Entry<String, String>> rows) {
+        int row = 0;
+        for (Map.Entry<String, String> entry : rows) {
+            Label name = new Label(entry.getKey());
+            name.getStyleClass().add("text-muted");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label value = new Label(entry.getValue());
+            value.setWrapText(true);
+            grid.addRow(row++, name, value);
+        }
     }
 
     private String historyLine(DecisionRecord r) {
         StringBuilder b = new StringBuilder()
-                .append(r.decidedAt() == null ? "" : TIME.format(r.decidedAt().atZone(zone))).append("  ")
-                .append(r.step().replace('_', ' ')).append(": ").append(r.outcome().replace('_', ' '))
+                .append("  ").append(r.step().replace('_', ' ')).append(": ").append(r.outcome().replace('_', ' '))
                 .append(" by ").append(r.reviewerName());
         if (r.reasonCode() != null) {
             b.append(" — ").append(r.reasonCode());
@@ -384,6 +582,11 @@ public final class KycReviewView {
                 + (d.rejectionFinal() == null ? "" : d.rejectionFinal() ? " (final)" : " (resubmit)")));
         rows.add(Map.entry("Risk score", d.riskScore() + (d.riskScore() >= 70 ? " — four eyes (KY-4)" : "")));
         rows.add(Map.entry("Submitted", TIME.format(d.submittedAt().atZone(zone))));
+        if (d.dueAt() != null) {
+            boolean late = (d.status() == ReviewStatus.PENDING || d.status() == ReviewStatus.AWAITING_SECOND_APPROVAL)
+                    && d.dueAt().isBefore(Instant.now());
+            rows.add(Map.entry("Due", TIME.format(d.dueAt().atZone(zone)) + (late ? " — OVERDUE" : "")));
+        }
         rows.add(Map.entry("File", (d.originalFilename() == null ? "—" : d.originalFilename()) + " · " + d.mediaType()));
         rows.add(Map.entry("Claim", d.claimedBy() == null ? "unclaimed"
                 : (viewModel.me().equals(d.claimedBy()) ? "you" : "another officer") + " until " + TIME.format(d.claimedUntil().atZone(zone))));
@@ -507,6 +710,11 @@ public final class KycReviewView {
         if (!overturn.isDisabled()) {
             viewModel.secondApproval(SecondOpinion.OVERTURN);
         }
+    }
+
+    @FXML
+    private void openAuditTrail() {
+        viewModel.openAuditTrail();
     }
 
     @FXML

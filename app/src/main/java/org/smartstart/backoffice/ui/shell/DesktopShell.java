@@ -205,9 +205,11 @@ public final class DesktopShell {
             return node;
         }
         if (page == Page.KYC_REVIEW) {
-            KycReviewViewModel viewModel = new KycReviewViewModel(connector.open(session).kycReview(), user.id(), executor, ReasonCode.configured());
+            KycReviewViewModel viewModel = new KycReviewViewModel(connector.open(session).kycReview(), user.id(), executor,
+                    ReasonCode.configured(), this::go);
             Node node = ViewLoader.load("KycReview", new KycReviewView(viewModel, zone));
-            viewModel.loadQueue();
+            showers.put(page, viewModel::show);
+            viewModel.start();
             return node;
         }
         Label title = new Label(page.title());

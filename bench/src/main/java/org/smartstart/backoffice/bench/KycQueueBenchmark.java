@@ -81,15 +81,23 @@ public final class KycQueueBenchmark {
                     officers.add(local.open(signedIn.session()).kycReview());
                 }
                 claims(officers, 20); // warm-up: JIT, connection pool
-                claims(officers, claimsPerOfficer);
-                queuePages(officers.get(0));
+                for (int claimers : new int[] {1, 4, OFFICERS}) {
+                    claims(officers.subList(0, claimers), claimers == OFFICERS ? claimsPerOfficer : Math.max(50, claimsPerOfficer * 2 / claimers));
+                }
+                System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
+                explainDocTypeFilter(db);
+                queuePages(officers.get(0), officers.get(1), officerId(db, 2));
+                System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
             } finally {
                 services.close();
             }
         }
     }
 
-    /** 100,000 pending documents of applicants and draft ventures, risk 1..100, submitted one second apart. */
+    /**
+     * 100,000 pending documents of applicants (ten countries, one of them rare) and draft ventures, risk 1..100,
+     * submitted two minutes apart over the last 140 days (so most are overdue, the last three days' are not).
+     */
     private static void fill(BackOfficeDatabase db) throws Exception {
         byte[] scan = "bench scan".getBytes(StandardCharsets.UTF_8);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(scan));
@@ -110,8 +118,11 @@ public final class KycQueueBenchmark {
                         + "FROM users WHERE email LIKE 'officer%@bench.example'");
                 s.execute("CREATE TEMP TABLE bench_applicants AS SELECT gen_random_uuid() AS id, g AS n FROM generate_series(1, "
                         + APPLICANTS + ") g");
+                // nine common countries, and Luxembourg for one applicant in a hundred (a selective country filter)
                 s.execute("INSERT INTO users (id, display_name, email, kyc_status, country_code) "
-                        + "SELECT id, 'Applicant ' || n, 'applicant' || n || '@bench.example', 'pending', 'DE' FROM bench_applicants");
+                        + "SELECT id, 'Applicant ' || n, 'applicant' || n || '@bench.example', 'pending', "
+                        + "CASE WHEN n % 100 = 0 THEN 'LU' ELSE (ARRAY['DE','FR','IT','ES','NL','PL','PT','IE','AT'])[1 + n % 9] END "
+                        + "FROM bench_applicants");
                 s.execute("CREATE TEMP TABLE bench_ventures AS SELECT gen_random_uuid() AS id, g AS n FROM generate_series(1, "
                         + VENTURES + ") g");
                 s.execute("INSERT INTO ventures (id, name, owner_user_id, status, region) "
@@ -121,11 +132,11 @@ public final class KycQueueBenchmark {
                 int half = DOCUMENTS / 2;
                 s.execute("INSERT INTO kyc_documents (user_id, doc_type, evidence_sha256, media_type, original_filename, risk_score, submitted_at) "
                         + "SELECT a.id, (ARRAY['" + String.join("','", kycTypes) + "'])[1 + g % 4]::kyc_doc_type, '" + sha256
-                        + "', 'image/png', 'scan.png', 1 + (g * 37) % 100, timestamptz '2026-01-01' + g * interval '2 second' "
+                        + "', 'image/png', 'scan.png', 1 + (g * 37) % 100, now() - g * interval '4 minute' "
                         + "FROM generate_series(1, " + half + ") g JOIN bench_applicants a ON a.n = 1 + g % " + APPLICANTS);
                 s.execute("INSERT INTO kyb_documents (venture_id, doc_type, evidence_sha256, media_type, original_filename, risk_score, submitted_at) "
                         + "SELECT v.id, (ARRAY['" + String.join("','", kybTypes) + "'])[1 + g % 4]::kyb_doc_type, '" + sha256
-                        + "', 'image/png', 'scan.png', 1 + (g * 53) % 100, timestamptz '2026-01-01' + g * interval '2 second' + interval '1 second' "
+                        + "', 'image/png', 'scan.png', 1 + (g * 53) % 100, now() - g * interval '4 minute' - interval '2 minute' "
                         + "FROM generate_series(1, " + half + ") g JOIN bench_ventures v ON v.n = 1 + g % " + VENTURES);
                 s.execute("ANALYZE");
             }
@@ -180,20 +191,98 @@ public final class KycQueueBenchmark {
                 millis(all, 50), millis(all, 95), millis(all, 99), all[all.length - 1] / 1e6);
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static UUID officerId(BackOfficeDatabase db, int n) throws Exception {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement p = c.prepareStatement("SELECT id FROM users WHERE email = ?")) {
+            p.setString(1, "officer" + n + "@bench.example");
+            try (java.sql.ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    /**
+     * The document-type filter's outliers, reproduced: the old condition ({@code doc_type::text = $1}) and the new one
+     * ({@code doc_type = $1::kyc_doc_type}) as a generic plan (what a server-side prepared statement may settle on)
+     * and as a custom plan, as the application role with an officer acting (row-level security on).
+     */
+    private static void explainDocTypeFilter(BackOfficeDatabase db) throws Exception {
+        String select = "SELECT d.id FROM kyc_documents d LEFT JOIN users u ON u.id = d.user_id "
+                + "WHERE d.status = 'pending' AND d.second_approval_status IS DISTINCT FROM 'awaiting' AND %s "
+                + "ORDER BY d.risk_score DESC, d.submitted_at, d.id LIMIT 51";
+        Map<String, String> conditions = new LinkedHashMap<>();
+        conditions.put("doc_type::text = $1", "d.doc_type::text = $1");
+        conditions.put("doc_type = $1::kyc_doc_type", "d.doc_type = $1::kyc_doc_type");
+        UUID officer = officerId(db, 1);
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL ROLE backoffice_app");
+            s.execute("SELECT set_config('app.current_user_id', '" + officer + "', true)");
+            int n = 0;
+            for (Map.Entry<String, String> condition : conditions.entrySet()) {
+                String name = "q" + n++;
+                s.execute("PREPARE " + name + "(text) AS " + String.format(Locale.ROOT, select, condition.getValue()));
+                for (String mode : List.of("force_generic_plan", "force_custom_plan")) {
+                    s.execute("SET LOCAL plan_cache_mode = " + mode);
+                    StringBuilder plan = new StringBuilder();
+                    try (java.sql.ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE " + name + "('passport')")) {
+                        while (r.next()) {
+                            plan.append(r.getString(1)).append('\n');
+                        }
+                    }
+                    String text = plan.toString();
+                    String time = text.lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
+                    String scan = text.lines().filter(l -> l.contains("Index Scan") || l.contains("Seq Scan") || l.contains("Bitmap"))
+                            .map(String::strip).findFirst().orElse("?");
+                    System.out.printf(Locale.ROOT, "explain %-30s %-19s %s; first scan: %s%n", condition.getKey(), mode, time, scan);
+                    if (System.getProperty("bench.plans") != null) {
+                        System.out.println(text);
+                    }
+                }
+                s.execute("DEALLOCATE " + name);
+            }
+            c.rollback();
+        }
+    }
+
     /** The first page of the queue with each filter of the review screen, read repeatedly. */
-    private static void queuePages(KycReview officer) {
+    private static void queuePages(KycReview officer, KycReview colleague, UUID colleagueId) {
         Map<String, QueueFilter> filters = new LinkedHashMap<>();
         filters.put("pending, oldest first (default)", QueueFilter.pending());
         filters.put("pending, highest risk first", QueueFilter.pending().withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("pending, due first", QueueFilter.pending().withOrder(QueueOrder.DUE_FIRST));
         filters.put("KYC pending", QueueFilter.pending().withKind(DocumentKind.KYC));
         filters.put("KYB pending, highest risk", QueueFilter.pending().withKind(DocumentKind.KYB).withOrder(QueueOrder.HIGHEST_RISK_FIRST));
         filters.put("passport pending", QueueFilter.pending().withDocType("passport"));
         filters.put("tax_id pending, highest risk", QueueFilter.pending().withDocType("tax_id").withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("passport pending, due first", QueueFilter.pending().withDocType("passport").withOrder(QueueOrder.DUE_FIRST));
+        filters.put("country DE", QueueFilter.pending().withCountry("DE"));
+        filters.put("country LU (1% of applicants)", QueueFilter.pending().withCountry("LU"));
+        filters.put("country LU, highest risk", QueueFilter.pending().withCountry("LU").withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("passport, country FR", QueueFilter.pending().withDocType("passport").withCountry("FR"));
+        filters.put("risk 90-100", QueueFilter.pending().withRisk(90, 100));
+        filters.put("risk 40-60, highest risk", QueueFilter.pending().withRisk(40, 60).withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("risk 100-100, due first", QueueFilter.pending().withRisk(100, 100).withOrder(QueueOrder.DUE_FIRST));
+        filters.put("older than 30 days", QueueFilter.pending().withMinAgeDays(30));
+        filters.put("older than 130 days, due first", QueueFilter.pending().withMinAgeDays(130).withOrder(QueueOrder.DUE_FIRST));
+        filters.put("overdue, due first", QueueFilter.pending().withOverdue(true).withOrder(QueueOrder.DUE_FIRST));
+        filters.put("overdue, highest risk", QueueFilter.pending().withOverdue(true).withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("assignee: a colleague", QueueFilter.any().withAssignee(colleagueId));
         filters.put("my claims", QueueFilter.any().withMine(true));
         filters.put("awaiting second approval", QueueFilter.any().withStatus(ReviewStatus.AWAITING_SECOND_APPROVAL));
         filters.put("verified", QueueFilter.any().withStatus(ReviewStatus.VERIFIED));
         filters.put("any status", QueueFilter.any());
         filters.put("any status, highest risk", QueueFilter.any().withOrder(QueueOrder.HIGHEST_RISK_FIRST));
+        filters.put("any status, due first", QueueFilter.any().withOrder(QueueOrder.DUE_FIRST));
         for (Map.Entry<String, QueueFilter> filter : filters.entrySet()) {
             officer.queue(filter.getValue()).orElseThrow(); // warm-up
             long[] latencies = new long[QUEUE_READS];
@@ -204,8 +293,8 @@ public final class KycQueueBenchmark {
                 latencies[i] = System.nanoTime() - begin;
             }
             Arrays.sort(latencies);
-            System.out.printf(Locale.ROOT, "queue page %-34s %3d rows: p50 %6.2f ms, p95 %6.2f ms%n",
-                    filter.getKey(), rows, millis(latencies, 50), millis(latencies, 95));
+            System.out.printf(Locale.ROOT, "queue page %-34s %3d rows: p50 %6.2f ms, p95 %6.2f ms, max %6.2f ms%n",
+                    filter.getKey(), rows, millis(latencies, 50), millis(latencies, 95), latencies[latencies.length - 1] / 1e6);
         }
         long begin = System.nanoTime();
         officer.counts().orElseThrow();

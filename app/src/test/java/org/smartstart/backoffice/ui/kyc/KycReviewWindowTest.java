@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smartstart.backoffice.domain.kyc.QueueItem;
+import org.smartstart.backoffice.domain.kyc.ReviewEvent;
+import org.smartstart.backoffice.testing.TestAccounts;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.testing.contract.Adapter;
 import org.smartstart.backoffice.testing.contract.BackOfficeFixture;
 import org.smartstart.backoffice.ui.shell.Theme;
@@ -41,6 +44,8 @@ class KycReviewWindowTest {
     private static UUID cleo;
     private final List<FxTaskExecutor> executors = new ArrayList<>();
     private final List<Stage> extraStages = new ArrayList<>();
+    /** Where the page's links led (the shell's navigator, recorded). */
+    private final List<Place> visited = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void database() throws Exception {
@@ -66,9 +71,10 @@ class KycReviewWindowTest {
         FxTaskExecutor executor = new FxTaskExecutor(failure -> { throw new AssertionError("unhandled background failure", failure); });
         executors.add(executor);
         KycReviewViewModel viewModel = new KycReviewViewModel(fixture.as(Adapter.LOCAL, officer).kycReview(), officer, executor,
-                ReasonCode.configured());
+                ReasonCode.configured(), place -> visited.add(place));
         Parent root = ViewLoader.load("KycReview", new KycReviewView(viewModel, ZoneId.systemDefault()));
-        viewModel.loadQueue();
+        root.getProperties().put(KycReviewViewModel.class, viewModel);
+        viewModel.start();
         return root;
     }
 
@@ -138,8 +144,10 @@ class KycReviewWindowTest {
         assertThat(robot.lookup("#rejectResubmit").queryAs(Button.class).isDisabled()).isTrue();
         shortcut(robot, KeyCode.H);
         ListView<?> history = robot.lookup("#history").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        // the claim and the decision, each with its audit entry
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
         assertThat(history.isVisible()).isTrue();
+        assertThat(history.getItems()).extracting(e -> ((ReviewEvent) e).action()).containsExactly("KYC_CLAIMED", "KYC_DECISION");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> queue.getItems().stream()
                 .noneMatch(i -> ((QueueItem) i).documentId().equals(doc)));
     }
@@ -186,4 +194,63 @@ class KycReviewWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> danResult.getText().startsWith("Now verified."));
         assertThat(robot.from(danRoot).lookup("#problem").queryAs(Label.class).getText()).isEmpty();
     }
+
+    @Test
+    void filters_the_queue_by_country_then_opens_the_history_and_its_audit_trail(FxRobot robot) throws Exception {
+        UUID nora = person("Nora Neuseeland");
+        TestAccounts.exec(fixture.db(), "UPDATE users SET country_code = 'NZ' WHERE id = '" + nora + "'");
+        UUID elsewhere = person("Carla Chile");
+        TestAccounts.exec(fixture.db(), "UPDATE users SET country_code = 'CL' WHERE id = '" + elsewhere + "'");
+        UUID doc = document(nora, "passport", 40);
+        document(elsewhere, "passport", 40);
+
+        TableView<?> queue = robot.lookup("#queue").queryTableView();
+        robot.clickOn("#countryFilter").write("nz").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> queue.getItems().size() == 1
+                && ((QueueItem) queue.getItems().get(0)).documentId().equals(doc));
+        assertThat(((QueueItem) queue.getItems().get(0)).country()).isEqualTo("NZ");
+
+        // a risk bound that is no number is refused, naming the field; the queue is not read with it
+        robot.clickOn("#minRiskFilter").write("high").type(KeyCode.ENTER);
+        Label problem = robot.lookup("#problem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problem.getText().contains("Risk from"));
+        robot.doubleClickOn("#minRiskFilter").eraseText(4).write("30").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> problem.getText().isEmpty() && queue.getItems().size() == 1);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Nora Neuseeland").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("Nora Neuseeland").queryLabeled());
+        Label sha = robot.lookup("#shaCheck").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sha.getText().startsWith("✔ sha256"));
+        robot.clickOn("#claim");
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> notice.getText().startsWith("Claimed until"));
+
+        shortcut(robot, KeyCode.H);
+        ListView<?> history = robot.lookup("#history").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history.getItems().size() == 1);
+        ReviewEvent claimed = (ReviewEvent) history.getItems().get(0);
+        assertThat(claimed.action()).isEqualTo("KYC_CLAIMED");
+        robot.clickOn("Open in audit trail");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !visited.isEmpty());
+        assertThat(visited).containsExactly(new Place.AuditTrailOf("kyc_document", doc));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".kyc-audit-link").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".kyc-audit-link").queryAs(javafx.scene.control.Hyperlink.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visited.size() == 2);
+        assertThat(visited.get(1)).isEqualTo(claimed.seq() == null ? new Place.AuditTrailOf("kyc_document", doc)
+                : new Place.AuditEntryAt(claimed.seq()));
+    }
+
+    @Test
+    void a_document_place_opens_that_document_in_the_review_pane(FxRobot robot) throws Exception {
+        UUID doc = document(person("Otto Opened"), "id_card", 10);
+        KycReviewViewModel viewModel = (KycReviewViewModel) robot.lookup("#root").query().getProperties().get(KycReviewViewModel.class);
+
+        boolean shown = WaitForAsyncUtils.asyncFx(() -> viewModel.show(new Place.ObjectOf("kyc_document", doc, null))).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown).isTrue();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.detailProperty().get() != null
+                && viewModel.detailProperty().get().documentId().equals(doc));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> viewModel.show(new Place.ObjectOf("dispute", doc, null))).get(10, TimeUnit.SECONDS)).isFalse();
+    }
 }
+

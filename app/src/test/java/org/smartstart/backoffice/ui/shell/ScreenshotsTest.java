@@ -312,6 +312,33 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "kyc-review-dark.png");
         robot.interact(() -> themeSwitch.darkProperty().set(false));
+
+        // the applicant beside the document: devices, other documents and their decisions
+        robot.clickOn("Applicant");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("Device posture").tryQuery().isPresent());
+        robot.moveTo("#counts");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "kyc-review-applicant.png");
+
+        // the history: every step with its audit entry
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.H)
+                .release(javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".kyc-audit-link").tryQuery().isPresent());
+        robot.moveTo("#counts");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "kyc-review-history.png");
+
+        // the queue narrowed: overdue documents, the earliest deadline first
+        robot.clickOn("#orderChoice");
+        robot.clickOn("Due first");
+        robot.clickOn("#overdue");
+        robot.clickOn("#minRiskFilter").write("50").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#queue").queryTableView().getItems().isEmpty()
+                && robot.lookup("#queue").queryTableView().getItems().stream()
+                .allMatch(i -> ((org.smartstart.backoffice.domain.kyc.QueueItem) i).riskScore() >= 50));
+        robot.moveTo("#counts");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "kyc-review-filters.png");
         executor.close();
         places.close();
     }

@@ -77,3 +77,19 @@ CREATE INDEX idx_kyc_documents_user ON kyc_documents (user_id, submitted_at);
 CREATE INDEX idx_kyb_documents_venture ON kyb_documents (venture_id, submitted_at);
 CREATE INDEX idx_device_posture_reports_user ON device_posture_reports (user_id, last_seen_at DESC);
 CREATE INDEX idx_users_country ON users (country_code);
+
+-- Row-level security at the price of one check per statement, not per row (ID-5 unchanged). The read
+-- policies of the documents and of ventures call rules_id5_is_global_staff() — a query on
+-- role_assignments, SECURITY DEFINER so never inlined — once for every row a query reads: a queue page
+-- with a selective filter (a rare country, one risk score) reads thousands of index entries to find 50
+-- rows, and paid 80-250 ms in these calls alone (bench/RESULTS.md, issue 5). The same conditions, with
+-- the parts that do not depend on the row wrapped in a sub-select: PostgreSQL evaluates such a sub-select
+-- once per statement (an InitPlan) and, for the staff, stops there.
+ALTER POLICY id5_read ON kyc_documents
+    USING ((SELECT rules_id5_is_system() OR rules_id5_is_global_staff()) OR user_id = rules_id5_current_user());
+ALTER POLICY id5_read ON kyb_documents
+    USING ((SELECT rules_id5_is_system() OR rules_id5_is_global_staff())
+           OR rules_id5_has_venture_role(venture_id, 'owner', 'contributor', 'reviewer'));
+ALTER POLICY id5_read ON ventures
+    USING ((SELECT rules_id5_is_system() OR rules_id5_is_global_staff())
+           OR rules_id5_has_venture_role(id, 'owner', 'contributor', 'reviewer') OR rules_id5_takes_part_in(id));

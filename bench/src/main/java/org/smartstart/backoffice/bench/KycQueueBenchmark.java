@@ -81,7 +81,7 @@ public final class KycQueueBenchmark {
                     officers.add(local.open(signedIn.session()).kycReview());
                 }
                 claims(officers, 20); // warm-up: JIT, connection pool
-                for (int claimers : new int[] {1, 4, OFFICERS}) {
+                for (int claimers : Boolean.getBoolean("bench.skipClaims") ? new int[0] : new int[] {1, 4, OFFICERS}) {
                     claims(officers.subList(0, claimers), claimers == OFFICERS ? claimsPerOfficer : Math.max(50, claimsPerOfficer * 2 / claimers));
                 }
                 System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
@@ -249,6 +249,14 @@ public final class KycQueueBenchmark {
                     }
                 }
                 s.execute("DEALLOCATE " + name);
+            }
+            if (System.getProperty("bench.explain") != null) {
+                // -Dbench.explain="SELECT …": one more statement of the queue, planned and run the same way
+                try (java.sql.ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) " + System.getProperty("bench.explain"))) {
+                    while (r.next()) {
+                        System.out.println(r.getString(1));
+                    }
+                }
             }
             c.rollback();
         }

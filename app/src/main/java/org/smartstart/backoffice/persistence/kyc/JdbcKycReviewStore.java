@@ -186,10 +186,10 @@ final class JdbcKycReviewStore implements KycReviewStore {
     }
 
     /**
-     * One table's first page. Every condition compares a column with a parameter of the column's own type
-     * (the document type as the table's enum, not its text): such comparisons are leakproof, so PostgreSQL
-     * checks them before the row-level-security policy and may use them as index conditions (V19); a cast
-     * column (doc_type::text) was checked after the policy, row by row.
+     * One table's first page. Every condition compares a column with a parameter of the column's own type:
+     * the document type as the table's enum, not its text — with doc_type::text PostgreSQL read every
+     * document of the type (a bitmap scan of 12,500 rows, then the policy per row) instead of walking the
+     * queue index in order and stopping after a page (bench/RESULTS.md, issue 5).
      */
     private List<DocumentFacts> queueOf(DocumentKind kind, QueueFilter filter, UUID reviewer, Instant now, int limit) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");

@@ -238,4 +238,19 @@ class KycReviewRulesSqlTest {
 
         assertThat(text(owner, "SELECT reviewed_sha256 FROM kyc_documents WHERE id = ?", doc)).isEqualTo(SHA);
     }
+
+    @Test
+    void the_review_deadline_follows_submission_and_risk_and_cannot_be_set_by_hand() throws SQLException {
+        UUID calm = document(applicant, "passport", 20);
+        UUID risky = document(applicant, "id_card", 85);
+
+        assertThat(text(owner, "SELECT review_due_at = TIMESTAMPTZ '2026-11-04 09:00Z' FROM kyc_documents WHERE id = ?", calm)).isEqualTo("t");
+        assertThat(text(owner, "SELECT review_due_at = TIMESTAMPTZ '2026-11-02 09:00Z' FROM kyc_documents WHERE id = ?", risky)).isEqualTo("t");
+        // a later deadline written by hand is replaced by the derived one
+        exec(asReviewer, "UPDATE kyc_documents SET review_due_at = TIMESTAMPTZ '2030-01-01 00:00Z' WHERE id = ?", calm);
+        assertThat(text(owner, "SELECT review_due_at = TIMESTAMPTZ '2026-11-04 09:00Z' FROM kyc_documents WHERE id = ?", calm)).isEqualTo("t");
+        exec(owner, "UPDATE kyc_documents SET risk_score = 75 WHERE id = ?", calm);
+        assertThat(text(owner, "SELECT review_due_at = TIMESTAMPTZ '2026-11-02 09:00Z' FROM kyc_documents WHERE id = ?", calm)).isEqualTo("t");
+    }
 }
+

@@ -51,6 +51,9 @@ class KycReviewWindowTest {
     static void database() throws Exception {
         fixture = BackOfficeFixture.create();
         cleo = person("Cleo Compliance", "compliance");
+        // The local adapter boots Hibernate and its pool on first use: here, not inside @Start on the FX thread,
+        // whose setup has a time limit a loaded machine can exceed.
+        fixture.as(Adapter.LOCAL, cleo).kycReview().counts();
     }
 
     @AfterAll

@@ -210,13 +210,26 @@ public final class KycReviewUseCases {
                 }
                 unmatched.remove(decision);
             }
-            events.add(new ReviewEvent(e.action(), e.actorId(), e.actorName(), e.at(), e.seq(), e.txHash(), summary(e), decision));
+            events.add(new ReviewEvent(e.action(), e.actorId(), e.actorName(), occurredAt(e), e.seq(), e.txHash(), summary(e), decision));
         }
         for (DecisionRecord r : unmatched) {
             events.add(new ReviewEvent(null, r.reviewerId(), r.reviewerName(), r.decidedAt(), null, null,
                     r.step().replace('_', ' ') + ": " + r.outcome().replace('_', ' ') + " (no audit entry)", r));
         }
         return events;
+    }
+
+    /** When the step happened: an entry written after the fact (demo data, imports) names it as occurred_at. */
+    private static Instant occurredAt(AuditedStep e) {
+        String occurred = e.data().get("occurred_at");
+        if (occurred != null) {
+            try {
+                return Instant.parse(occurred);
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // not an instant: the entry's own time stands
+            }
+        }
+        return e.at();
     }
 
     /** "Claimed until 2026-12-01T17:30:00Z", "Decision: approve (DOC_OK)". */

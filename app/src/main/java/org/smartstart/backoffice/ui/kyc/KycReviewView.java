@@ -435,6 +435,9 @@ public final class KycReviewView {
                 }
                 Label text = new Label(historyLine(e));
                 text.setWrapText(true);
+                // wrap within the list, not beyond it
+                text.maxWidthProperty().bind(history.widthProperty().subtract(36));
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox box = new VBox(2, text);
                 if (e.action() != null) {
                     Hyperlink link = new Hyperlink(e.seq() == null ? "Audit entry being sealed — open the document's trail"

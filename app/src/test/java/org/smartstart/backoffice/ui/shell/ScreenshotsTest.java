@@ -294,6 +294,9 @@ class ScreenshotsTest {
         robot.clickOn("KYC review");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#queue").tryQuery().isPresent()
                 && !robot.lookup("#queue").queryTableView().getItems().isEmpty());
+        // a person's document, so the applicant tab below shows their devices
+        robot.clickOn("#kindFilter");
+        robot.clickOn("KYC (people)");
         robot.clickOn("#queue");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.N)
                 .release(javafx.scene.input.KeyCode.N, javafx.scene.input.KeyCode.CONTROL);
@@ -314,7 +317,8 @@ class ScreenshotsTest {
         robot.interact(() -> themeSwitch.darkProperty().set(false));
 
         // the applicant beside the document: devices, other documents and their decisions
-        robot.clickOn("Applicant");
+        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("Device posture").tryQuery().isPresent());
         robot.moveTo("#counts");
         WaitForAsyncUtils.waitForFxEvents();

@@ -509,11 +509,11 @@ public final class CapTableViewModel {
         List<LedgerEdit> edits = draft.edits(loaded.ledger());
         // What the use case will write: the saved rows with their new ends, and the draft's new rows.
         List<LedgerRow> after = CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null);
-        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), loaded.names());
+        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), draftNames());
         List<Rejection> broken = new ArrayList<>(policy.checkEdits(loaded.ledger(), edits));
         broken.addAll(policy.check(after));
         violations.setAll(broken);
-        CapTable drafted = CapTable.on(loaded.facts(), after, loaded.names(), loaded.policies(), asOf.get());
+        CapTable drafted = CapTable.on(loaded.facts(), after, draftNames(), loaded.policies(), asOf.get());
         previewLines.setAll(linesOf(drafted, after));
         Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(loaded.ledger()));
         dates.addAll(CapTable.changeDates(after));
@@ -849,6 +849,15 @@ public final class CapTableViewModel {
 
     private final Map<UUID, HolderCandidate> searched = new LinkedHashMap<>();
 
+    /** The saved cap table's names and those of people picked from a search or the staff directory (new holders of a draft). */
+    private Map<UUID, String> draftNames() {
+        Map<UUID, String> names = new HashMap<>();
+        staffDirectory.forEach(p -> names.put(p.id(), p.displayName()));
+        searched.values().forEach(c -> names.put(c.userId(), c.displayName()));
+        names.putAll(loaded.names());
+        return names;
+    }
+
     // ---- BUZ conversion (BZ-4) ----------------------------------------------------------------------
 
     /**
@@ -877,7 +886,7 @@ public final class CapTableViewModel {
                     + Percent.format(e.getValue()));
         }
         List<LedgerEdit> edits = CapTableEdits.dilute(loaded.ledger(), who.holder(), pct, on);
-        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), loaded.names());
+        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), draftNames());
         conversionProblems.addAll(policy.checkEdits(loaded.ledger(), edits));
         conversionProblems.addAll(policy.check(CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null)));
     }

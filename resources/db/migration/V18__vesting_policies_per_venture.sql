@@ -114,3 +114,26 @@ CREATE POLICY id5_update ON vesting_policies FOR UPDATE TO backoffice_app
     USING (venture_id IS NULL OR rules_id5_can_read_venture(venture_id));
 
 COMMENT ON COLUMN vesting_policies.venture_id IS 'The venture whose owner defined the policy; NULL: a platform template (V18).';
+
+-- -------------------------------------------------------------------------------------
+-- ID-5 for reading a whole ledger at once. The row policies on equity_ledger ask who may read the venture
+-- once per row; on a ledger of 10,000 rows that was 0.8 s of every cap table read (bench/RESULTS.md,
+-- issue 4). This asks once per read and then applies the same two policies: everything to whoever may
+-- read the venture (rules_id5_can_read_venture), only their own rows to a holder who merely takes part.
+-- -------------------------------------------------------------------------------------
+CREATE FUNCTION cap_table_ledger(p_venture uuid)
+    RETURNS TABLE (id uuid, holder_type text, holder_id uuid, percent numeric, effective_from date, effective_to date,
+                   vesting_policy_id uuid, created_at timestamptz, created_by uuid)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    whole boolean := rules_id5_can_read_venture(p_venture);
+    reader uuid := rules_id5_current_user();
+BEGIN
+    RETURN QUERY
+        SELECT l.id, l.holder_type::text, l.holder_id, l.percent, l.effective_from, l.effective_to, l.vesting_policy_id,
+               l.created_at, l.created_by
+          FROM equity_ledger l
+         WHERE l.venture_id = p_venture AND (whole OR l.holder_id = reader)
+         ORDER BY l.effective_from, l.created_at, l.id;
+END
+$$;

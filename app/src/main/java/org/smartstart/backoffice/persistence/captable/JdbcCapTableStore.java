@@ -92,11 +92,11 @@ public final class JdbcCapTableStore implements CapTableStore {
     public List<LedgerRow> ledger(UUID ventureId) {
         return sql(() -> {
             List<LedgerRow> rows = new ArrayList<>();
+            // Through cap_table_ledger (V18): row-level security asked once per read, not once per row.
             try (PreparedStatement p = c.prepareStatement("""
-                    SELECT id, holder_type::text, holder_id, percent, effective_from, effective_to, vesting_policy_id,
+                    SELECT id, holder_type, holder_id, percent, effective_from, effective_to, vesting_policy_id,
                            created_at, created_by
-                      FROM equity_ledger WHERE venture_id = ?
-                     ORDER BY effective_from, created_at, id""")) {
+                      FROM cap_table_ledger(?)""")) {
                 p.setObject(1, ventureId, Types.OTHER);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -209,12 +209,17 @@ public final class JdbcCapTableStore implements CapTableStore {
         return sql(() -> {
             List<LedgerChangeRecord> out = new ArrayList<>();
             // A row of "after" that is not in "before" was written by the change; every row of "before" was closed.
+            // The demo data's entries word the same as "added" and "closed" lists of {"row": id}.
             try (PreparedStatement p = c.prepareStatement("""
                     SELECT e.id, e.seq, e.tx_hash, e.ts, e.actor_user_id, u.display_name, e.action, e.object_type, e.object_id,
                            coalesce(e.data ->> 'description', ''),
                            ARRAY(SELECT (a ->> 'id')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'after', '[]')) a
-                                  WHERE NOT coalesce(e.data -> 'before', '[]') @> jsonb_build_array(jsonb_build_object('id', a ->> 'id'))),
-                           ARRAY(SELECT (b ->> 'id')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'before', '[]')) b)
+                                  WHERE NOT coalesce(e.data -> 'before', '[]') @> jsonb_build_array(jsonb_build_object('id', a ->> 'id'))
+                                 UNION ALL
+                                 SELECT (a ->> 'row')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'added', '[]')) a),
+                           ARRAY(SELECT (b ->> 'id')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'before', '[]')) b
+                                 UNION ALL
+                                 SELECT (b ->> 'row')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'closed', '[]')) b)
                       FROM (SELECT id, seq, tx_hash, ts, actor_user_id, action, object_type, object_id, data
                               FROM audit_log WHERE venture_id = ? AND action IN (%1$s)
                             UNION ALL

@@ -88,7 +88,8 @@ public final class CapTableViewModel {
 
     /** Everything read about one venture: the saved ledger and what is needed to show it. */
     record Loaded(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names, Map<UUID, VestingPolicy> policies,
-                  String revision, List<LedgerChangeRecord> history, List<VestingPolicy> policyChoices) {
+                  String revision, List<LedgerChangeRecord> history, List<VestingPolicy> policyChoices,
+                  List<HistoryPoint> ownership) {
     }
 
     private final CapTables capTables;
@@ -154,6 +155,10 @@ public final class CapTableViewModel {
     private UUID wantedVenture;
 
     private Loaded loaded;
+    private Loaded shownLoad;
+    /** Counts previews; a preview that finishes after a newer one started is dropped. */
+    private long previewGeneration;
+    private boolean checking;
 
     public CapTableViewModel(BackOffice backOffice, TaskExecutor executor, Clock clock) {
         this.backOffice = backOffice;
@@ -278,7 +283,9 @@ public final class CapTableViewModel {
             return policyOutcome.failure();
         }
         policyDone.value().forEach(p -> policies.putIfAbsent(p.id(), p));
-        return Outcome.done(new Loaded(facts, ledger, names, policies, table.revision(), historyDone.value(), policyDone.value()));
+        // The ownership over time takes a cap table per change date: worked out here, off the FX thread, once per load.
+        return Outcome.done(new Loaded(facts, ledger, names, policies, table.revision(), historyDone.value(), policyDone.value(),
+                historyOf(facts, ledger, names, policies)));
     }
 
     private static void learn(CapTable table, Map<UUID, String> names, Map<UUID, VestingPolicy> policies) {
@@ -296,6 +303,7 @@ public final class CapTableViewModel {
 
     private void show() {
         if (loaded == null) {
+            shownLoad = null;
             capTable.set(null);
             lines.clear();
             changeDates.clear();
@@ -317,12 +325,15 @@ public final class CapTableViewModel {
         CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day);
         capTable.set(saved);
         lines.setAll(linesOf(saved, loaded.ledger()));
-        history.setAll(historyOf(loaded.ledger()));
-        ledgerChanges.setAll(changesOf(loaded.ledger()));
-        changeLines.setAll(changeLinesOf(loaded.history(), loaded.ledger()));
-        VestingPolicy attach = policyToAttach.get();
-        vestingPolicies.setAll(loaded.policyChoices());
-        policyToAttach.set(attach == null ? null : vestingPolicies.stream().filter(p -> p.id().equals(attach.id())).findFirst().orElse(null));
+        if (shownLoad != loaded) { // what depends on the ledger only, not on the date: once per load
+            shownLoad = loaded;
+            history.setAll(loaded.ownership());
+            ledgerChanges.setAll(changesOf(loaded.ledger()));
+            changeLines.setAll(changeLinesOf(loaded.history(), loaded.ledger()));
+            VestingPolicy attach = policyToAttach.get();
+            vestingPolicies.setAll(loaded.policyChoices());
+            policyToAttach.set(attach == null ? null : vestingPolicies.stream().filter(p -> p.id().equals(attach.id())).findFirst().orElse(null));
+        }
         showSchedule();
         boolean held = loaded.facts().equityHeld();
         editingBlocked.set(held);
@@ -346,10 +357,11 @@ public final class CapTableViewModel {
     }
 
     /** Each holder's percent on each change date (stacked area chart), names as the cap table words them. */
-    private List<HistoryPoint> historyOf(List<LedgerRow> ledger) {
+    private static List<HistoryPoint> historyOf(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names,
+                                                Map<UUID, VestingPolicy> policies) {
         List<HistoryPoint> out = new ArrayList<>();
         for (LocalDate date : CapTable.changeDates(ledger)) {
-            CapTable t = CapTable.on(loaded.facts(), ledger, loaded.names(), loaded.policies(), date);
+            CapTable t = CapTable.on(facts, ledger, names, policies, date);
             Map<String, BigDecimal> shares = new LinkedHashMap<>();
             t.holders().forEach(h -> shares.merge(h.displayName(), h.percent(), BigDecimal::add));
             out.add(new HistoryPoint(date, shares));
@@ -499,30 +511,58 @@ public final class CapTableViewModel {
         drafting.set(!draft.isEmpty());
         canUndo.set(draft.canUndo());
         canRedo.set(draft.canRedo());
+        long generation = ++previewGeneration;
         if (loaded == null || draft.isEmpty()) {
+            checking = false;
             previewLines.clear();
             violations.clear();
             changeDates.setAll(loaded == null ? List.of() : CapTable.changeDates(loaded.ledger()));
             updateCanSave();
             return;
         }
-        List<LedgerEdit> edits = draft.edits(loaded.ledger());
-        // What the use case will write: the saved rows with their new ends, and the draft's new rows.
-        List<LedgerRow> after = CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null);
-        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), draftNames());
-        List<Rejection> broken = new ArrayList<>(policy.checkEdits(loaded.ledger(), edits));
-        broken.addAll(policy.check(after));
-        violations.setAll(broken);
-        CapTable drafted = CapTable.on(loaded.facts(), after, draftNames(), loaded.policies(), asOf.get());
-        previewLines.setAll(linesOf(drafted, after));
-        Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(loaded.ledger()));
-        dates.addAll(CapTable.changeDates(after));
-        changeDates.setAll(dates);
+        Loaded base = loaded;
+        List<LedgerEdit> edits = draft.edits(base.ledger());
+        Map<UUID, String> names = draftNames();
+        LocalDate day = asOf.get();
+        checking = true;
         updateCanSave();
+        // Every date of a ledger of thousands of rows is checked: off the FX thread (the bench measures it).
+        executor.execute(BackgroundTask.of("Checking the draft…", () -> DraftPreview.of(base, edits, names, day))
+                .onSuccess(p -> {
+                    if (generation != previewGeneration || base != loaded) {
+                        return; // a newer draft or ledger is being checked
+                    }
+                    checking = false;
+                    violations.setAll(p.broken());
+                    previewLines.setAll(p.lines());
+                    changeDates.setAll(p.dates());
+                    updateCanSave();
+                })
+                .onFailure(e -> {
+                    if (generation == previewGeneration) {
+                        checking = false;
+                        problem.set("The draft could not be checked: " + e.getMessage());
+                        updateCanSave();
+                    }
+                }));
+    }
+
+    /** What the use case will write (the saved rows with their new ends, and the draft's new rows), checked. */
+    private record DraftPreview(List<Rejection> broken, List<HolderLine> lines, List<LocalDate> dates) {
+        static DraftPreview of(Loaded base, List<LedgerEdit> edits, Map<UUID, String> names, LocalDate day) {
+            List<LedgerRow> after = CapTableEdits.apply(base.ledger(), edits, Instant.EPOCH, null);
+            CapTablePolicy policy = new CapTablePolicy(base.facts(), names);
+            List<Rejection> broken = new ArrayList<>(policy.checkEdits(base.ledger(), edits));
+            broken.addAll(policy.check(after));
+            CapTable drafted = CapTable.on(base.facts(), after, names, base.policies(), day);
+            Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(base.ledger()));
+            dates.addAll(CapTable.changeDates(after));
+            return new DraftPreview(broken, linesOf(drafted, after), List.copyOf(dates));
+        }
     }
 
     private void updateCanSave() {
-        canSave.set(loaded != null && !draft.isEmpty() && violations.isEmpty() && !editingBlocked.get()
+        canSave.set(loaded != null && !draft.isEmpty() && !checking && violations.isEmpty() && !editingBlocked.get()
                 && description.get() != null && !description.get().isBlank() && !saving);
     }
 

@@ -141,4 +141,23 @@ class VestingPolicyRulesSqlTest {
             assertThat(number(stranger, "SELECT count(*) FROM vesting_policies WHERE id IN (?, ?)", mine, template)).isEqualTo(1);
         }
     }
+
+    @Test
+    void id5_reading_a_whole_ledger_at_once_keeps_the_row_policies() throws SQLException {
+        UUID dora = user(owner, unique("Dora"), "verified"); // holds a row, no role on Acme
+        exec(owner, "INSERT INTO equity_ledger (venture_id, holder_type, holder_id, percent, effective_from) VALUES "
+                + "(?, 'user', ?, 90.000, DATE '2026-01-01'), (?, 'user', ?, 10.000, DATE '2026-01-01')", acme, anna, acme, dora);
+        String rows = "SELECT count(*) FROM cap_table_ledger(?)";
+        try (Connection ownerOfAcme = db.appConnection(anna); Connection contributor = db.appConnection(carl);
+             Connection holder = db.appConnection(dora); Connection stranger = db.appConnection(otto)) {
+            assertThat(number(ownerOfAcme, rows, acme)).isEqualTo(2);
+            assertThat(number(contributor, rows, acme)).isEqualTo(2);
+            assertThat(number(holder, rows, acme)).isEqualTo(1);
+            assertThat(uuid(holder, "SELECT holder_id FROM cap_table_ledger(?)", acme)).isEqualTo(dora);
+            assertThat(number(stranger, rows, acme)).isZero();
+            // The same as the row policies answer a plain SELECT.
+            assertThat(number(stranger, "SELECT count(*) FROM equity_ledger WHERE venture_id = ?", acme)).isZero();
+            assertThat(number(holder, "SELECT count(*) FROM equity_ledger WHERE venture_id = ?", acme)).isEqualTo(1);
+        }
+    }
 }

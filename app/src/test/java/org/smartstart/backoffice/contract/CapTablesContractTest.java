@@ -193,6 +193,11 @@ class CapTablesContractTest {
         assertThat(march.total()).isEqualByComparingTo("100");
         assertThat(march.platformStake()).isEqualByComparingTo("10");
         assertThat(march.changeDates()).containsExactly(JAN, MAR);
+        // The database's digest of the ledger (cap_table_digest) is the revision the domain computes from its rows.
+        List<LedgerRow> whole = as(acme.owner()).ledger(acme.venture()).orElseThrow();
+        assertThat(march.revision()).isEqualTo(CapTable.revisionOf(whole));
+        assertThat(before.revision()).isEqualTo(CapTable.revisionOf(whole));
+        assertThat(before.changeDates()).isEqualTo(CapTable.changeDates(whole));
         assertThat(march.activeHolds()).isEmpty();
         CapTableHolder ben = march.holders().get(2);
         assertThat(ben.holderType()).isEqualTo(HolderType.USER);

@@ -232,7 +232,7 @@ public final class CapTableBenchmark {
         CapTable shown = capTables.capTableOn(fill.venture(), fill.lastDate()).orElseThrow();
         VentureFacts facts = new VentureFacts(shown.ventureId(), shown.ventureName(), shown.ownerUserId(), shown.aliceCap(), shown.activeHolds());
         Map<UUID, String> names = new HashMap<>();
-        shown.holders().forEach(h -> names.put(h.userId(), h.displayName()));
+        shown.holders().stream().filter(h -> h.userId() != null).forEach(h -> names.put(h.userId(), h.displayName()));
         Random random = new Random(n);
         LocalDate today = fill.lastDate().plusDays(30);
         LocalDate fourYearsAgo = fill.lastDate().minusYears(4);

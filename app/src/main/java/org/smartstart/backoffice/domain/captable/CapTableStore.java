@@ -25,6 +25,15 @@ public interface CapTableStore {
     /** Every ledger row of the venture, closed ones included. */
     List<LedgerRow> ledger(UUID ventureId);
 
+    /** The rows effective on {@code day} (a cap table of one date needs no others). */
+    List<LedgerRow> ledgerOn(UUID ventureId, LocalDate day);
+
+    /** The whole ledger's revision ({@link CapTable#revisionOf}) and change dates, without reading its rows. */
+    LedgerDigest ledgerDigest(UUID ventureId);
+
+    record LedgerDigest(String revision, List<LocalDate> changeDates) {
+    }
+
     /** Display names of the users that exist among {@code userIds}. */
     Map<UUID, String> names(Collection<UUID> userIds);
 

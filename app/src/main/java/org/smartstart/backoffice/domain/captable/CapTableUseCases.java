@@ -47,7 +47,10 @@ public final class CapTableUseCases {
         if (venture.isEmpty()) {
             return Outcome.notFound("venture", ventureId);
         }
-        return Outcome.done(view(venture.get(), store.ledger(ventureId), asOf));
+        // One date's rows and the ledger's digest: a ledger of thousands of rows is not read for one date.
+        List<LedgerRow> rows = store.ledgerOn(ventureId, asOf);
+        CapTableStore.LedgerDigest digest = store.ledgerDigest(ventureId);
+        return Outcome.done(view(venture.get(), rows, asOf, digest.changeDates(), digest.revision()));
     }
 
     public Outcome<List<LedgerRow>> ledger(Actor actor, UUID ventureId) {
@@ -425,13 +428,18 @@ public final class CapTableUseCases {
     }
 
     private CapTable view(VentureFacts venture, List<LedgerRow> ledger, LocalDate asOf) {
+        return view(venture, ledger, asOf, CapTable.changeDates(ledger), CapTable.revisionOf(ledger));
+    }
+
+    private CapTable view(VentureFacts venture, List<LedgerRow> ledger, LocalDate asOf, List<LocalDate> changeDates, String revision) {
         Set<UUID> policyIds = new HashSet<>();
         ledger.forEach(r -> {
             if (r.vestingPolicyId() != null) {
                 policyIds.add(r.vestingPolicyId());
             }
         });
-        return CapTable.on(venture, ledger, store.names(userIds(ledger, venture)), store.vestingPolicies(policyIds), asOf);
+        return CapTable.on(venture, ledger, store.names(userIds(ledger, venture)), store.vestingPolicies(policyIds), asOf,
+                changeDates, revision);
     }
 
     private static Set<UUID> userIds(List<LedgerRow> ledger, VentureFacts venture) {

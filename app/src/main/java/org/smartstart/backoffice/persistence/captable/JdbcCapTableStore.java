@@ -90,20 +90,29 @@ public final class JdbcCapTableStore implements CapTableStore {
 
     @Override
     public List<LedgerRow> ledger(UUID ventureId) {
+        // Through cap_table_ledger (V18): row-level security asked once per read, not once per row.
+        return rows("SELECT * FROM cap_table_ledger(?)", ventureId, null);
+    }
+
+    @Override
+    public List<LedgerRow> ledgerOn(UUID ventureId, LocalDate day) {
+        return rows("SELECT * FROM cap_table_rows_on(?, ?)", ventureId, day);
+    }
+
+    private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day) {
         return sql(() -> {
             List<LedgerRow> rows = new ArrayList<>();
-            // Through cap_table_ledger (V18): row-level security asked once per read, not once per row.
-            try (PreparedStatement p = c.prepareStatement("""
-                    SELECT id, holder_type, holder_id, percent, effective_from, effective_to, vesting_policy_id,
-                           created_at, created_by
-                      FROM cap_table_ledger(?)""")) {
+            try (PreparedStatement p = c.prepareStatement(query)) {
                 p.setObject(1, ventureId, Types.OTHER);
+                if (day != null) {
+                    p.setObject(2, day);
+                }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         Date to = r.getDate("effective_to");
                         Timestamp created = r.getTimestamp("created_at");
                         rows.add(new LedgerRow(r.getObject("id", UUID.class),
-                                new Holder(HolderType.ofCode(r.getString(2)), r.getObject("holder_id", UUID.class)),
+                                new Holder(HolderType.ofCode(r.getString("holder_type")), r.getObject("holder_id", UUID.class)),
                                 r.getBigDecimal("percent"), r.getDate("effective_from").toLocalDate(),
                                 to == null ? null : to.toLocalDate(), r.getObject("vesting_policy_id", UUID.class),
                                 created == null ? null : created.toInstant(), r.getObject("created_by", UUID.class)));
@@ -111,6 +120,23 @@ public final class JdbcCapTableStore implements CapTableStore {
                 }
             }
             return rows;
+        });
+    }
+
+    @Override
+    public LedgerDigest ledgerDigest(UUID ventureId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT revision, change_dates FROM cap_table_digest(?)")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    List<LocalDate> dates = new ArrayList<>();
+                    for (Date d : (Date[]) r.getArray(2).getArray()) {
+                        dates.add(d.toLocalDate());
+                    }
+                    return new LedgerDigest(r.getString(1), dates);
+                }
+            }
         });
     }
 

@@ -14,6 +14,12 @@ import org.smartstart.backoffice.domain.captable.CapTables;
 import org.smartstart.backoffice.domain.captable.Conversion;
 import org.smartstart.backoffice.domain.captable.ConversionRequest;
 import org.smartstart.backoffice.domain.captable.Holder;
+import org.smartstart.backoffice.domain.captable.VestingPolicy;
+import org.smartstart.backoffice.domain.captable.VestingFrequency;
+import org.smartstart.backoffice.domain.captable.VestingAttachment;
+import org.smartstart.backoffice.domain.captable.NewVestingPolicy;
+import org.smartstart.backoffice.domain.captable.LedgerChangeRecord;
+import org.smartstart.backoffice.domain.captable.HolderCandidate;
 import org.smartstart.backoffice.domain.captable.HolderType;
 import org.smartstart.backoffice.domain.captable.LedgerEdit;
 import org.smartstart.backoffice.domain.captable.LedgerRow;
@@ -187,6 +193,11 @@ class CapTablesContractTest {
         assertThat(march.total()).isEqualByComparingTo("100");
         assertThat(march.platformStake()).isEqualByComparingTo("10");
         assertThat(march.changeDates()).containsExactly(JAN, MAR);
+        // The database's digest of the ledger (cap_table_digest) is the revision the domain computes from its rows.
+        List<LedgerRow> whole = as(acme.owner()).ledger(acme.venture()).orElseThrow();
+        assertThat(march.revision()).isEqualTo(CapTable.revisionOf(whole));
+        assertThat(before.revision()).isEqualTo(CapTable.revisionOf(whole));
+        assertThat(before.changeDates()).isEqualTo(CapTable.changeDates(whole));
         assertThat(march.activeHolds()).isEmpty();
         CapTableHolder ben = march.holders().get(2);
         assertThat(ben.holderType()).isEqualTo(HolderType.USER);
@@ -552,5 +563,201 @@ class CapTablesContractTest {
         assertThat(((Outcome.Invalid<?>) outcome).problems()).extracting(FieldProblem::field)
                 .containsExactly("userId", "buzAmount", "equityPercent", "effectiveOn");
         assertThat(((Outcome.Invalid<?>) unknown).problems()).extracting(FieldProblem::field).containsExactly("userId");
+    }
+
+    // ---- vesting policies (EQ-6) ----------------------------------------------------------------
+
+    static final LocalDate APR = LocalDate.parse("2026-04-01");
+
+    static NewVestingPolicy threeYears(String name) {
+        return new NewVestingPolicy(name, 6, 36, VestingFrequency.QUARTERLY);
+    }
+
+    @Test
+    void an_owner_defines_a_vesting_policy_listed_after_the_templates_with_one_audit_entry() throws Exception {
+        Acme acme = acme();
+        Acme other = acme();
+
+        Outcome<VestingPolicy> created = as(acme.owner()).createVestingPolicy(acme.venture(), threeYears("  3y, 6m cliff  "));
+
+        assertThat(created.isDone()).as(created.describe()).isTrue();
+        VestingPolicy policy = created.orElseThrow();
+        assertThat(policy.name()).isEqualTo("3y, 6m cliff");
+        assertThat(policy.ventureId()).isEqualTo(acme.venture());
+        assertThat(policy.cliffMonths()).isEqualTo(6);
+        assertThat(policy.durationMonths()).isEqualTo(36);
+        assertThat(policy.frequency()).isEqualTo(VestingFrequency.QUARTERLY);
+        List<VestingPolicy> listed = as(acme.owner()).vestingPolicies(acme.venture()).orElseThrow();
+        assertThat(listed).extracting(VestingPolicy::id).contains(acme.vesting(), policy.id());
+        assertThat(listed.get(listed.size() - 1).id()).isEqualTo(policy.id()); // templates first, then the venture's own
+        assertThat(as(other.owner()).vestingPolicies(other.venture()).orElseThrow()).extracting(VestingPolicy::id)
+                .contains(acme.vesting()).doesNotContain(policy.id());
+        assertThat(auditEntries(acme.venture(), "VESTING_POLICY_CREATED")).isEqualTo(1);
+        assertThat(auditEntries(acme.venture())).isEqualTo(1);
+        assertThat(number("SELECT count(*) FROM vesting_policies WHERE id = '" + policy.id() + "' AND created_by = '" + acme.owner() + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_vesting_policy_with_bad_terms_names_each_field_and_writes_nothing() throws Exception {
+        Acme acme = acme();
+        CapTables owner = as(acme.owner());
+
+        Outcome<VestingPolicy> blank = owner.createVestingPolicy(acme.venture(), new NewVestingPolicy(" ", null, 0, null));
+        Outcome<VestingPolicy> cliffTooLong = owner.createVestingPolicy(acme.venture(), new NewVestingPolicy("long cliff", 24, 12,
+                VestingFrequency.MONTHLY));
+        Outcome<VestingPolicy> tooLong = owner.createVestingPolicy(acme.venture(), new NewVestingPolicy("x".repeat(81), -1, 121,
+                VestingFrequency.MONTHLY));
+        assertThat(owner.createVestingPolicy(acme.venture(), threeYears("Standard")).isDone()).isTrue();
+        Outcome<VestingPolicy> twice = owner.createVestingPolicy(acme.venture(), threeYears("STANDARD"));
+
+        assertThat(fields(blank)).containsExactlyInAnyOrder("name", "cliffMonths", "durationMonths", "frequency");
+        assertThat(fields(cliffTooLong)).containsExactly("cliffMonths");
+        assertThat(cliffTooLong.describe()).contains("24 > 12");
+        assertThat(fields(tooLong)).containsExactlyInAnyOrder("name", "cliffMonths", "durationMonths");
+        assertThat(fields(twice)).containsExactly("name");
+        assertThat(twice.describe()).contains("already a vesting policy of " + acme.name());
+        assertThat(number("SELECT count(*) FROM vesting_policies WHERE venture_id = '" + acme.venture() + "'")).isEqualTo(1);
+        assertThat(auditEntries(acme.venture())).isEqualTo(1);
+    }
+
+    static List<String> fields(Outcome<?> outcome) {
+        assertThat(outcome).as(outcome.describe()).isInstanceOf(Outcome.Invalid.class);
+        return ((Outcome.Invalid<?>) outcome).problems().stream().map(FieldProblem::field).toList();
+    }
+
+    @Test
+    void id3_vesting_policies_are_read_with_the_cap_table_and_written_by_the_owner_or_an_admin() throws Exception {
+        Acme acme = acme();
+        UUID contributor = ventureRole(acme.venture(), "contributor");
+        UUID compliance = staff("compliance");
+        UUID admin = staff("admin");
+
+        for (UUID reader : List.of(contributor, compliance, admin)) {
+            assertThat(as(reader).vestingPolicies(acme.venture()).isDone()).as("read by %s", reader).isTrue();
+        }
+        assertThat(as(outsider()).vestingPolicies(acme.venture())).isInstanceOf(Outcome.Denied.class);
+        for (UUID writer : List.of(contributor, compliance, outsider(), acme().owner())) {
+            Outcome<VestingPolicy> refused = as(writer).createVestingPolicy(acme.venture(), threeYears("Theirs"));
+            assertThat(refused).as("written by %s", writer).isInstanceOf(Outcome.Denied.class);
+            assertThat(refused.describe()).contains("edit the cap table", "ID-3");
+        }
+        assertThat(as(admin).createVestingPolicy(acme.venture(), threeYears("By the admin")).isDone()).isTrue();
+        assertThat(number("SELECT count(*) FROM vesting_policies WHERE venture_id = '" + acme.venture() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void attaching_a_policy_closes_the_holding_and_reopens_it_vesting_with_one_audit_entry() throws Exception {
+        Acme acme = acme();
+        CapTables owner = as(acme.owner());
+        VestingPolicy policy = owner.createVestingPolicy(acme.venture(), threeYears("3y")).orElseThrow();
+        List<LedgerRow> ledger = owner.ledger(acme.venture()).orElseThrow();
+        LedgerRow oona = ledger.stream().filter(r -> acme.owner().equals(r.holder().userId())).findFirst().orElseThrow();
+
+        Outcome<CapTable> done = owner.attachVestingPolicy(acme.venture(),
+                new VestingAttachment(oona.id(), policy.id(), APR, CapTable.revisionOf(ledger)));
+
+        assertThat(done.isDone()).as(done.describe()).isTrue();
+        CapTableHolder after = done.orElseThrow().holders().stream().filter(h -> acme.owner().equals(h.userId())).findFirst().orElseThrow();
+        assertThat(after.percent()).isEqualByComparingTo("60");
+        assertThat(after.vestingPolicy().id()).isEqualTo(policy.id());
+        assertThat(after.vestedPercent()).isEqualByComparingTo("0"); // before the 6-month cliff
+        CapTable atCliff = owner.capTableOn(acme.venture(), APR.plusMonths(6)).orElseThrow();
+        assertThat(atCliff.holders().stream().filter(h -> acme.owner().equals(h.userId())).findFirst().orElseThrow().vestedPercent())
+                .isEqualByComparingTo("10.000"); // 60 × 6/36
+        assertThat(owner.capTableOn(acme.venture(), MAR).orElseThrow().holders().stream()
+                .filter(h -> acme.owner().equals(h.userId())).findFirst().orElseThrow().vestingPolicy()).isNull();
+        assertThat(ledgerRows(acme.venture())).isEqualTo(4);
+        assertThat(number("SELECT count(*) FROM equity_ledger WHERE id = '" + oona.id() + "' AND effective_to = DATE '2026-03-31'")).isEqualTo(1);
+        assertThat(auditEntries(acme.venture(), "VESTING_ATTACHED")).isEqualTo(1);
+        assertThat(auditEntries(acme.venture())).isEqualTo(2); // the policy, then the attachment
+    }
+
+    @Test
+    void attaching_is_refused_for_bad_dates_foreign_policies_stale_revisions_and_holds() throws Exception {
+        Acme acme = acme();
+        Acme other = acme();
+        CapTables owner = as(acme.owner());
+        VestingPolicy foreign = as(other.owner()).createVestingPolicy(other.venture(), threeYears("Foreign")).orElseThrow();
+        List<LedgerRow> ledger = owner.ledger(acme.venture()).orElseThrow();
+        String revision = CapTable.revisionOf(ledger);
+        LedgerRow oona = ledger.stream().filter(r -> acme.owner().equals(r.holder().userId())).findFirst().orElseThrow();
+
+        assertThat(fields(owner.attachVestingPolicy(acme.venture(), new VestingAttachment(oona.id(), acme.vesting(), JAN, revision))))
+                .containsExactly("from");
+        assertThat(fields(owner.attachVestingPolicy(acme.venture(), new VestingAttachment(oona.id(), foreign.id(), APR, revision))))
+                .containsExactly("vestingPolicyId");
+        assertThat(fields(owner.attachVestingPolicy(acme.venture(), new VestingAttachment(null, null, null, null))))
+                .containsExactlyInAnyOrder("rowId", "vestingPolicyId", "from", "basedOnRevision");
+        assertThat(owner.attachVestingPolicy(acme.venture(), new VestingAttachment(oona.id(), acme.vesting(), APR, "stale")))
+                .isInstanceOf(Outcome.Conflict.class);
+        assertThat(as(ventureRole(acme.venture(), "contributor")).attachVestingPolicy(acme.venture(),
+                new VestingAttachment(oona.id(), acme.vesting(), APR, revision))).isInstanceOf(Outcome.Denied.class);
+        hold(acme.venture(), "equity");
+        assertThat(ruleIds(owner.attachVestingPolicy(acme.venture(), new VestingAttachment(oona.id(), acme.vesting(), APR, revision))))
+                .contains("EQ-7");
+        assertThat(ledgerRows(acme.venture())).isEqualTo(3);
+        assertThat(auditEntries(acme.venture())).isZero();
+    }
+
+    // ---- history with audit entries (AU-1) --------------------------------------------------------
+
+    @Test
+    void the_history_lists_each_saved_change_with_its_audit_entry_and_rows() throws Exception {
+        Acme acme = acme();
+        CapTableChange change = transfer(acme, acme.owner(), "5.000", MAR);
+        assertThat(as(acme.owner()).changeCapTable(acme.venture(), change).isDone()).isTrue();
+
+        List<LedgerChangeRecord> history = as(acme.owner()).ledgerHistory(acme.venture()).orElseThrow();
+
+        assertThat(history).hasSize(1);
+        LedgerChangeRecord entry = history.get(0);
+        assertThat(entry.action()).isEqualTo("EQUITY_CHANGE");
+        assertThat(entry.description()).isEqualTo(change.description());
+        assertThat(entry.actorUserId()).isEqualTo(acme.owner());
+        assertThat(entry.actorName()).isEqualTo("Oona Owner");
+        assertThat(entry.objectType()).isEqualTo("venture");
+        assertThat(entry.objectId()).isEqualTo(acme.venture());
+        assertThat(entry.rowsAdded()).hasSize(2);
+        assertThat(entry.rowsClosed()).hasSize(2);
+        List<LedgerRow> ledger = as(acme.owner()).ledger(acme.venture()).orElseThrow();
+        assertThat(ledger.stream().filter(r -> r.effectiveFrom().equals(MAR)).map(LedgerRow::id).toList())
+                .containsExactlyInAnyOrderElementsOf(entry.rowsAdded());
+        assertThat(number("SELECT count(*) FROM (SELECT id FROM audit_outbox UNION ALL SELECT id FROM audit_log) a WHERE a.id = '"
+                + entry.auditEntryId() + "'")).isEqualTo(1);
+        if (entry.sealed()) {
+            assertThat(entry.seq()).isPositive();
+            assertThat(entry.txHash()).hasSize(64);
+            assertThat(number("SELECT count(*) FROM audit_log WHERE seq = " + entry.seq() + " AND tx_hash = '" + entry.txHash() + "'"))
+                    .isEqualTo(1);
+        } else {
+            assertThat(entry.txHash()).isNull();
+        }
+        assertThat(as(outsider()).ledgerHistory(acme.venture())).isInstanceOf(Outcome.Denied.class);
+    }
+
+    // ---- picking a new holder -----------------------------------------------------------------------
+
+    @Test
+    void an_owner_finds_a_person_by_exact_email_or_name_prefix_and_sees_no_contact_data() throws Exception {
+        Acme acme = acme();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID zelda = person("Zelda " + tag);
+        UUID percentName = person("%% " + tag);
+        String email = zelda + "@contract.test";
+
+        List<HolderCandidate> byEmail = as(acme.owner()).holderCandidates(acme.venture(), email.toUpperCase()).orElseThrow();
+        List<HolderCandidate> byName = as(acme.owner()).holderCandidates(acme.venture(), "zelda " + tag.substring(0, 4)).orElseThrow();
+        List<HolderCandidate> byPartOfEmail = as(acme.owner()).holderCandidates(acme.venture(), "@contract.test").orElseThrow();
+        List<HolderCandidate> wildcard = as(acme.owner()).holderCandidates(acme.venture(), "%%").orElseThrow();
+
+        assertThat(byEmail).containsExactly(new HolderCandidate(zelda, "Zelda " + tag, "pending"));
+        assertThat(byName).extracting(HolderCandidate::userId).containsExactly(zelda);
+        assertThat(byPartOfEmail).isEmpty(); // e-mails match exactly, never by part
+        assertThat(wildcard).extracting(HolderCandidate::userId).contains(percentName).doesNotContain(zelda);
+        assertThat(fields(as(acme.owner()).holderCandidates(acme.venture(), "z"))).containsExactly("search");
+        assertThat(as(ventureRole(acme.venture(), "contributor")).holderCandidates(acme.venture(), email))
+                .isInstanceOf(Outcome.Denied.class);
+        assertThat(as(staff("admin")).holderCandidates(acme.venture(), email).orElseThrow()).hasSize(1);
     }
 }

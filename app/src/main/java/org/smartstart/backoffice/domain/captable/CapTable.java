@@ -46,6 +46,16 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
      */
     public static CapTable on(VentureFacts venture, List<LedgerRow> ledger, Map<UUID, String> names,
                               Map<UUID, VestingPolicy> policies, LocalDate asOf) {
+        return on(venture, ledger, names, policies, asOf, changeDates(ledger), revisionOf(ledger));
+    }
+
+    /**
+     * The cap table on {@code asOf} from the rows effective that day (other rows are ignored), with the
+     * whole ledger's change dates and revision worked out elsewhere (the database does, for a large ledger).
+     */
+    public static CapTable on(VentureFacts venture, List<LedgerRow> rows, Map<UUID, String> names,
+                              Map<UUID, VestingPolicy> policies, LocalDate asOf, List<LocalDate> changeDates, String revision) {
+        List<LedgerRow> ledger = rows;
         Map<Holder, List<LedgerRow>> byHolder = new LinkedHashMap<>();
         for (LedgerRow row : ledger) {
             if (row.effectiveOn(asOf)) {
@@ -79,8 +89,7 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
                 .thenComparing(CapTableHolder::percent, Comparator.reverseOrder())
                 .thenComparing(CapTableHolder::displayName));
         return new CapTable(venture.ventureId(), venture.name(), asOf, venture.ownerUserId(), venture.aliceCap(),
-                venture.activeHolds(), holders, Percent.of(total), Percent.of(platform), changeDates(ledger),
-                revisionOf(ledger));
+                venture.activeHolds(), holders, Percent.of(total), Percent.of(platform), changeDates, revision);
     }
 
     /** Every date on which the cap table changes: each row's effective_from and the day after its effective_to. */
@@ -114,7 +123,9 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
      */
     public static String revisionOf(List<LedgerRow> ledger) {
         List<LedgerRow> sorted = new ArrayList<>(ledger);
-        sorted.sort(Comparator.comparing(LedgerRow::id));
+        // By the id's text, which is PostgreSQL's uuid order too (UUID.compareTo compares signed halves), so
+        // the database computes the same revision without sending the rows (cap_table_digest, V18).
+        sorted.sort(Comparator.comparing((LedgerRow r) -> r.id().toString()));
         StringBuilder text = new StringBuilder();
         int closed = 0;
         for (LedgerRow row : sorted) {

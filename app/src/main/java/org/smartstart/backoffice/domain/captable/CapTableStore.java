@@ -25,11 +25,34 @@ public interface CapTableStore {
     /** Every ledger row of the venture, closed ones included. */
     List<LedgerRow> ledger(UUID ventureId);
 
+    /** The rows effective on {@code day} (a cap table of one date needs no others). */
+    List<LedgerRow> ledgerOn(UUID ventureId, LocalDate day);
+
+    /** The whole ledger's revision ({@link CapTable#revisionOf}) and change dates, without reading its rows. */
+    LedgerDigest ledgerDigest(UUID ventureId);
+
+    record LedgerDigest(String revision, List<LocalDate> changeDates) {
+    }
+
     /** Display names of the users that exist among {@code userIds}. */
     Map<UUID, String> names(Collection<UUID> userIds);
 
     /** The vesting policies that exist among {@code ids}. */
     Map<UUID, VestingPolicy> vestingPolicies(Collection<UUID> ids);
+
+    /** The platform templates (first) and the venture's own vesting policies, each group by name. */
+    List<VestingPolicy> vestingPoliciesOf(UUID ventureId);
+
+    void insertVestingPolicy(VestingPolicy policy, Instant at, UUID createdBy);
+
+    /** The audit entries of the venture's ledger changes, sealed or still in the outbox, newest first. */
+    List<LedgerChangeRecord> ledgerHistory(UUID ventureId);
+
+    /**
+     * Users not archived whose e-mail is {@code exactEmail} (ignoring case) or whose display name starts
+     * with {@code namePrefix} (ignoring case); one of the two is null. At most {@code limit}, by name.
+     */
+    List<HolderCandidate> holderCandidates(String exactEmail, String namePrefix, int limit);
 
     /** Closes the open row {@code rowId}; false when it is no longer open. */
     boolean close(UUID rowId, LocalDate effectiveTo);

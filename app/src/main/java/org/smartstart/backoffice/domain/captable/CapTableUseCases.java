@@ -47,7 +47,10 @@ public final class CapTableUseCases {
         if (venture.isEmpty()) {
             return Outcome.notFound("venture", ventureId);
         }
-        return Outcome.done(view(venture.get(), store.ledger(ventureId), asOf));
+        // One date's rows and the ledger's digest: a ledger of thousands of rows is not read for one date.
+        List<LedgerRow> rows = store.ledgerOn(ventureId, asOf);
+        CapTableStore.LedgerDigest digest = store.ledgerDigest(ventureId);
+        return Outcome.done(view(venture.get(), rows, asOf, digest.changeDates(), digest.revision()));
     }
 
     public Outcome<List<LedgerRow>> ledger(Actor actor, UUID ventureId) {
@@ -84,7 +87,7 @@ public final class CapTableUseCases {
         if (!revision.equals(change.basedOnRevision())) {
             return new Outcome.Conflict<>(conflictMessage(venture, before));
         }
-        problems = referenceProblems(change.edits(), before);
+        problems = referenceProblems(ventureId, change.edits(), before);
         if (!problems.isEmpty()) {
             return new Outcome.Invalid<>(problems);
         }
@@ -207,6 +210,196 @@ public final class CapTableUseCases {
                 debit.get().txHash(), debit.get().balanceAfter(), added, view(venture, after, request.effectiveOn())));
     }
 
+    public Outcome<List<LedgerChangeRecord>> ledgerHistory(Actor actor, UUID ventureId) {
+        Optional<Outcome<List<LedgerChangeRecord>>> denied = actor.require(Permission.READ_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (store.venture(ventureId).isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        return Outcome.done(List.copyOf(store.ledgerHistory(ventureId)));
+    }
+
+    /** Shortest name prefix a search accepts: one letter would list a good part of the platform. */
+    static final int MIN_NAME_PREFIX = 2;
+    static final int MAX_CANDIDATES = 20;
+
+    public Outcome<List<HolderCandidate>> holderCandidates(Actor actor, UUID ventureId, String search) {
+        Optional<Outcome<List<HolderCandidate>>> denied = actor.require(Permission.EDIT_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        String text = search == null ? "" : search.strip();
+        if (text.length() < MIN_NAME_PREFIX || text.length() > 254) {
+            return Outcome.invalid("search", "give an exact e-mail or the first " + MIN_NAME_PREFIX
+                    + " or more letters of a name (at most 254 characters), not \"" + text + "\"");
+        }
+        if (store.venture(ventureId).isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        // An e-mail is matched exactly, never by prefix: owners find people they know, they do not browse addresses.
+        boolean email = text.contains("@");
+        return Outcome.done(List.copyOf(store.holderCandidates(email ? text : null, email ? null : text, MAX_CANDIDATES)));
+    }
+
+    public Outcome<List<VestingPolicy>> vestingPolicies(Actor actor, UUID ventureId) {
+        Optional<Outcome<List<VestingPolicy>>> denied = actor.require(Permission.READ_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (store.venture(ventureId).isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        return Outcome.done(List.copyOf(store.vestingPoliciesOf(ventureId)));
+    }
+
+    static final int MAX_POLICY_MONTHS = 120;
+
+    public Outcome<VestingPolicy> createVestingPolicy(Actor actor, UUID ventureId, NewVestingPolicy request, Instant now,
+                                                      AuditRecorder audit) {
+        Optional<Outcome<VestingPolicy>> denied = actor.require(Permission.EDIT_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (request == null) {
+            return Outcome.invalid("policy", "is missing");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            problems.add(new FieldProblem("name", "is missing: name the policy, e.g. \"4 years, 1-year cliff\""));
+        } else if (name.length() > 80) {
+            problems.add(new FieldProblem("name", "has " + name.length() + " characters; at most 80"));
+        }
+        Integer cliff = request.cliffMonths();
+        Integer duration = request.durationMonths();
+        if (cliff == null) {
+            problems.add(new FieldProblem("cliffMonths", "is missing: months before anything vests (0 for no cliff)"));
+        } else if (cliff < 0 || cliff > MAX_POLICY_MONTHS) {
+            problems.add(new FieldProblem("cliffMonths", "must be 0 to " + MAX_POLICY_MONTHS + " months, not " + cliff));
+        }
+        if (duration == null) {
+            problems.add(new FieldProblem("durationMonths", "is missing: months until the whole stake has vested"));
+        } else if (duration < 1 || duration > MAX_POLICY_MONTHS) {
+            problems.add(new FieldProblem("durationMonths", "must be 1 to " + MAX_POLICY_MONTHS + " months, not " + duration));
+        }
+        if (cliff != null && duration != null && cliff >= 0 && duration >= 1 && cliff > duration) {
+            problems.add(new FieldProblem("cliffMonths", "must not be longer than the duration (" + cliff + " > " + duration + " months)"));
+        }
+        if (request.frequency() == null) {
+            problems.add(new FieldProblem("frequency", "is missing: monthly or quarterly"));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<VentureFacts> venture = store.venture(ventureId);
+        if (venture.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        store.lockCapTable(ventureId);
+        if (store.vestingPoliciesOf(ventureId).stream()
+                .anyMatch(p -> !p.template() && p.name().strip().equalsIgnoreCase(name))) {
+            return Outcome.invalid("name", "\"" + name + "\" is already a vesting policy of " + venture.get().name() + "; pick another name");
+        }
+        VestingPolicy policy = new VestingPolicy(UUID.randomUUID(), ventureId, name, cliff, duration, request.frequency());
+        store.insertVestingPolicy(policy, now, actor.userId());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", name);
+        data.put("cliff_months", cliff);
+        data.put("duration_months", duration);
+        data.put("frequency", request.frequency().code());
+        audit.record(new AuditEntry(actor.userId(), "VESTING_POLICY_CREATED", "vesting_policy", policy.id(), ventureId, data));
+        return Outcome.done(policy);
+    }
+
+    public Outcome<CapTable> attachVestingPolicy(Actor actor, UUID ventureId, VestingAttachment attachment, Instant now,
+                                                 AuditRecorder audit) {
+        Optional<Outcome<CapTable>> denied = actor.require(Permission.EDIT_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (attachment == null) {
+            return Outcome.invalid("attachment", "is missing");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (attachment.rowId() == null) {
+            problems.add(new FieldProblem("rowId", "is missing: which holding (ledger row) vests"));
+        }
+        if (attachment.vestingPolicyId() == null) {
+            problems.add(new FieldProblem("vestingPolicyId", "is missing: which vesting policy applies"));
+        }
+        if (attachment.from() == null) {
+            problems.add(new FieldProblem("from", "is missing: the day vesting starts"));
+        }
+        if (attachment.basedOnRevision() == null || attachment.basedOnRevision().isBlank()) {
+            problems.add(new FieldProblem("basedOnRevision", "is missing: the revision of the cap table you saw"));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<VentureFacts> found = store.venture(ventureId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        VentureFacts venture = found.get();
+        store.lockCapTable(ventureId);
+        List<LedgerRow> before = store.ledger(ventureId);
+        if (!CapTable.revisionOf(before).equals(attachment.basedOnRevision())) {
+            return new Outcome.Conflict<>(conflictMessage(venture, before));
+        }
+        LedgerRow row = before.stream().filter(r -> r.id().equals(attachment.rowId())).findFirst().orElse(null);
+        VestingPolicy policy = store.vestingPolicies(Set.of(attachment.vestingPolicyId())).get(attachment.vestingPolicyId());
+        if (row == null) {
+            problems.add(new FieldProblem("rowId", "no row " + attachment.rowId() + " in the cap table of " + venture.name()));
+        } else if (!row.open()) {
+            problems.add(new FieldProblem("rowId", "the row ended on " + row.effectiveTo() + "; only an open holding can be put under a policy (EQ-5)"));
+        } else if (!attachment.from().isAfter(row.effectiveFrom())) {
+            problems.add(new FieldProblem("from", "must be after " + row.effectiveFrom() + ", the row's first day: the row is kept as it is"
+                    + " (EQ-5) and a new one vests from this date"));
+        } else if (attachment.vestingPolicyId().equals(row.vestingPolicyId())) {
+            problems.add(new FieldProblem("vestingPolicyId", "the holding already vests by this policy"));
+        }
+        if (policy == null) {
+            problems.add(new FieldProblem("vestingPolicyId", "no vesting policy " + attachment.vestingPolicyId() + " exists"));
+        } else if (!usableBy(policy, ventureId)) {
+            problems.add(new FieldProblem("vestingPolicyId", "vesting policy \"" + policy.name() + "\" belongs to another venture (EQ-6)"));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        List<LedgerEdit> edits = List.of(
+                new LedgerEdit.Close(row.id(), attachment.from().minusDays(1)),
+                new LedgerEdit.Add(row.holder(), row.percent(), attachment.from(), null, policy.id()));
+        List<LedgerRow> after = CapTableEdits.apply(before, edits, now, actor.userId());
+        CapTablePolicy rules = new CapTablePolicy(venture, store.names(userIds(after, venture)));
+        List<Rejection> rejections = new ArrayList<>(rules.checkEdits(before, edits));
+        rejections.addAll(rules.check(after));
+        if (!rejections.isEmpty()) {
+            return Outcome.rejected(rejections);
+        }
+        Written written = write(ventureId, before, after);
+        if (written == null) {
+            return new Outcome.Conflict<>(conflictMessage(venture, store.ledger(ventureId)));
+        }
+        String holder = row.holder().platform() ? "AliceSolutions (platform)"
+                : store.names(Set.of(row.holder().userId())).getOrDefault(row.holder().userId(), "user " + row.holder().userId());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("description", "The holding of " + holder + " (" + Percent.format(row.percent()) + ") vests by \""
+                + policy.name() + "\" from " + attachment.from());
+        data.put("vesting_policy_id", policy.id().toString());
+        data.put("based_on_revision", attachment.basedOnRevision());
+        data.put("revision_after", CapTable.revisionOf(after));
+        data.put("before", written.before());
+        data.put("after", written.after());
+        audit.record(new AuditEntry(actor.userId(), "VESTING_ATTACHED", "venture", ventureId, ventureId, data));
+        return Outcome.done(view(venture, after, attachment.from()));
+    }
+
+    private static boolean usableBy(VestingPolicy policy, UUID ventureId) {
+        return policy.template() || policy.ventureId().equals(ventureId);
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private record Written(List<Map<String, Object>> before, List<Map<String, Object>> after) {
@@ -235,13 +428,18 @@ public final class CapTableUseCases {
     }
 
     private CapTable view(VentureFacts venture, List<LedgerRow> ledger, LocalDate asOf) {
+        return view(venture, ledger, asOf, CapTable.changeDates(ledger), CapTable.revisionOf(ledger));
+    }
+
+    private CapTable view(VentureFacts venture, List<LedgerRow> ledger, LocalDate asOf, List<LocalDate> changeDates, String revision) {
         Set<UUID> policyIds = new HashSet<>();
         ledger.forEach(r -> {
             if (r.vestingPolicyId() != null) {
                 policyIds.add(r.vestingPolicyId());
             }
         });
-        return CapTable.on(venture, ledger, store.names(userIds(ledger, venture)), store.vestingPolicies(policyIds), asOf);
+        return CapTable.on(venture, ledger, store.names(userIds(ledger, venture)), store.vestingPolicies(policyIds), asOf,
+                changeDates, revision);
     }
 
     private static Set<UUID> userIds(List<LedgerRow> ledger, VentureFacts venture) {
@@ -354,7 +552,7 @@ public final class CapTableUseCases {
     }
 
     /** Problems that need the ledger: rows, users and vesting policies the edits name must exist. */
-    private List<FieldProblem> referenceProblems(List<LedgerEdit> edits, List<LedgerRow> ledger) {
+    private List<FieldProblem> referenceProblems(UUID ventureId, List<LedgerEdit> edits, List<LedgerRow> ledger) {
         Set<UUID> rowIds = new HashSet<>();
         ledger.forEach(r -> rowIds.add(r.id()));
         Set<UUID> users = new HashSet<>();
@@ -386,6 +584,9 @@ public final class CapTableUseCases {
                 }
                 if (add.vestingPolicyId() != null && !knownPolicies.containsKey(add.vestingPolicyId())) {
                     problems.add(new FieldProblem(at + ".vestingPolicyId", "no vesting policy " + add.vestingPolicyId() + " exists"));
+                } else if (add.vestingPolicyId() != null && !usableBy(knownPolicies.get(add.vestingPolicyId()), ventureId)) {
+                    problems.add(new FieldProblem(at + ".vestingPolicyId", "vesting policy \"" + knownPolicies.get(add.vestingPolicyId()).name()
+                            + "\" belongs to another venture (EQ-6)"));
                 }
             }
         }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.smartstart.backoffice.domain.captable.CapTableStore;
 import org.smartstart.backoffice.domain.captable.ConversionFacts;
 import org.smartstart.backoffice.domain.captable.Holder;
+import org.smartstart.backoffice.domain.captable.HolderCandidate;
 import org.smartstart.backoffice.domain.captable.HolderType;
 import org.smartstart.backoffice.domain.captable.IssuanceRule;
+import org.smartstart.backoffice.domain.captable.LedgerChangeRecord;
 import org.smartstart.backoffice.domain.captable.LedgerRow;
 import org.smartstart.backoffice.domain.captable.VentureFacts;
 import org.smartstart.backoffice.domain.captable.VestingFrequency;
@@ -88,20 +90,29 @@ public final class JdbcCapTableStore implements CapTableStore {
 
     @Override
     public List<LedgerRow> ledger(UUID ventureId) {
+        // Through cap_table_ledger (V18): row-level security asked once per read, not once per row.
+        return rows("SELECT * FROM cap_table_ledger(?)", ventureId, null);
+    }
+
+    @Override
+    public List<LedgerRow> ledgerOn(UUID ventureId, LocalDate day) {
+        return rows("SELECT * FROM cap_table_rows_on(?, ?)", ventureId, day);
+    }
+
+    private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day) {
         return sql(() -> {
             List<LedgerRow> rows = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("""
-                    SELECT id, holder_type::text, holder_id, percent, effective_from, effective_to, vesting_policy_id,
-                           created_at, created_by
-                      FROM equity_ledger WHERE venture_id = ?
-                     ORDER BY effective_from, created_at, id""")) {
+            try (PreparedStatement p = c.prepareStatement(query)) {
                 p.setObject(1, ventureId, Types.OTHER);
+                if (day != null) {
+                    p.setObject(2, day);
+                }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         Date to = r.getDate("effective_to");
                         Timestamp created = r.getTimestamp("created_at");
                         rows.add(new LedgerRow(r.getObject("id", UUID.class),
-                                new Holder(HolderType.ofCode(r.getString(2)), r.getObject("holder_id", UUID.class)),
+                                new Holder(HolderType.ofCode(r.getString("holder_type")), r.getObject("holder_id", UUID.class)),
                                 r.getBigDecimal("percent"), r.getDate("effective_from").toLocalDate(),
                                 to == null ? null : to.toLocalDate(), r.getObject("vesting_policy_id", UUID.class),
                                 created == null ? null : created.toInstant(), r.getObject("created_by", UUID.class)));
@@ -109,6 +120,23 @@ public final class JdbcCapTableStore implements CapTableStore {
                 }
             }
             return rows;
+        });
+    }
+
+    @Override
+    public LedgerDigest ledgerDigest(UUID ventureId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT revision, change_dates FROM cap_table_digest(?)")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    List<LocalDate> dates = new ArrayList<>();
+                    for (Date d : (Date[]) r.getArray(2).getArray()) {
+                        dates.add(d.toLocalDate());
+                    }
+                    return new LedgerDigest(r.getString(1), dates);
+                }
+            }
         });
     }
 
@@ -138,19 +166,134 @@ public final class JdbcCapTableStore implements CapTableStore {
         }
         return sql(() -> {
             Map<UUID, VestingPolicy> policies = new HashMap<>();
-            try (PreparedStatement p = c.prepareStatement("""
-                    SELECT id, name, coalesce(cliff_months, 12), coalesce(duration_months, 48), coalesce(frequency::text, 'monthly')
-                      FROM vesting_policies WHERE id = ANY (?)""")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + POLICY_COLUMNS + " FROM vesting_policies WHERE id = ANY (?)")) {
                 p.setArray(1, c.createArrayOf("uuid", ids.toArray()));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        UUID id = r.getObject(1, UUID.class);
-                        policies.put(id, new VestingPolicy(id, r.getString(2), r.getInt(3), r.getInt(4),
-                                VestingFrequency.ofCode(r.getString(5))));
+                        VestingPolicy policy = policy(r);
+                        policies.put(policy.id(), policy);
                     }
                 }
             }
             return policies;
+        });
+    }
+
+    /** The seed's defaults (12/48/monthly) stand in for terms a template row leaves NULL. */
+    private static final String POLICY_COLUMNS = """
+            id, venture_id, name, coalesce(cliff_months, 12) AS cliff, coalesce(duration_months, 48) AS duration,
+            coalesce(frequency::text, 'monthly') AS frequency""";
+
+    private static VestingPolicy policy(ResultSet r) throws SQLException {
+        return new VestingPolicy(r.getObject("id", UUID.class), r.getObject("venture_id", UUID.class), r.getString("name"),
+                r.getInt("cliff"), r.getInt("duration"), VestingFrequency.ofCode(r.getString("frequency")));
+    }
+
+    @Override
+    public List<VestingPolicy> vestingPoliciesOf(UUID ventureId) {
+        return sql(() -> {
+            List<VestingPolicy> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT " + POLICY_COLUMNS + """
+                     FROM vesting_policies WHERE venture_id IS NULL OR venture_id = ?
+                    ORDER BY venture_id IS NOT NULL, lower(name), id""")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(policy(r));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void insertVestingPolicy(VestingPolicy policy, Instant at, UUID createdBy) {
+        sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO vesting_policies (id, venture_id, name, cliff_months, duration_months, frequency, created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?::vesting_frequency, ?, ?)""")) {
+                p.setObject(1, policy.id(), Types.OTHER);
+                p.setObject(2, policy.ventureId(), Types.OTHER);
+                p.setString(3, policy.name());
+                p.setInt(4, policy.cliffMonths());
+                p.setInt(5, policy.durationMonths());
+                p.setString(6, policy.frequency().code());
+                p.setObject(7, utc(at));
+                p.setObject(8, createdBy, Types.OTHER);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The ledger's own actions; each records the rows it closed ("before") and the rows as they are after it ("after"). */
+    private static final String LEDGER_ACTIONS = "'EQUITY_CHANGE', 'BUZ_CONVERTED', 'VESTING_ATTACHED'";
+
+    @Override
+    public List<LedgerChangeRecord> ledgerHistory(UUID ventureId) {
+        return sql(() -> {
+            List<LedgerChangeRecord> out = new ArrayList<>();
+            // A row of "after" that is not in "before" was written by the change; every row of "before" was closed.
+            // The demo data's entries word the same as "added" and "closed" lists of {"row": id}.
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT e.id, e.seq, e.tx_hash, e.ts, e.actor_user_id, u.display_name, e.action, e.object_type, e.object_id,
+                           coalesce(e.data ->> 'description', ''),
+                           ARRAY(SELECT (a ->> 'id')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'after', '[]')) a
+                                  WHERE NOT coalesce(e.data -> 'before', '[]') @> jsonb_build_array(jsonb_build_object('id', a ->> 'id'))
+                                 UNION ALL
+                                 SELECT (a ->> 'row')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'added', '[]')) a),
+                           ARRAY(SELECT (b ->> 'id')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'before', '[]')) b
+                                 UNION ALL
+                                 SELECT (b ->> 'row')::uuid FROM jsonb_array_elements(coalesce(e.data -> 'closed', '[]')) b)
+                      FROM (SELECT id, seq, tx_hash, ts, actor_user_id, action, object_type, object_id, data
+                              FROM audit_log WHERE venture_id = ? AND action IN (%1$s)
+                            UNION ALL
+                            SELECT id, NULL, NULL, ts, actor_user_id, action, object_type, object_id, data
+                              FROM audit_outbox WHERE venture_id = ? AND action IN (%1$s)) e
+                      LEFT JOIN users u ON u.id = e.actor_user_id
+                     ORDER BY e.seq DESC NULLS FIRST, e.ts DESC""".formatted(LEDGER_ACTIONS))) {
+                p.setObject(1, ventureId, Types.OTHER);
+                p.setObject(2, ventureId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        long seq = r.getLong(2);
+                        Long sealedSeq = r.wasNull() ? null : seq;
+                        Timestamp ts = r.getTimestamp(4);
+                        out.add(new LedgerChangeRecord(r.getObject(1, UUID.class), sealedSeq, r.getString(3),
+                                ts == null ? null : ts.toInstant(), r.getObject(5, UUID.class), r.getString(6), r.getString(7),
+                                r.getString(8), r.getObject(9, UUID.class), r.getString(10),
+                                Arrays.asList((UUID[]) r.getArray(11).getArray()), Arrays.asList((UUID[]) r.getArray(12).getArray())));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<HolderCandidate> holderCandidates(String exactEmail, String namePrefix, int limit) {
+        return sql(() -> {
+            List<HolderCandidate> out = new ArrayList<>();
+            // The search's own % and _ are escaped: a name prefix is text, never a pattern the owner could widen.
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT id, display_name, coalesce(kyc_status::text, 'pending')
+                      FROM users
+                     WHERE archived_at IS NULL
+                       AND (lower(email) = lower(?) OR lower(display_name) LIKE lower(?) ESCAPE '\\')
+                     ORDER BY lower(display_name), id
+                     LIMIT ?""")) {
+                p.setString(1, exactEmail);
+                p.setString(2, namePrefix == null ? null
+                        : namePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                p.setInt(3, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new HolderCandidate(r.getObject(1, UUID.class), r.getString(2), r.getString(3)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

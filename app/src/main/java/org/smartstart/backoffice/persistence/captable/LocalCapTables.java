@@ -6,9 +6,15 @@ import org.smartstart.backoffice.domain.captable.CapTableUseCases;
 import org.smartstart.backoffice.domain.captable.CapTables;
 import org.smartstart.backoffice.domain.captable.Conversion;
 import org.smartstart.backoffice.domain.captable.ConversionRequest;
+import org.smartstart.backoffice.domain.captable.HolderCandidate;
+import org.smartstart.backoffice.domain.captable.LedgerChangeRecord;
 import org.smartstart.backoffice.domain.captable.LedgerRow;
+import org.smartstart.backoffice.domain.captable.NewVestingPolicy;
+import org.smartstart.backoffice.domain.captable.VestingAttachment;
+import org.smartstart.backoffice.domain.captable.VestingPolicy;
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.persistence.usecase.LocalTx;
 import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 
 import java.time.LocalDate;
@@ -52,5 +58,34 @@ public final class LocalCapTables implements CapTables {
     public Outcome<Conversion> convertBuz(UUID ventureId, ConversionRequest request) {
         return useCases.command(session, (actor, tx, audit) ->
                 new CapTableUseCases(new JdbcCapTableStore(tx.connection())).convertBuz(actor, ventureId, request, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<List<LedgerChangeRecord>> ledgerHistory(UUID ventureId) {
+        return useCases.query(session, (actor, tx) -> uses(tx).ledgerHistory(actor, ventureId));
+    }
+
+    @Override
+    public Outcome<List<HolderCandidate>> holderCandidates(UUID ventureId, String search) {
+        return useCases.query(session, (actor, tx) -> uses(tx).holderCandidates(actor, ventureId, search));
+    }
+
+    @Override
+    public Outcome<List<VestingPolicy>> vestingPolicies(UUID ventureId) {
+        return useCases.query(session, (actor, tx) -> uses(tx).vestingPolicies(actor, ventureId));
+    }
+
+    @Override
+    public Outcome<VestingPolicy> createVestingPolicy(UUID ventureId, NewVestingPolicy policy) {
+        return useCases.command(session, (actor, tx, audit) -> uses(tx).createVestingPolicy(actor, ventureId, policy, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<CapTable> attachVestingPolicy(UUID ventureId, VestingAttachment attachment) {
+        return useCases.command(session, (actor, tx, audit) -> uses(tx).attachVestingPolicy(actor, ventureId, attachment, tx.now(), audit));
+    }
+
+    private static CapTableUseCases uses(LocalTx tx) {
+        return new CapTableUseCases(new JdbcCapTableStore(tx.connection()));
     }
 }

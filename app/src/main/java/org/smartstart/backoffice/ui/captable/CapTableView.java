@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
@@ -24,6 +25,10 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import org.smartstart.backoffice.domain.captable.CapTable;
+import org.smartstart.backoffice.domain.captable.Percent;
+import org.smartstart.backoffice.domain.captable.Vesting;
+import org.smartstart.backoffice.domain.captable.VestingFrequency;
+import org.smartstart.backoffice.domain.captable.VestingPolicy;
 import org.smartstart.backoffice.domain.usecase.Rejection;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
 
@@ -31,6 +36,7 @@ import java.io.File;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -90,6 +96,30 @@ public final class CapTableView {
     @FXML private ListView<Rejection> violations;
     @FXML private TextField description;
     @FXML private Button save;
+    @FXML private TableView<CapTableViewModel.ChangeLine> changeTable;
+    @FXML private TableColumn<CapTableViewModel.ChangeLine, String> changeWhen;
+    @FXML private TableColumn<CapTableViewModel.ChangeLine, String> changeWho;
+    @FXML private TableColumn<CapTableViewModel.ChangeLine, String> changeWhat;
+    @FXML private TableColumn<CapTableViewModel.ChangeLine, String> changeAudit;
+    @FXML private Button openAudit;
+    @FXML private Label scheduleHeading;
+    @FXML private TableView<Vesting.Installment> scheduleTable;
+    @FXML private TableColumn<Vesting.Installment, String> installmentDate;
+    @FXML private TableColumn<Vesting.Installment, String> installmentVested;
+    @FXML private LineChart<String, Number> vestingChart;
+    @FXML private CategoryAxis vestingDates;
+    @FXML private ComboBox<VestingPolicy> attachPolicy;
+    @FXML private DatePicker vestingFrom;
+    @FXML private Button attach;
+    @FXML private ListView<VestingPolicy> policies;
+    @FXML private TextField policyName;
+    @FXML private TextField cliffMonths;
+    @FXML private TextField durationMonths;
+    @FXML private ComboBox<VestingFrequency> frequency;
+    @FXML private Button createPolicy;
+    @FXML private Label searchLabel;
+    @FXML private TextField holderSearch;
+    @FXML private Button searchHolder;
 
     private final CapTableViewModel viewModel;
     private boolean updatingTimeline;
@@ -136,9 +166,9 @@ public final class CapTableView {
         vestedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().vestedText()));
         vestingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().vesting()));
         rowsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ledgerRows()));
-        vestingColumn.setCellFactory(c -> new WholeTextCell());
-        rowsColumn.setCellFactory(c -> new WholeTextCell());
-        nameColumn.setCellFactory(c -> new WholeTextCell());
+        vestingColumn.setCellFactory(c -> new WholeTextCell<>());
+        rowsColumn.setCellFactory(c -> new WholeTextCell<>());
+        nameColumn.setCellFactory(c -> new WholeTextCell<>());
         holders.setRowFactory(t -> new LineRow());
         holders.setPlaceholder(new Label("No holders on this date."));
         holders.getSelectionModel().selectedItemProperty().addListener((o, was, line) -> viewModel.rowToCloseProperty().set(line));
@@ -220,8 +250,64 @@ public final class CapTableView {
                 : viewModel.violations().size() + " rule(s) broken; the draft cannot be saved:", viewModel.draftingProperty(), viewModel.violations()));
         description.textProperty().bindBidirectional(viewModel.descriptionProperty());
 
+        changeTable.setItems(viewModel.changeLines());
+        changeTable.setPlaceholder(new Label("No change saved through the back office yet."));
+        changeWhen.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().when()));
+        changeWho.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().who()));
+        changeWhat.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().what()));
+        changeAudit.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().audit()));
+        for (TableColumn<CapTableViewModel.ChangeLine, String> column : List.of(changeWhat, changeAudit)) {
+            column.setCellFactory(c -> new WholeTextCell<>());
+        }
+        viewModel.selectedChangeProperty().bind(changeTable.getSelectionModel().selectedItemProperty());
+        openAudit.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedChangeProperty().get() == null
+                || viewModel.selectedChangeProperty().get().record() == null, viewModel.selectedChangeProperty()));
+        changeTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                viewModel.openInAuditTrail();
+            }
+        });
+
+        scheduleHeading.textProperty().bind(viewModel.scheduleHeadingProperty());
+        scheduleTable.setItems(viewModel.schedule());
+        scheduleTable.setPlaceholder(new Label("No holding selected."));
+        installmentDate.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().on().toString()));
+        installmentVested.setCellValueFactory(c -> new ReadOnlyStringWrapper(Percent.format(c.getValue().vestedPercent())));
+        viewModel.schedule().addListener((ListChangeListener<Vesting.Installment>) c -> drawSchedule());
+        policies.setItems(viewModel.vestingPolicies());
+        policies.setPlaceholder(new Label("No vesting policy yet: create one below."));
+        policies.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(VestingPolicy p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.describe() + (p.template() ? "  (platform template)" : ""));
+            }
+        });
+        attachPolicy.setItems(viewModel.vestingPolicies());
+        attachPolicy.valueProperty().bindBidirectional(viewModel.policyToAttachProperty());
+        attachPolicy.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(VestingPolicy p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.describe());
+            }
+        });
+        attachPolicy.setButtonCell(attachPolicy.getCellFactory().call(null));
+        vestingFrom.valueProperty().bindBidirectional(viewModel.vestingFromProperty());
+        policyName.textProperty().bindBidirectional(viewModel.policyNameProperty());
+        cliffMonths.textProperty().bindBidirectional(viewModel.cliffMonthsProperty());
+        durationMonths.textProperty().bindBidirectional(viewModel.durationMonthsProperty());
+        frequency.getItems().setAll(VestingFrequency.values());
+        frequency.valueProperty().bindBidirectional(viewModel.frequencyProperty());
+        attach.disableProperty().bind(blockedOr(Bindings.createBooleanBinding(() -> viewModel.selectedHoldingProperty().get() == null
+                || viewModel.selectedHoldingProperty().get().effectiveTo() != null, viewModel.selectedHoldingProperty())));
+        for (Node n : new Node[] {attachPolicy, vestingFrom, policyName, cliffMonths, durationMonths, frequency, createPolicy}) {
+            n.disableProperty().bind(viewModel.editingBlockedProperty());
+        }
+        holderSearch.textProperty().bindBidirectional(viewModel.holderSearchProperty());
+
         var blocked = viewModel.editingBlockedProperty();
-        for (Node n : new Node[] {stepKind, from, to, percent, stepDate, addStep, description}) {
+        for (Node n : new Node[] {stepKind, from, to, percent, stepDate, addStep, description, holderSearch, searchHolder}) {
             n.disableProperty().bind(blocked);
         }
         undo.disableProperty().bind(viewModel.canUndoProperty().not());
@@ -250,9 +336,27 @@ public final class CapTableView {
         });
     }
 
+    private javafx.beans.binding.BooleanBinding blockedOr(javafx.beans.binding.BooleanBinding other) {
+        return viewModel.editingBlockedProperty().or(other);
+    }
+
+    private void drawSchedule() {
+        vestingChart.getData().clear();
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName("vested");
+        vestingDates.getCategories().setAll(viewModel.schedule().stream().map(i -> i.on().toString()).toList());
+        for (Vesting.Installment i : viewModel.schedule()) {
+            series.getData().add(new XYChart.Data<>(i.on().toString(), i.vestedPercent().doubleValue()));
+        }
+        vestingChart.getData().add(series);
+    }
+
     private void arrangeForm(CapTableViewModel.StepKind kind) {
         boolean close = kind == CapTableViewModel.StepKind.CLOSE_ROW;
         boolean platform = kind == CapTableViewModel.StepKind.PLATFORM_STAKE;
+        boolean receives = !close && !platform;
+        searchLabel.setVisible(receives);
+        holderSearch.getParent().setVisible(receives);
         from.setVisible(!close);
         fromLabel.setVisible(!close);
         to.setVisible(!close && !platform);
@@ -331,6 +435,10 @@ public final class CapTableView {
     @FXML private void discard() { viewModel.discardDraft(); }
     @FXML private void save() { viewModel.save(); }
     @FXML private void convert() { viewModel.convert(); }
+    @FXML private void openInAuditTrail() { viewModel.openInAuditTrail(); }
+    @FXML private void attachPolicy() { viewModel.attachPolicy(); }
+    @FXML private void createPolicy() { viewModel.createPolicy(); }
+    @FXML private void searchHolders() { viewModel.searchHolders(); }
 
     @FXML
     private void exportCsv() {
@@ -362,7 +470,7 @@ public final class CapTableView {
     }
 
     /** A narrow column's text, whole in a tooltip. */
-    private static final class WholeTextCell extends javafx.scene.control.TableCell<HolderLine, String> {
+    private static final class WholeTextCell<S> extends javafx.scene.control.TableCell<S, String> {
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);

@@ -26,6 +26,14 @@ import org.smartstart.backoffice.domain.captable.LedgerRow;
 import org.smartstart.backoffice.domain.captable.Percent;
 import org.smartstart.backoffice.domain.captable.VentureFacts;
 import org.smartstart.backoffice.domain.captable.VestingPolicy;
+import org.smartstart.backoffice.domain.captable.HolderCandidate;
+import org.smartstart.backoffice.domain.captable.LedgerChangeRecord;
+import org.smartstart.backoffice.domain.captable.NewVestingPolicy;
+import org.smartstart.backoffice.domain.captable.Vesting;
+import org.smartstart.backoffice.domain.captable.VestingAttachment;
+import org.smartstart.backoffice.domain.captable.VestingFrequency;
+import org.smartstart.backoffice.ui.navigation.Navigator;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.usecase.BackOffice;
@@ -80,7 +88,8 @@ public final class CapTableViewModel {
 
     /** Everything read about one venture: the saved ledger and what is needed to show it. */
     record Loaded(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names, Map<UUID, VestingPolicy> policies,
-                  String revision) {
+                  String revision, List<LedgerChangeRecord> history, List<VestingPolicy> policyChoices,
+                  List<HistoryPoint> ownership) {
     }
 
     private final CapTables capTables;
@@ -126,7 +135,30 @@ public final class CapTableViewModel {
     private final ObservableList<String> dilution = FXCollections.observableArrayList();
     private final ObservableList<Rejection> conversionProblems = FXCollections.observableArrayList();
 
+    private final ObservableList<ChangeLine> changeLines = FXCollections.observableArrayList();
+    private final ObjectProperty<ChangeLine> selectedChange = new SimpleObjectProperty<>();
+
+    private final ObservableList<VestingPolicy> vestingPolicies = FXCollections.observableArrayList();
+    private final StringProperty policyName = new SimpleStringProperty("");
+    private final StringProperty cliffMonths = new SimpleStringProperty("12");
+    private final StringProperty durationMonths = new SimpleStringProperty("48");
+    private final ObjectProperty<VestingFrequency> frequency = new SimpleObjectProperty<>(VestingFrequency.MONTHLY);
+    private final ObjectProperty<VestingPolicy> policyToAttach = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> vestingFrom = new SimpleObjectProperty<>();
+    private final ObservableList<Vesting.Installment> schedule = FXCollections.observableArrayList();
+    private final StringProperty scheduleHeading = new SimpleStringProperty("");
+    private final ObjectProperty<LedgerRow> selectedHolding = new SimpleObjectProperty<>();
+
+    private final StringProperty holderSearch = new SimpleStringProperty("");
+
+    private Navigator navigator = Navigator.NOWHERE;
+    private UUID wantedVenture;
+
     private Loaded loaded;
+    private Loaded shownLoad;
+    /** Counts previews; a preview that finishes after a newer one started is dropped. */
+    private long previewGeneration;
+    private boolean checking;
 
     public CapTableViewModel(BackOffice backOffice, TaskExecutor executor, Clock clock) {
         this.backOffice = backOffice;
@@ -143,6 +175,8 @@ public final class CapTableViewModel {
             }
         });
         description.addListener((o, was, now) -> updateCanSave());
+        rowToClose.addListener((o, was, line) -> showSchedule());
+        vestingFrom.set(LocalDate.now(clock));
         convertOn.set(LocalDate.now(clock));
         javafx.beans.InvalidationListener dilute = o -> previewConversion();
         convertFor.addListener(dilute);
@@ -159,6 +193,9 @@ public final class CapTableViewModel {
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Done<List<VentureOverview>> done) {
                         ventures.setAll(done.value());
+                        if (wantedVenture != null) {
+                            selectWantedVenture();
+                        }
                         if (venture.get() == null && !ventures.isEmpty()) {
                             venture.set(ventures.get(0));
                         }
@@ -237,7 +274,18 @@ public final class CapTableViewModel {
         if (table.ownerUserId() != null && !names.containsKey(table.ownerUserId()) && ownerName != null) {
             names.put(table.ownerUserId(), ownerName);
         }
-        return Outcome.done(new Loaded(facts, ledger, names, policies, table.revision()));
+        Outcome<List<LedgerChangeRecord>> historyOutcome = capTables.ledgerHistory(ventureId);
+        if (!(historyOutcome instanceof Outcome.Done<List<LedgerChangeRecord>> historyDone)) {
+            return historyOutcome.failure();
+        }
+        Outcome<List<VestingPolicy>> policyOutcome = capTables.vestingPolicies(ventureId);
+        if (!(policyOutcome instanceof Outcome.Done<List<VestingPolicy>> policyDone)) {
+            return policyOutcome.failure();
+        }
+        policyDone.value().forEach(p -> policies.putIfAbsent(p.id(), p));
+        // The ownership over time takes a cap table per change date: worked out here, off the FX thread, once per load.
+        return Outcome.done(new Loaded(facts, ledger, names, policies, table.revision(), historyDone.value(), policyDone.value(),
+                historyOf(facts, ledger, names, policies)));
     }
 
     private static void learn(CapTable table, Map<UUID, String> names, Map<UUID, VestingPolicy> policies) {
@@ -255,11 +303,17 @@ public final class CapTableViewModel {
 
     private void show() {
         if (loaded == null) {
+            shownLoad = null;
             capTable.set(null);
             lines.clear();
             changeDates.clear();
             history.clear();
             ledgerChanges.clear();
+            changeLines.clear();
+            vestingPolicies.clear();
+            schedule.clear();
+            scheduleHeading.set("");
+            selectedHolding.set(null);
             previewLines.clear();
             violations.clear();
             holdBanner.set("");
@@ -271,8 +325,16 @@ public final class CapTableViewModel {
         CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day);
         capTable.set(saved);
         lines.setAll(linesOf(saved, loaded.ledger()));
-        history.setAll(historyOf(loaded.ledger()));
-        ledgerChanges.setAll(changesOf(loaded.ledger()));
+        if (shownLoad != loaded) { // what depends on the ledger only, not on the date: once per load
+            shownLoad = loaded;
+            history.setAll(loaded.ownership());
+            ledgerChanges.setAll(changesOf(loaded.ledger()));
+            changeLines.setAll(changeLinesOf(loaded.history(), loaded.ledger()));
+            VestingPolicy attach = policyToAttach.get();
+            vestingPolicies.setAll(loaded.policyChoices());
+            policyToAttach.set(attach == null ? null : vestingPolicies.stream().filter(p -> p.id().equals(attach.id())).findFirst().orElse(null));
+        }
+        showSchedule();
         boolean held = loaded.facts().equityHeld();
         editingBlocked.set(held);
         holdBanner.set(held ? "An active legal hold on " + String.join(" and ", loaded.facts().activeHolds())
@@ -295,10 +357,11 @@ public final class CapTableViewModel {
     }
 
     /** Each holder's percent on each change date (stacked area chart), names as the cap table words them. */
-    private List<HistoryPoint> historyOf(List<LedgerRow> ledger) {
+    private static List<HistoryPoint> historyOf(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names,
+                                                Map<UUID, VestingPolicy> policies) {
         List<HistoryPoint> out = new ArrayList<>();
         for (LocalDate date : CapTable.changeDates(ledger)) {
-            CapTable t = CapTable.on(loaded.facts(), ledger, loaded.names(), loaded.policies(), date);
+            CapTable t = CapTable.on(facts, ledger, names, policies, date);
             Map<String, BigDecimal> shares = new LinkedHashMap<>();
             t.holders().forEach(h -> shares.merge(h.displayName(), h.percent(), BigDecimal::add));
             out.add(new HistoryPoint(date, shares));
@@ -448,30 +511,58 @@ public final class CapTableViewModel {
         drafting.set(!draft.isEmpty());
         canUndo.set(draft.canUndo());
         canRedo.set(draft.canRedo());
+        long generation = ++previewGeneration;
         if (loaded == null || draft.isEmpty()) {
+            checking = false;
             previewLines.clear();
             violations.clear();
             changeDates.setAll(loaded == null ? List.of() : CapTable.changeDates(loaded.ledger()));
             updateCanSave();
             return;
         }
-        List<LedgerEdit> edits = draft.edits(loaded.ledger());
-        // What the use case will write: the saved rows with their new ends, and the draft's new rows.
-        List<LedgerRow> after = CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null);
-        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), loaded.names());
-        List<Rejection> broken = new ArrayList<>(policy.checkEdits(loaded.ledger(), edits));
-        broken.addAll(policy.check(after));
-        violations.setAll(broken);
-        CapTable drafted = CapTable.on(loaded.facts(), after, loaded.names(), loaded.policies(), asOf.get());
-        previewLines.setAll(linesOf(drafted, after));
-        Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(loaded.ledger()));
-        dates.addAll(CapTable.changeDates(after));
-        changeDates.setAll(dates);
+        Loaded base = loaded;
+        List<LedgerEdit> edits = draft.edits(base.ledger());
+        Map<UUID, String> names = draftNames();
+        LocalDate day = asOf.get();
+        checking = true;
         updateCanSave();
+        // Every date of a ledger of thousands of rows is checked: off the FX thread (the bench measures it).
+        executor.execute(BackgroundTask.of("Checking the draft…", () -> DraftPreview.of(base, edits, names, day))
+                .onSuccess(p -> {
+                    if (generation != previewGeneration || base != loaded) {
+                        return; // a newer draft or ledger is being checked
+                    }
+                    checking = false;
+                    violations.setAll(p.broken());
+                    previewLines.setAll(p.lines());
+                    changeDates.setAll(p.dates());
+                    updateCanSave();
+                })
+                .onFailure(e -> {
+                    if (generation == previewGeneration) {
+                        checking = false;
+                        problem.set("The draft could not be checked: " + e.getMessage());
+                        updateCanSave();
+                    }
+                }));
+    }
+
+    /** What the use case will write (the saved rows with their new ends, and the draft's new rows), checked. */
+    private record DraftPreview(List<Rejection> broken, List<HolderLine> lines, List<LocalDate> dates) {
+        static DraftPreview of(Loaded base, List<LedgerEdit> edits, Map<UUID, String> names, LocalDate day) {
+            List<LedgerRow> after = CapTableEdits.apply(base.ledger(), edits, Instant.EPOCH, null);
+            CapTablePolicy policy = new CapTablePolicy(base.facts(), names);
+            List<Rejection> broken = new ArrayList<>(policy.checkEdits(base.ledger(), edits));
+            broken.addAll(policy.check(after));
+            CapTable drafted = CapTable.on(base.facts(), after, names, base.policies(), day);
+            Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(base.ledger()));
+            dates.addAll(CapTable.changeDates(after));
+            return new DraftPreview(broken, linesOf(drafted, after), List.copyOf(dates));
+        }
     }
 
     private void updateCanSave() {
-        canSave.set(loaded != null && !draft.isEmpty() && violations.isEmpty() && !editingBlocked.get()
+        canSave.set(loaded != null && !draft.isEmpty() && !checking && violations.isEmpty() && !editingBlocked.get()
                 && description.get() != null && !description.get().isBlank() && !saving);
     }
 
@@ -544,7 +635,7 @@ public final class CapTableViewModel {
             return loaded.names().get(holder.userId());
         }
         return people.stream().filter(p -> p.holder().equals(holder)).map(HolderChoice::name).findFirst()
-                .orElse("user " + holder.userId());
+                .orElseGet(() -> searched.containsKey(holder.userId()) ? searched.get(holder.userId()).displayName() : "user " + holder.userId());
     }
 
     private void updatePeople() {
@@ -556,6 +647,7 @@ public final class CapTableViewModel {
         for (PersonSummary p : staffDirectory) {
             choices.putIfAbsent(Holder.user(p.id()), p.displayName());
         }
+        searched.values().forEach(c -> choices.putIfAbsent(Holder.user(c.userId()), c.displayName()));
         HolderChoice from = fromHolder.get();
         HolderChoice to = toHolder.get();
         people.setAll(choices.entrySet().stream().map(e -> new HolderChoice(e.getKey(), e.getValue())).toList());
@@ -567,6 +659,243 @@ public final class CapTableViewModel {
         Map<String, UUID> out = new HashMap<>();
         names.forEach((id, name) -> out.put(name + (out.containsKey(name) ? " (" + id.toString().substring(0, 8) + ")" : ""), id));
         return out;
+    }
+
+    // ---- history and the audit trail (AU-1) ---------------------------------------------------------
+
+    /**
+     * One saved change of the ledger with its audit entry.
+     *
+     * @param audit "#1234 · 3f9a…e21c" once sealed, else that it waits to be sealed
+     */
+    public record ChangeLine(LedgerChangeRecord record, String when, String who, String what, String audit) {
+    }
+
+    /** The changes newest first; rows no audit entry wrote (seed data, imports) are listed as such at the end. */
+    List<ChangeLine> changeLinesOf(List<LedgerChangeRecord> records, List<LedgerRow> ledger) {
+        Map<UUID, LedgerRow> rows = new HashMap<>();
+        ledger.forEach(r -> rows.put(r.id(), r));
+        Set<UUID> audited = new HashSet<>();
+        List<ChangeLine> out = new ArrayList<>();
+        for (LedgerChangeRecord r : records) {
+            audited.addAll(r.rowsAdded());
+            List<String> parts = new ArrayList<>();
+            for (UUID id : r.rowsAdded()) {
+                LedgerRow row = rows.get(id);
+                parts.add(row == null ? "row " + id : "+ " + nameOf(row.holder()) + " " + HolderLine.describe(row));
+            }
+            for (UUID id : r.rowsClosed()) {
+                LedgerRow row = rows.get(id);
+                parts.add(row == null ? "closed row " + id : "closed " + nameOf(row.holder()) + " " + Percent.format(row.percent())
+                        + " from " + row.effectiveFrom() + (row.effectiveTo() == null ? "" : " after " + row.effectiveTo()));
+            }
+            String what = (r.description().isBlank() ? r.action() : r.description()) + (parts.isEmpty() ? "" : " — " + String.join("; ", parts));
+            String audit = r.sealed() ? "#" + r.seq() + " · " + r.txHash() : "waiting to be sealed";
+            out.add(new ChangeLine(r, timestamp(r.at()), r.actorName() == null ? "system" : r.actorName(), what, audit));
+        }
+        List<LedgerRow> unaudited = ledger.stream().filter(r -> !audited.contains(r.id())).toList();
+        if (!unaudited.isEmpty()) {
+            out.add(new ChangeLine(null, "", "", unaudited.size() + " row(s) written without an audit entry of this screen's actions"
+                    + " (seed data or an import): " + String.join("; ", unaudited.stream()
+                    .map(r -> nameOf(r.holder()) + " " + HolderLine.describe(r)).toList()), "none"));
+        }
+        return out;
+    }
+
+    private static String timestamp(Instant at) {
+        return at == null ? "?" : at.toString().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", " UTC");
+    }
+
+    /** Where the shell sends "open in audit trail"; screens shown on their own (tests) have nowhere to go. */
+    public void setNavigator(Navigator navigator) {
+        this.navigator = navigator == null ? Navigator.NOWHERE : navigator;
+    }
+
+    /** Opens the selected change's audit entry (sealed) or the venture's audit trail (still unsealed). */
+    public void openInAuditTrail() {
+        ChangeLine line = selectedChange.get();
+        if (line == null || line.record() == null) {
+            problem.set("Select a saved change to open its audit entry.");
+            return;
+        }
+        Place place = line.record().sealed() ? new Place.AuditEntryAt(line.record().seq())
+                : new Place.AuditTrailOf(line.record().objectType(), line.record().objectId());
+        if (!navigator.go(place)) {
+            problem.set("The audit trail is not available here (browsing it takes the compliance or admin role, or owning this venture).");
+        }
+    }
+
+    /** Shows a venture (or an object of one) the shell routed here, once the ventures are loaded. */
+    public boolean show(Place place) {
+        if (!(place instanceof Place.ObjectOf o)) {
+            return false;
+        }
+        UUID id = o.ventureId() != null ? o.ventureId() : "venture".equals(o.objectType()) ? o.objectId() : null;
+        if (id == null) {
+            return false;
+        }
+        wantedVenture = id;
+        return ventures.isEmpty() || selectWantedVenture();
+    }
+
+    private boolean selectWantedVenture() {
+        UUID id = wantedVenture;
+        wantedVenture = null;
+        for (VentureOverview v : ventures) {
+            if (v.id().equals(id)) {
+                venture.set(v);
+                return true;
+            }
+        }
+        problem.set("That venture is not among the ventures you may read.");
+        return false;
+    }
+
+    // ---- vesting policies (EQ-6) ---------------------------------------------------------------------
+
+    /** The selected holding's ledger row on the shown date, its policy and its installments. */
+    private void showSchedule() {
+        schedule.clear();
+        HolderLine line = rowToClose.get();
+        if (loaded == null || line == null || line.total() || line.ledgerRowIds().isEmpty()) {
+            selectedHolding.set(null);
+            scheduleHeading.set(loaded == null ? "" : "Select a holder in the Holders tab to see their vesting schedule.");
+            return;
+        }
+        UUID rowId = line.ledgerRowIds().get(line.ledgerRowIds().size() - 1);
+        LedgerRow row = loaded.ledger().stream().filter(r -> r.id().equals(rowId)).findFirst().orElse(null);
+        selectedHolding.set(row);
+        if (row == null) {
+            scheduleHeading.set("");
+            return;
+        }
+        VestingPolicy policy = row.vestingPolicyId() == null ? null : loaded.policies().get(row.vestingPolicyId());
+        schedule.setAll(Vesting.schedule(row.percent(), row.effectiveFrom(), policy));
+        scheduleHeading.set(line.name() + ": " + HolderLine.describe(row) + " · "
+                + (policy == null ? "fully vested from the start" : "vests by " + policy.describe()));
+    }
+
+    /** Defines a policy of the venture from the form; a refusal names the field and keeps the form. */
+    public void createPolicy() {
+        problem.set("");
+        message.set("");
+        if (loaded == null) {
+            problem.set("Pick a venture first.");
+            return;
+        }
+        Integer cliff = months(cliffMonths.get(), "cliff");
+        Integer duration = months(durationMonths.get(), "duration");
+        if (cliff == null || duration == null) {
+            return;
+        }
+        UUID ventureId = loaded.facts().ventureId();
+        NewVestingPolicy request = new NewVestingPolicy(policyName.get(), cliff, duration, frequency.get());
+        executor.execute(BackgroundTask.of("Creating the vesting policy…", () -> capTables.createVestingPolicy(ventureId, request))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<VestingPolicy> done) {
+                        message.set("Vesting policy created: " + done.value().describe() + ".");
+                        policyName.set("");
+                        load(ventureId, previous -> policyToAttach.set(vestingPolicies.stream()
+                                .filter(p -> p.id().equals(done.value().id())).findFirst().orElse(null)));
+                    } else {
+                        problem.set("The vesting policy was not created: " + outcome.describe());
+                    }
+                })
+                .onFailure(e -> problem.set("The vesting policy was not created: " + e.getMessage())));
+    }
+
+    private Integer months(String text, String what) {
+        try {
+            return Integer.valueOf(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            problem.set("The " + what + " is a whole number of months, such as 12, not \"" + (text == null ? "" : text.strip()) + "\".");
+            return null;
+        }
+    }
+
+    /** Puts the selected holding under the chosen policy from the chosen date (one change, audited). */
+    public void attachPolicy() {
+        problem.set("");
+        message.set("");
+        LedgerRow row = selectedHolding.get();
+        VestingPolicy policy = policyToAttach.get();
+        if (loaded == null || row == null || row.effectiveTo() != null) {
+            problem.set("Select a holder in the Holders tab whose holding is open.");
+            return;
+        }
+        if (policy == null) {
+            problem.set("Pick the vesting policy the holding follows.");
+            return;
+        }
+        if (editingBlocked.get()) {
+            problem.set(holdBanner.get());
+            return;
+        }
+        UUID ventureId = loaded.facts().ventureId();
+        VestingAttachment attachment = new VestingAttachment(row.id(), policy.id(), vestingFrom.get(), loaded.revision());
+        String who = nameOf(row.holder());
+        executor.execute(BackgroundTask.of("Attaching the vesting policy…", () -> capTables.attachVestingPolicy(ventureId, attachment))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<CapTable>) {
+                        message.set("The holding of " + who + " vests by " + policy.name() + " from " + attachment.from() + ".");
+                        load(ventureId, null);
+                    } else if (outcome instanceof Outcome.Rejected<CapTable> rejected) {
+                        problem.set("The vesting policy was not attached: " + String.join(" ", rejected.rejections().stream()
+                                .map(r -> r.ruleId() + ": " + r.message()).toList()));
+                    } else {
+                        problem.set("The vesting policy was not attached: " + outcome.describe());
+                    }
+                })
+                .onFailure(e -> problem.set("The vesting policy was not attached: " + e.getMessage())));
+    }
+
+    // ---- finding a new holder -------------------------------------------------------------------------
+
+    /**
+     * Looks people up by exact e-mail or the start of a name (owners may: the port returns only name and
+     * KYC status); the matches become choices, and a single match is picked as who receives the stake.
+     */
+    public void searchHolders() {
+        problem.set("");
+        message.set("");
+        if (loaded == null) {
+            problem.set("Pick a venture first.");
+            return;
+        }
+        UUID ventureId = loaded.facts().ventureId();
+        String text = holderSearch.get() == null ? "" : holderSearch.get().strip();
+        executor.execute(BackgroundTask.of("Finding people…", () -> capTables.holderCandidates(ventureId, text))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<List<HolderCandidate>> done) {
+                        List<HolderCandidate> found = done.value();
+                        found.forEach(c -> searched.put(c.userId(), c));
+                        updatePeople();
+                        if (found.isEmpty()) {
+                            problem.set("Nobody matches \"" + text + "\": give their exact e-mail or the start of their name.");
+                        } else {
+                            if (found.size() == 1) {
+                                toHolder.set(choiceOf(Holder.user(found.get(0).userId())));
+                            }
+                            message.set("Found " + String.join(", ", found.stream()
+                                    .map(c -> c.displayName() + " (KYC " + c.kycStatus() + ")").toList())
+                                    + (found.size() == 1 ? "; picked as who receives the stake." : "; pick one under To."));
+                        }
+                    } else {
+                        problem.set("Nobody could be looked up: " + outcome.describe());
+                    }
+                })
+                .onFailure(e -> problem.set("Nobody could be looked up: " + e.getMessage())));
+    }
+
+    private final Map<UUID, HolderCandidate> searched = new LinkedHashMap<>();
+
+    /** The saved cap table's names and those of people picked from a search or the staff directory (new holders of a draft). */
+    private Map<UUID, String> draftNames() {
+        Map<UUID, String> names = new HashMap<>();
+        staffDirectory.forEach(p -> names.put(p.id(), p.displayName()));
+        searched.values().forEach(c -> names.put(c.userId(), c.displayName()));
+        names.putAll(loaded.names());
+        return names;
     }
 
     // ---- BUZ conversion (BZ-4) ----------------------------------------------------------------------
@@ -597,7 +926,7 @@ public final class CapTableViewModel {
                     + Percent.format(e.getValue()));
         }
         List<LedgerEdit> edits = CapTableEdits.dilute(loaded.ledger(), who.holder(), pct, on);
-        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), loaded.names());
+        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), draftNames());
         conversionProblems.addAll(policy.checkEdits(loaded.ledger(), edits));
         conversionProblems.addAll(policy.check(CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null)));
     }
@@ -700,6 +1029,19 @@ public final class CapTableViewModel {
     // ---- properties -------------------------------------------------------------------------------
 
     public ObservableList<VentureOverview> ventures() { return ventures; }
+    public ObservableList<ChangeLine> changeLines() { return changeLines; }
+    public ObjectProperty<ChangeLine> selectedChangeProperty() { return selectedChange; }
+    public ObservableList<VestingPolicy> vestingPolicies() { return vestingPolicies; }
+    public StringProperty policyNameProperty() { return policyName; }
+    public StringProperty cliffMonthsProperty() { return cliffMonths; }
+    public StringProperty durationMonthsProperty() { return durationMonths; }
+    public ObjectProperty<VestingFrequency> frequencyProperty() { return frequency; }
+    public ObjectProperty<VestingPolicy> policyToAttachProperty() { return policyToAttach; }
+    public ObjectProperty<LocalDate> vestingFromProperty() { return vestingFrom; }
+    public ObservableList<Vesting.Installment> schedule() { return schedule; }
+    public ReadOnlyStringProperty scheduleHeadingProperty() { return scheduleHeading; }
+    public ReadOnlyObjectProperty<LedgerRow> selectedHoldingProperty() { return selectedHolding; }
+    public StringProperty holderSearchProperty() { return holderSearch; }
     public ObjectProperty<VentureOverview> ventureProperty() { return venture; }
     public ObjectProperty<LocalDate> asOfProperty() { return asOf; }
     public ReadOnlyObjectProperty<CapTable> capTableProperty() { return capTable; }

@@ -200,7 +200,9 @@ public final class DesktopShell {
         }
         if (page == Page.CAP_TABLES) {
             CapTableViewModel viewModel = new CapTableViewModel(connector.open(session), executor, java.time.Clock.system(zone));
+            viewModel.setNavigator(this::go);
             Node node = ViewLoader.load("CapTables", new CapTableView(viewModel));
+            showers.put(page, viewModel::show);
             viewModel.start();
             return node;
         }

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VestingTest {
 
     static final LocalDate START = LocalDate.parse("2026-01-15");
-    static final VestingPolicy MONTHLY = new VestingPolicy(UUID.randomUUID(), "4y/1y monthly", 12, 48, VestingFrequency.MONTHLY);
-    static final VestingPolicy QUARTERLY = new VestingPolicy(UUID.randomUUID(), "4y/1y quarterly", 12, 48, VestingFrequency.QUARTERLY);
+    static final VestingPolicy MONTHLY = new VestingPolicy(UUID.randomUUID(), null, "4y/1y monthly", 12, 48, VestingFrequency.MONTHLY);
+    static final VestingPolicy QUARTERLY = new VestingPolicy(UUID.randomUUID(), null, "4y/1y quarterly", 12, 48, VestingFrequency.QUARTERLY);
     static final BigDecimal TEN = new BigDecimal("10.000");
 
     static BigDecimal vested(VestingPolicy p, String percent, LocalDate on) {
@@ -60,7 +60,7 @@ class VestingTest {
     @Test
     void no_policy_means_fully_vested_and_month_ends_count_as_a_month() {
         assertThat(Vesting.vestedOn(TEN, START, null, START.minusDays(3))).isEqualByComparingTo("10");
-        VestingPolicy noCliff = new VestingPolicy(UUID.randomUUID(), "monthly", 0, 12, VestingFrequency.MONTHLY);
+        VestingPolicy noCliff = new VestingPolicy(UUID.randomUUID(), null, "monthly", 0, 12, VestingFrequency.MONTHLY);
         assertThat(Vesting.vestedOn(new BigDecimal("12.000"), LocalDate.parse("2026-01-31"), noCliff, LocalDate.parse("2026-02-28")))
                 .isEqualByComparingTo("1.000");
     }

@@ -12,6 +12,10 @@ import org.smartstart.backoffice.domain.captable.CapTableEdits;
 import org.smartstart.backoffice.domain.captable.CapTables;
 import org.smartstart.backoffice.domain.captable.Holder;
 import org.smartstart.backoffice.domain.captable.LedgerRow;
+import org.smartstart.backoffice.domain.captable.VestingFrequency;
+import org.smartstart.backoffice.domain.captable.VestingPolicy;
+import org.smartstart.backoffice.ui.navigation.Navigator;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.usecase.Rejection;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
@@ -327,5 +331,114 @@ class CapTableViewModelTest {
         vm.percentProperty().set(percent);
         vm.stepDateProperty().set(LocalDate.parse(on));
         assertThat(vm.addStep()).isEqualTo(added);
+    }
+
+    // ---- vesting, history, navigation, finding a holder ----------------------------------------------
+
+    @Test
+    void a_selected_holding_shows_its_schedule_and_an_owner_creates_and_attaches_a_policy() throws Exception {
+        CapTableScenario s = CapTableScenario.create(fixture.db());
+        CapTableViewModel vm = open(s.owner());
+        vm.rowToCloseProperty().set(vm.lines().get(2)); // Ben, 30% vesting 4y/1y from January
+
+        assertThat(vm.scheduleHeadingProperty().get()).startsWith(vm.nameOf(Holder.user(s.ben())) + ": 30.000% from 2026-01-01")
+                .contains("vests by 4y/1y: 12-month cliff, 48 months, monthly");
+        assertThat(vm.schedule()).hasSize(37); // the cliff, then 36 monthly installments
+        assertThat(vm.schedule().get(0).on()).isEqualTo(LocalDate.parse("2027-01-01"));
+        assertThat(vm.schedule().get(0).vestedPercent()).isEqualByComparingTo("7.500");
+        assertThat(vm.schedule().get(36).vestedPercent()).isEqualByComparingTo("30.000");
+
+        vm.policyNameProperty().set("Two years, no cliff");
+        vm.cliffMonthsProperty().set("0");
+        vm.durationMonthsProperty().set("24");
+        vm.frequencyProperty().set(VestingFrequency.QUARTERLY);
+        vm.createPolicy();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Vesting policy created: Two years, no cliff: 0-month cliff, 24 months, quarterly.");
+        assertThat(vm.vestingPolicies()).extracting(VestingPolicy::name).contains("4y/1y", "Two years, no cliff");
+        assertThat(vm.policyToAttachProperty().get().name()).isEqualTo("Two years, no cliff");
+
+        vm.asOfProperty().set(LocalDate.parse("2026-07-01"));
+        vm.rowToCloseProperty().set(vm.lines().get(1)); // Oona, 55% fully vested, open from July
+        vm.vestingFromProperty().set(LocalDate.parse("2026-08-01"));
+        vm.attachPolicy();
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("The holding of " + vm.nameOf(Holder.user(s.owner()))
+                + " vests by Two years, no cliff from 2026-08-01.");
+        assertThat(ledger(s)).hasSize(6);
+        vm.asOfProperty().set(LocalDate.parse("2026-09-01"));
+        assertThat(vm.lines().get(1).vesting()).isEqualTo("Two years, no cliff (0-month cliff, 24 months, quarterly)");
+        assertThat(vm.lines().get(1).vestedText()).isEqualTo("0.000%");
+        assertThat(vm.changeLines().get(0).record().action()).isEqualTo("VESTING_ATTACHED");
+
+        vm.cliffMonthsProperty().set("twelve");
+        vm.createPolicy();
+        assertThat(vm.problemProperty().get()).contains("whole number of months", "twelve");
+    }
+
+    @Test
+    void saved_changes_link_to_their_audit_entries_and_seed_rows_say_they_have_none() throws Exception {
+        CapTableScenario s = CapTableScenario.create(fixture.db());
+        CapTableViewModel vm = open(s.owner());
+        List<Place> visited = new java.util.ArrayList<>();
+        vm.setNavigator(place -> visited.add(place));
+        assertThat(vm.changeLines()).hasSize(1);
+        assertThat(vm.changeLines().get(0).record()).isNull();
+        assertThat(vm.changeLines().get(0).what()).startsWith("5 row(s) written without an audit entry");
+
+        transfer(vm, s.owner(), s.ben(), "5", "2026-09-01");
+        vm.descriptionProperty().set("Ben takes over sales");
+        vm.save();
+
+        CapTableViewModel.ChangeLine saved = vm.changeLines().get(0);
+        assertThat(saved.who()).isEqualTo(vm.nameOf(Holder.user(s.owner())));
+        assertThat(saved.what()).startsWith("Ben takes over sales — + ").contains("50.000% from 2026-09-01, open", "closed ");
+        assertThat(saved.audit()).matches("#\\d+ · [0-9a-f]{64}|waiting to be sealed");
+        vm.selectedChangeProperty().set(saved);
+        vm.openInAuditTrail();
+        assertThat(visited).containsExactly(saved.record().sealed() ? new Place.AuditEntryAt(saved.record().seq())
+                : new Place.AuditTrailOf("venture", s.venture()));
+
+        vm.setNavigator(Navigator.NOWHERE);
+        vm.openInAuditTrail();
+        assertThat(vm.problemProperty().get()).contains("audit trail is not available");
+    }
+
+    @Test
+    void a_place_in_a_venture_selects_that_venture() throws Exception {
+        UUID admin = CapTableScenario.person(fixture.db(), "Ada Admin", "admin");
+        CapTableScenario first = CapTableScenario.create(fixture.db());
+        CapTableScenario second = CapTableScenario.create(fixture.db());
+        CapTableViewModel vm = open(admin);
+
+        assertThat(vm.show(new Place.ObjectOf("equity_ledger", UUID.randomUUID(), second.venture()))).isTrue();
+        assertThat(vm.capTableProperty().get().ventureId()).isEqualTo(second.venture());
+        assertThat(vm.show(new Place.ObjectOf("venture", first.venture(), null))).isTrue();
+        assertThat(vm.capTableProperty().get().ventureId()).isEqualTo(first.venture());
+        assertThat(vm.show(new Place.AuditEntryAt(1))).isFalse();
+    }
+
+    @Test
+    void an_owner_finds_a_new_holder_by_email_and_the_single_match_receives_the_stake() throws Exception {
+        CapTableScenario s = CapTableScenario.create(fixture.db());
+        UUID zoe = CapTableScenario.person(fixture.db(), "Zoe Newcomer");
+        CapTableViewModel vm = open(s.owner());
+        vm.stepKindProperty().set(CapTableViewModel.StepKind.ADD_HOLDER);
+
+        vm.holderSearchProperty().set("  " + zoe + "@CAPTABLE.test ");
+        vm.searchHolders();
+
+        assertThat(vm.problemProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Found Zoe Newcomer (KYC pending); picked as who receives the stake.");
+        assertThat(vm.toHolderProperty().get().holder()).isEqualTo(Holder.user(zoe));
+        vm.fromHolderProperty().set(vm.choiceOf(Holder.user(s.owner())));
+        vm.percentProperty().set("5");
+        vm.stepDateProperty().set(LocalDate.parse("2026-09-01"));
+        assertThat(vm.addStep()).isTrue();
+        assertThat(vm.previewLines()).extracting(HolderLine::name).contains("Zoe Newcomer");
+
+        vm.holderSearchProperty().set("nobody-" + UUID.randomUUID());
+        vm.searchHolders();
+        assertThat(vm.problemProperty().get()).startsWith("Nobody matches");
     }
 }

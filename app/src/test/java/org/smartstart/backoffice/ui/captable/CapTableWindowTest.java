@@ -41,6 +41,8 @@ class CapTableWindowTest {
     static BackOfficeFixture fixture;
     static CapTableScenario acme;
     static CapTableScenario held;
+    static CapTableScenario contested;
+    static CapTableScenario vesting;
 
     FxTaskExecutor executor;
 
@@ -49,6 +51,8 @@ class CapTableWindowTest {
         fixture = BackOfficeFixture.create();
         acme = CapTableScenario.create(fixture.db());
         held = CapTableScenario.create(fixture.db(), acme.owner(), "equity");
+        contested = CapTableScenario.create(fixture.db(), acme.owner());
+        vesting = CapTableScenario.create(fixture.db(), acme.owner());
     }
 
     @AfterAll
@@ -100,6 +104,10 @@ class CapTableWindowTest {
         ListView<Rejection> violations = robot.lookup("#violations").queryListView();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> violations.getItems().size() == 1);
         assertThat(violations.getItems().get(0).ruleId()).isEqualTo("EQ-2");
+        // The rule and its figures are on screen, not only in the model.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#violations .violation").tryQueryAs(Label.class).isPresent());
+        assertThat(robot.lookup("#violations .violation").queryAs(Label.class).getText())
+                .startsWith("EQ-2 · On 2026-09-01 the owner " + owner).contains("would hold 25.000%", "below the 35.000% floor");
         assertThat(robot.lookup("#violationsHeading").queryAs(Label.class).getText()).contains("cannot be saved");
         TableView<HolderLine> preview = robot.lookup("#preview").queryTableView();
         assertThat(preview.getItems()).extracting(HolderLine::percentText).containsExactly("10.000%", "65.000%", "25.000%", "100.000%");
@@ -154,5 +162,94 @@ class CapTableWindowTest {
         assertThat(robot.lookup("#percent").queryTextInputControl().isDisabled()).isTrue();
         assertThat(robot.lookup("#save").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#exportCsv").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void a_save_after_someone_else_changed_the_ledger_keeps_the_draft_and_says_what_changed(FxRobot robot) throws Exception {
+        TableView<HolderLine> holders = robot.lookup("#holders").queryTableView();
+        pick(robot, "#venture", contested.name());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() == 4
+                && robot.lookup("#heading").queryAs(Label.class).getText().startsWith(contested.name()));
+        String owner = holders.getItems().get(1).name();
+        String ben = holders.getItems().get(2).name();
+        pick(robot, "#from", owner);
+        pick(robot, "#to", ben);
+        robot.clickOn("#percent").write("5");
+        robot.interact(() -> robot.lookup("#stepDate").queryAs(DatePicker.class).setValue(LocalDate.parse("2026-09-01")));
+        robot.clickOn("#addStep");
+        TableView<HolderLine> preview = robot.lookup("#preview").queryTableView();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> preview.getItems().size() == 4);
+        robot.interact(() -> robot.lookup(".draft-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#description").write("Ben takes over sales");
+
+        // Meanwhile, in another session, 2% move to Ben from August.
+        var elsewhere = fixture.as(Adapter.LOCAL, contested.owner()).capTables();
+        List<LedgerRow> now = elsewhere.ledger(contested.venture()).orElseThrow();
+        assertThat(elsewhere.changeCapTable(contested.venture(), new org.smartstart.backoffice.domain.captable.CapTableChange("Meanwhile",
+                org.smartstart.backoffice.domain.captable.CapTable.revisionOf(now),
+                org.smartstart.backoffice.domain.captable.CapTableEdits.transfer(now,
+                        org.smartstart.backoffice.domain.captable.Holder.user(contested.owner()),
+                        org.smartstart.backoffice.domain.captable.Holder.user(contested.ben()), new java.math.BigDecimal("2"),
+                        LocalDate.parse("2026-08-01")))).isDone()).isTrue();
+
+        robot.clickOn("#save");
+
+        Label problem = robot.lookup("#problem").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> problem.isVisible() && problem.getText().contains("What changed:"));
+        assertThat(problem.getText()).contains("was changed by", "nothing was saved", "got a row of 53.000% from 2026-08-01",
+                "Your draft is now shown on the new cap table");
+        ListView<String> steps = robot.lookup("#steps").queryListView();
+        assertThat(steps.getItems()).containsExactly("Transfer 5.000% from " + owner + " to " + ben + " from 2026-09-01");
+        assertThat(robot.lookup("#description").queryTextInputControl().getText()).isEqualTo("Ben takes over sales");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> preview.getItems().size() == 4
+                && preview.getItems().get(1).percentText().equals("48.000%"));
+        assertThat(preview.getItems()).extracting(HolderLine::percentText).containsExactly("10.000%", "48.000%", "42.000%", "100.000%");
+        assertThat(robot.lookup("#save").queryButton().isDisabled()).isFalse();
+        assertThat(fixture.as(Adapter.LOCAL, contested.owner()).capTables().ledger(contested.venture()).orElseThrow()).hasSize(7);
+    }
+
+    @Test
+    void a_selected_holding_shows_its_vesting_schedule_as_a_table_and_a_chart(FxRobot robot) throws Exception {
+        TableView<HolderLine> holders = robot.lookup("#holders").queryTableView();
+        pick(robot, "#venture", vesting.name());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() == 4
+                && robot.lookup("#heading").queryAs(Label.class).getText().startsWith(vesting.name()));
+        String ben = holders.getItems().get(2).name();
+        robot.clickOn(cellOf(robot, "#holders", ben));
+        robot.clickOn(tab(robot, "Vesting"));
+
+        TableView<?> schedule = robot.lookup("#scheduleTable").queryTableView();
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> schedule.getItems().size() == 37);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("schedule " + schedule.getItems().size() + " heading " + robot.lookup("#scheduleHeading").queryAs(Label.class).getText()
+                    + " selected " + holders.getSelectionModel().getSelectedItem(), e);
+        }
+        assertThat(robot.lookup("#scheduleHeading").queryAs(Label.class).getText()).startsWith(ben + ": 30.000% from 2026-01-01 to 2026-06-30")
+                .contains("vests by 4y/1y");
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#vestingChart").queryAs(javafx.scene.chart.LineChart.class);
+        assertThat(chart.getData()).hasSize(1);
+        assertThat(chart.getData().get(0).getData()).hasSize(37);
+        assertThat(robot.lookup("#policies").queryListView().getItems()).isNotEmpty();
+        // March's row of Ben has ended (June 30), so it cannot be put under another policy; July's can.
+        assertThat(robot.lookup("#attach").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#later");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> holders.getItems().get(2).percentText().equals("35.000%"));
+        robot.clickOn(tab(robot, "Holders"));
+        robot.clickOn(cellOf(robot, "#holders", ben));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#attach").queryButton().isDisabled());
+        assertThat(robot.lookup("#scheduleHeading").queryAs(Label.class).getText()).startsWith(ben + ": 35.000% from 2026-07-01, open");
+    }
+
+    /** The visible table cell showing exactly {@code text}. */
+    static javafx.scene.Node cellOf(FxRobot robot, String table, String text) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(table + " .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> text.equals(c.getText()) && c.isVisible()).tryQuery().isPresent());
+        return robot.lookup(table + " .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> text.equals(c.getText()) && c.isVisible()).query();
+    }
+
+    static javafx.scene.Node tab(FxRobot robot, String title) {
+        return robot.lookup(".tab .tab-label").match((Label l) -> title.equals(l.getText())).query();
     }
 }

@@ -288,6 +288,61 @@ class ScreenshotsTest {
         places.close();
     }
 
+    /** The cap table's history with audit entries, a holding's vesting schedule, and finding a new holder. */
+    @Test
+    void capTableVestingAndHistory(FxRobot robot) throws Exception {
+        signIn(robot, "liam.tremblay@example.org", "#table");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#holders").tryQuery().isPresent());
+        TableView<org.smartstart.backoffice.ui.captable.HolderLine> holders = robot.lookup("#holders").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() > 2);
+        Scene main = holders.getScene();
+
+        robot.interact(() -> robot.lookup("#stepKind").<javafx.scene.control.ComboBox<org.smartstart.backoffice.ui.captable.CapTableViewModel.StepKind>>query()
+                .setValue(org.smartstart.backoffice.ui.captable.CapTableViewModel.StepKind.ADD_HOLDER));
+        robot.clickOn("#holderSearch").write(ADMIN).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#message").queryAs(javafx.scene.control.Label.class).getText().startsWith("Found"));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-find-holder.png");
+
+        robot.clickOn(tabLabel(robot, "Ledger changes"));
+        TableView<?> changes = robot.lookup("#changeTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !changes.getItems().isEmpty());
+        robot.interact(() -> changes.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-history.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-history-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+
+        robot.clickOn(tabLabel(robot, "Holders"));
+        int vesting = 0;
+        for (int i = 0; i < holders.getItems().size(); i++) {
+            if (!holders.getItems().get(i).total() && !holders.getItems().get(i).vesting().equals("Fully vested")) {
+                vesting = i;
+                break;
+            }
+        }
+        int line = vesting;
+        robot.interact(() -> holders.getSelectionModel().select(line));
+        robot.clickOn(tabLabel(robot, "Vesting"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#scheduleTable").queryTableView().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-vesting.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-vesting-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        executor.close();
+        places.close();
+    }
+
+    private static javafx.scene.Node tabLabel(FxRobot robot, String title) {
+        return robot.lookup(".tab .tab-label").match((javafx.scene.control.Label l) -> title.equals(l.getText())).query();
+    }
+
     @Test
     void renderKycReview(FxRobot robot) throws Exception {
         signIn(robot, COMPLIANCE, "#table");

@@ -90,6 +90,23 @@ public final class AuditChainBenchmark {
             page(db, "keyset, unfiltered", random, entries, (c, depth) -> keyset(c, entries - depth, null));
             page(db, "keyset, one actor of 8", random, entries, (c, depth) -> keyset(c, entries - depth, actors.get(random.nextInt(ACTORS))));
             page(db, "OFFSET, unfiltered (baseline)", random, entries, (c, depth) -> offset(c, depth));
+
+            // a break near the start must stop the stream at once, and leave the pooled connection usable
+            long tampered = Math.min(1_000, entries);
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("SET LOCAL session_replication_role = replica");
+                s.execute("UPDATE audit_log SET data = jsonb_set(data, '{n}', '0') WHERE seq = " + tampered);
+                c.commit();
+            }
+            long t = System.nanoTime();
+            VerificationResult broken = new AuditVerifier(db.dataSource()).verify();
+            System.out.printf("verify with seq %,d changed: break at seq %s after %.2f s; then %s entries counted on the pool%n", tampered,
+                    broken.firstBreak().map(b -> Long.toString(b.seq())).orElse("none"), seconds(t),
+                    scalar(db, "SELECT count(*) FROM audit_log"));
+            if (broken.firstBreak().map(b -> b.seq() != tampered).orElse(true)) {
+                throw new IllegalStateException("the changed entry was not found: " + broken);
+            }
         }
     }
 

@@ -86,47 +86,6 @@ public final class AuditHash {
         }
     }
 
-    /**
-     * The same text as {@link #canonicalJson(Content)}, built without a JSON tree from the columns as
-     * PostgreSQL prints them: uuids in their canonical lower-case form, {@code ts} already in {@link #TS_FORMAT}.
-     * The keys are written in their RFC 8785 order. Throws {@link IllegalArgumentException} on data that is
-     * not JSON, as the reference does.
-     */
-    static void appendCanonicalJson(StringBuilder json, String id, long seq, String ts, String actorUserId, String action,
-                                    String objectType, String objectId, String ventureId, String dataJson) {
-        json.append("{\"action\":");
-        fastString(json, action);
-        json.append(",\"actor_user_id\":");
-        fastString(json, actorUserId);
-        json.append(",\"data\":");
-        if (dataJson == null) {
-            json.append("null");
-        } else {
-            CanonicalJson.append(json, dataJson);
-        }
-        json.append(",\"id\":");
-        fastString(json, id);
-        json.append(",\"object_id\":");
-        fastString(json, objectId);
-        json.append(",\"object_type\":");
-        fastString(json, objectType);
-        json.append(",\"seq\":");
-        CanonicalJson.append(json, Long.toString(seq));
-        json.append(",\"ts\":");
-        fastString(json, ts);
-        json.append(",\"venture_id\":");
-        fastString(json, ventureId);
-        json.append('}');
-    }
-
-    private static void fastString(StringBuilder json, String value) {
-        if (value == null) {
-            json.append("null");
-        } else {
-            CanonicalJson.appendString(json, value);
-        }
-    }
-
     public static String formatTs(OffsetDateTime ts) {
         return TS_FORMAT.format(ts.withOffsetSameInstant(ZoneOffset.UTC));
     }

@@ -368,44 +368,48 @@ public final class AuditVerifier {
 
     private static List<Row> hashAll(List<byte[]> lines) {
         AuditHash hash = new AuditHash();
-        StringBuilder json = new StringBuilder(1024);
+        CanonicalEntry fast = new CanonicalEntry();
         List<Row> rows = new ArrayList<>(lines.size());
         for (byte[] line : lines) {
-            rows.add(hash(hash, json, CopyText.fields(line, COLUMNS)));
+            rows.add(hash(hash, fast, new CopyText.Columns(line, COLUMNS)));
         }
         return rows;
     }
 
     private static final int COLUMNS = 11;
+    private static final int DATA = 8;
 
     /** Columns in COPY's order: seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data, prev_tx_hash, tx_hash. */
-    private static Row hash(AuditHash hash, StringBuilder json, String[] f) {
-        Long seq = f[0] == null ? null : Long.valueOf(f[0]);
-        String id = f[1];
-        String action = f[4];
-        String objectType = f[5];
-        String prev = f[9];
-        String tx = f[10];
+    private static Row hash(AuditHash hash, CanonicalEntry fast, CopyText.Columns c) {
+        String seqText = c.text(0);
+        Long seq = seqText == null ? null : Long.valueOf(seqText);
+        String id = c.text(1);
+        String action = c.text(4);
+        String objectType = c.text(5);
+        String prev = c.text(9);
+        String tx = c.text(10);
         if (seq == null) {
             return new Row(null, id, action, objectType, prev, tx, null, "it has no seq");
         }
         if (prev == null) {
             return new Row(seq, id, action, objectType, null, tx, null, "it has no prev_tx_hash");
         }
-        String ts = f[2] == null ? null : CopyText.timestamp(f[2]);
+        String tsText = c.text(2);
         String recomputed = null;
         try {
-            json.setLength(0);
-            AuditHash.appendCanonicalJson(json, id, seq, ts, f[3], action, objectType, f[6], f[7], f[8]);
-            recomputed = hash.txHash(prev, json.toString());
+            byte[] data = c.isNull(DATA) ? null : c.escaped[DATA] ? c.unescape(DATA) : c.line;
+            int from = data == c.line ? c.start[DATA] : 0;
+            int to = data == c.line ? c.stop[DATA] : data == null ? 0 : data.length;
+            recomputed = fast.txHash(prev, id, seq, tsText == null ? null : CopyText.timestamp(tsText), c.text(3), action, objectType,
+                    c.text(6), c.text(7), data, from, to);
         } catch (RuntimeException fastFormFailed) {
             // the reference below decides
         }
         if (recomputed == null || !recomputed.equals(tx)) {
             // only ever trust the fast form to confirm a hash; a mismatch is decided by the reference form
             try {
-                recomputed = hash.txHash(prev, new AuditHash.Content(uuid(id), seq, f[2] == null ? null : CopyText.parseTimestamp(f[2]),
-                        uuid(f[3]), action, objectType, uuid(f[6]), uuid(f[7]), f[8]));
+                recomputed = hash.txHash(prev, new AuditHash.Content(uuid(id), seq, tsText == null ? null : CopyText.parseTimestamp(tsText),
+                        uuid(c.text(3)), action, objectType, uuid(c.text(6)), uuid(c.text(7)), c.text(DATA)));
             } catch (RuntimeException e) {
                 return new Row(seq, id, action, objectType, prev, tx, null, "its columns cannot be hashed (" + e.getMessage() + ")");
             }

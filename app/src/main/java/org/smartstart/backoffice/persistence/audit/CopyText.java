@@ -24,31 +24,64 @@ final class CopyText {
     private CopyText() {
     }
 
+    /** Where each column of one row lies: {@code [start, stop)} in the row's bytes, and whether it has escapes. */
+    static final class Columns {
+        final byte[] line;
+        final int[] start;
+        final int[] stop;
+        final boolean[] escaped;
+
+        Columns(byte[] line, int columns) {
+            this.line = line;
+            start = new int[columns];
+            stop = new int[columns];
+            escaped = new boolean[columns];
+            int end = line.length;
+            if (end > 0 && line[end - 1] == '\n') end--;
+            int from = 0;
+            for (int i = 0; i < columns; i++) {
+                int to = from;
+                boolean backslash = false;
+                while (to < end && line[to] != '\t') {
+                    if (line[to] == '\\') backslash = true;
+                    to++;
+                }
+                if (to == end && i < columns - 1) {
+                    throw new IllegalArgumentException("a COPY row has " + (i + 1) + " columns, not " + columns);
+                }
+                start[i] = from;
+                stop[i] = to;
+                escaped[i] = backslash;
+                from = to + 1;
+            }
+        }
+
+        boolean isNull(int i) {
+            return escaped[i] && stop[i] - start[i] == 2 && line[start[i] + 1] == 'N';
+        }
+
+        /** The column's value as text; null for NULL. */
+        String text(int i) {
+            if (isNull(i)) return null;
+            if (!escaped[i]) return new String(line, start[i], stop[i] - start[i], StandardCharsets.UTF_8);
+            return new String(unescape(i), StandardCharsets.UTF_8);
+        }
+
+        /** The column's value with COPY's escapes undone (call only when it has some, and is not NULL). */
+        byte[] unescape(int i) {
+            return CopyText.unescape(line, start[i], stop[i]);
+        }
+    }
+
     /** The {@code columns} values of one row (a trailing newline is ignored); null for NULL. */
     static String[] fields(byte[] line, int columns) {
+        Columns c = new Columns(line, columns);
         String[] values = new String[columns];
-        int end = line.length;
-        if (end > 0 && line[end - 1] == '\n') end--;
-        int start = 0;
-        for (int i = 0; i < columns; i++) {
-            int stop = start;
-            boolean escaped = false;
-            while (stop < end && line[stop] != '\t') {
-                if (line[stop] == '\\') escaped = true;
-                stop++;
-            }
-            if (stop == end && i < columns - 1) {
-                throw new IllegalArgumentException("a COPY row has " + (i + 1) + " columns, not " + columns);
-            }
-            values[i] = value(line, start, stop, escaped);
-            start = stop + 1;
-        }
+        for (int i = 0; i < columns; i++) values[i] = c.text(i);
         return values;
     }
 
-    private static String value(byte[] line, int from, int to, boolean escaped) {
-        if (!escaped) return new String(line, from, to - from, StandardCharsets.UTF_8);
-        if (to - from == 2 && line[from + 1] == 'N') return null;
+    private static byte[] unescape(byte[] line, int from, int to) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
             byte b = line[i];
@@ -86,7 +119,7 @@ final class CopyText {
                 }
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /**

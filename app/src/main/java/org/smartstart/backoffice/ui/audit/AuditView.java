@@ -56,6 +56,8 @@ public final class AuditView {
     @FXML private TableColumn<AuditLogEntry, String> objectColumn;
     @FXML private Label detailTitle;
     @FXML private Label detailMeta;
+    @FXML private javafx.scene.layout.HBox openObjectBox;
+    @FXML private Button openObject;
     @FXML private TableView<EntryDetail.Change> changes;
     @FXML private TableColumn<EntryDetail.Change, String> fieldColumn;
     @FXML private TableColumn<EntryDetail.Change, String> beforeColumn;
@@ -147,6 +149,12 @@ public final class AuditView {
             }
         });
         changes.setPlaceholder(new Label("No data."));
+        openObject.setOnAction(e -> viewModel.openObject());
+        openObject.disableProperty().bind(viewModel.canOpenObjectProperty().not());
+        // a disabled button shows no tooltip, so the box around it carries the reason
+        javafx.scene.control.Tooltip openObjectTip = new javafx.scene.control.Tooltip();
+        openObjectTip.textProperty().bind(viewModel.openObjectHintProperty());
+        javafx.scene.control.Tooltip.install(openObjectBox, openObjectTip);
         viewModel.detailProperty().addListener((obs, old, d) -> showDetail(d));
         showDetail(null);
 

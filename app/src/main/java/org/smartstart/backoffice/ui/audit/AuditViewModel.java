@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.smartstart.backoffice.domain.audit.AuditCheckpoint;
 import org.smartstart.backoffice.domain.audit.AuditFilter;
+import org.smartstart.backoffice.ui.navigation.Navigator;
 import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.domain.audit.AuditLogEntry;
 import org.smartstart.backoffice.domain.audit.AuditPage;
@@ -95,6 +96,9 @@ public final class AuditViewModel {
     private boolean newer;
     /** Told how many rows were put in (positive) or taken away (negative) above the visible ones, so the view stays put. */
     private IntConsumer onShiftAbove = shift -> { };
+    private final Navigator navigator;
+    private final BooleanProperty canOpenObject = new SimpleBooleanProperty(false);
+    private final StringProperty openObjectHint = new SimpleStringProperty("");
     /** Counts the loads, so a page that arrives after the filter changed is dropped. */
     private long generation;
     private volatile boolean cancelRequested;
@@ -102,16 +106,30 @@ public final class AuditViewModel {
     private Long selectOnArrival;
 
     public AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone) {
-        this(trail, executor, zone, System::nanoTime, STEP);
+        this(trail, executor, zone, Navigator.NOWHERE);
+    }
+
+    /** @param navigator opens the selected entry's object in its own screen */
+    public AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, Navigator navigator) {
+        this(trail, executor, zone, navigator, System::nanoTime, STEP);
     }
 
     AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, LongSupplier nanoTime, int stepSize) {
+        this(trail, executor, zone, Navigator.NOWHERE, nanoTime, stepSize);
+    }
+
+    AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, Navigator navigator, LongSupplier nanoTime, int stepSize) {
+        this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.stepSize = stepSize;
         this.trail = Objects.requireNonNull(trail, "trail");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        selected.addListener((obs, old, entry) -> detail.set(entry == null ? null : EntryDetail.of(entry)));
+        selected.addListener((obs, old, entry) -> {
+            detail.set(entry == null ? null : EntryDetail.of(entry));
+            describeObjectLink(entry);
+        });
+        describeObjectLink(null);
     }
 
     /** Applies the filters (and no jump): the list starts again at the newest matching entry. */
@@ -151,6 +169,34 @@ public final class AuditViewModel {
         objectType.set("");
         objectId.set("");
         venture.set("");
+    }
+
+    /** The selected entry's object in the screen that shows that kind of object. */
+    public void openObject() {
+        AuditLogEntry entry = selected.get();
+        if (entry != null && entry.objectId() != null && !navigator.go(objectOf(entry))) {
+            problem.set("No screen of yours shows " + entry.objectType() + " objects.");
+        }
+    }
+
+    private static Place objectOf(AuditLogEntry entry) {
+        return new Place.ObjectOf(entry.objectType(), entry.objectId(), entry.ventureId());
+    }
+
+    private void describeObjectLink(AuditLogEntry entry) {
+        if (entry == null) {
+            canOpenObject.set(false);
+            openObjectHint.set("Select an entry first.");
+        } else if (entry.objectId() == null) {
+            canOpenObject.set(false);
+            openObjectHint.set("This entry is about no single object.");
+        } else if (!navigator.canGo(objectOf(entry))) {
+            canOpenObject.set(false);
+            openObjectHint.set("No screen of yours shows " + entry.objectType() + " objects.");
+        } else {
+            canOpenObject.set(true);
+            openObjectHint.set("Open " + entry.objectType() + " " + entry.objectId() + " in its own screen.");
+        }
     }
 
     /** The list starts at this seq and goes back from there, keeping the filters. */
@@ -493,6 +539,8 @@ public final class AuditViewModel {
     public StringProperty jumpSeqProperty() { return jumpSeq; }
     public ObjectProperty<LocalDate> jumpDateProperty() { return jumpDate; }
     public ObservableList<AuditLogEntry> rows() { return rows; }
+    public ReadOnlyBooleanProperty canOpenObjectProperty() { return canOpenObject; }
+    public ReadOnlyStringProperty openObjectHintProperty() { return openObjectHint; }
     public ObjectProperty<AuditLogEntry> selectedProperty() { return selected; }
     public ReadOnlyObjectProperty<EntryDetail> detailProperty() { return detail; }
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }

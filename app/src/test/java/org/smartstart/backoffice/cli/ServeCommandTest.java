@@ -66,6 +66,7 @@ class ServeCommandTest {
     @Test
     void signs_checkpoints_on_a_schedule_with_the_key_from_the_data_folder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
             throws Exception {
+        sealOneEntry();
         java.nio.file.Path passphraseFile = home.resolve("passphrase.txt");
         java.nio.file.Files.writeString(passphraseFile, "scheduled checkpoint phrase\n");
         StringWriter out = new StringWriter();
@@ -90,15 +91,19 @@ class ServeCommandTest {
             }
 
             // an entry sealed later gets a checkpoint of its own at the next tick
-            db.transactions().inTransaction(null, c -> {
-                org.smartstart.backoffice.persistence.audit.AuditOutbox.append(c, new org.smartstart.backoffice.domain.audit.AuditEntry(
-                        null, "SYSTEM_CHECK", "system", java.util.UUID.randomUUID(), null, Map.of("n", 1)));
-                return null;
-            });
-            new org.smartstart.backoffice.persistence.audit.AuditSealer(db.database().dataSource()).sealPending();
+            sealOneEntry();
             java.nio.file.Path next = serving.checkpoints().awaitCheckpointAfter(checkpoint.seq(), java.time.Duration.ofSeconds(60)).orElseThrow();
             assertThat(org.smartstart.backoffice.persistence.audit.AuditCheckpoints.read(next).seq()).isEqualTo(checkpoint.seq() + 1);
         }
+    }
+
+    private static void sealOneEntry() throws java.sql.SQLException {
+        db.transactions().inTransaction(null, c -> {
+            org.smartstart.backoffice.persistence.audit.AuditOutbox.append(c, new org.smartstart.backoffice.domain.audit.AuditEntry(
+                    null, "SYSTEM_CHECK", "system", java.util.UUID.randomUUID(), null, Map.of("n", 1)));
+            return null;
+        });
+        new org.smartstart.backoffice.persistence.audit.AuditSealer(db.database().dataSource()).sealPending();
     }
 
     @Test

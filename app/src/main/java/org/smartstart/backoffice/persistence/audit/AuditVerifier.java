@@ -14,8 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,13 +35,14 @@ import java.util.function.LongConsumer;
  * Replays the whole audit chain (AU-4): recomputes every entry's tx_hash from its columns and the
  * previous entry's hash, and names the first entry that does not match, and why.
  *
- * <p>Reading is the limit, so the log is streamed with {@code COPY (SELECT ...) TO STDOUT} in text
- * form (no per-column conversions by the driver), one thread receives the rows, a few workers split,
- * canonicalise and hash chunks of them in parallel (each entry's hash depends only on its own columns
- * and its stored prev_tx_hash), and the caller's thread checks seqs and links in order. A bounded queue
- * of chunks keeps memory small whatever the log's size. The fast canonical form ({@link CanonicalJson})
- * is only trusted when it confirms a stored hash; when it does not, the entry is hashed again the
- * reference way ({@link AuditHash#canonicalJson}) before it is called changed.
+ * <p>Reading is the limit, so the log is streamed with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}:
+ * the server formats no value (uuids, times and numbers go out as bytes; PostgreSQL's COPY text form would
+ * format and escape every one of them), and the driver converts nothing. One thread receives the rows, a
+ * few workers canonicalise and hash chunks of them in parallel (each entry's hash depends only on its own
+ * columns and its stored prev_tx_hash), and the caller's thread checks seqs and links in order. A bounded
+ * queue of chunks keeps memory small whatever the log's size. The fast canonical form ({@link CanonicalEntry})
+ * is only trusted when it confirms a stored hash; when it does not, the entry is hashed again the reference
+ * way ({@link AuditHash#canonicalJson}) before it is called changed.
  *
  * <p>Everything is read in one REPEATABLE READ snapshot, so the head, the log and the outbox count agree
  * with each other even while sealing goes on. Works as the connecting (owning) role rather than the
@@ -107,10 +108,6 @@ public final class AuditVerifier {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 c.setReadOnly(true);
-                try (Statement s = c.createStatement()) {
-                    // the rows are read as text: timestamps in UTC and ISO form are one string operation away from AuditHash.TS_FORMAT
-                    s.execute("SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'");
-                }
                 return work.apply(c);
             } finally {
                 c.rollback();
@@ -281,7 +278,7 @@ public final class AuditVerifier {
             // entries without a seq come last, so they are met (as missing seqs) only once the sealed chain has run out
             String sql = "COPY (SELECT seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data::text, prev_tx_hash, tx_hash "
                     + "FROM audit_log" + (afterSeq > 0 ? " WHERE seq > " + afterSeq + " OR seq IS NULL" : "") + " ORDER BY seq NULLS LAST"
-                    + (limit > 0 ? " LIMIT " + limit : "") + ") TO STDOUT";
+                    + (limit > 0 ? " LIMIT " + limit : "") + ") TO STDOUT (FORMAT binary)";
             try {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 CopyOut copy = pg.getCopyAPI().copyOut(sql);
@@ -289,6 +286,12 @@ public final class AuditVerifier {
                     List<byte[]> chunk = new ArrayList<>(AuditVerifier.this.chunk);
                     byte[] line;
                     while (!stopped && (line = copy.readFromCopy()) != null) {
+                        if (CopyBinary.startsWithHeader(line)) {
+                            line = Arrays.copyOfRange(line, CopyBinary.HEADER, line.length);
+                        }
+                        if (line.length == 0 || CopyBinary.isTrailer(line)) {
+                            continue;
+                        }
                         chunk.add(line);
                         if (chunk.size() == AuditVerifier.this.chunk) {
                             submit(chunk);
@@ -371,50 +374,44 @@ public final class AuditVerifier {
         CanonicalEntry fast = new CanonicalEntry();
         List<Row> rows = new ArrayList<>(lines.size());
         for (byte[] line : lines) {
-            rows.add(hash(hash, fast, new CopyText.Columns(line, COLUMNS)));
+            rows.add(hash(hash, fast, new CopyBinary(line, COLUMNS)));
         }
         return rows;
     }
 
     private static final int COLUMNS = 11;
-    private static final int DATA = 8;
 
     /** Columns in COPY's order: seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data, prev_tx_hash, tx_hash. */
-    private static Row hash(AuditHash hash, CanonicalEntry fast, CopyText.Columns c) {
-        String seqText = c.text(0);
-        Long seq = seqText == null ? null : Long.valueOf(seqText);
-        String id = c.text(1);
-        String action = c.text(4);
-        String objectType = c.text(5);
+    private static Row hash(AuditHash hash, CanonicalEntry fast, CopyBinary c) {
+        Long seq = c.isNull(0) ? null : c.int8(0);
+        String id = c.isNull(1) ? null : c.uuid(1).toString();
         String prev = c.text(9);
         String tx = c.text(10);
         if (seq == null) {
-            return new Row(null, id, action, objectType, prev, tx, null, "it has no seq");
+            return new Row(null, id, c.text(4), c.text(5), prev, tx, null, "it has no seq");
         }
         if (prev == null) {
-            return new Row(seq, id, action, objectType, null, tx, null, "it has no prev_tx_hash");
+            return new Row(seq, id, c.text(4), c.text(5), null, tx, null, "it has no prev_tx_hash");
         }
-        String tsText = c.text(2);
-        String recomputed = null;
+        boolean confirmed = false;
         try {
-            byte[] data = c.isNull(DATA) ? null : c.escaped[DATA] ? c.unescape(DATA) : c.line;
-            int from = data == c.line ? c.start[DATA] : 0;
-            int to = data == c.line ? c.stop[DATA] : data == null ? 0 : data.length;
-            recomputed = fast.txHash(prev, id, seq, tsText == null ? null : CopyText.timestamp(tsText), c.text(3), action, objectType,
-                    c.text(6), c.text(7), data, from, to);
-        } catch (RuntimeException fastFormFailed) {
+            confirmed = fast.confirms(c);
+        } catch (RuntimeException fastFormNotSure) {
             // the reference below decides
         }
-        if (recomputed == null || !recomputed.equals(tx)) {
-            // only ever trust the fast form to confirm a hash; a mismatch is decided by the reference form
-            try {
-                recomputed = hash.txHash(prev, new AuditHash.Content(uuid(id), seq, tsText == null ? null : CopyText.parseTimestamp(tsText),
-                        uuid(c.text(3)), action, objectType, uuid(c.text(6)), uuid(c.text(7)), c.text(DATA)));
-            } catch (RuntimeException e) {
-                return new Row(seq, id, action, objectType, prev, tx, null, "its columns cannot be hashed (" + e.getMessage() + ")");
-            }
+        // only the messages need action and object type, and only a mismatch needs the recomputed hash
+        if (confirmed) {
+            return new Row(seq, id, null, null, prev, tx, tx, null);
         }
-        return new Row(seq, id, action, objectType, prev, tx, recomputed, null);
+        String action = c.text(4);
+        String objectType = c.text(5);
+        try {
+            String recomputed = hash.txHash(prev, new AuditHash.Content(c.uuid(1), seq, c.timestamp(2), c.uuid(3), action, objectType,
+                    c.uuid(6), c.uuid(7), c.text(8)));
+            return new Row(seq, id, action, objectType, prev, tx, recomputed, null);
+        } catch (RuntimeException e) {
+            return new Row(seq, id, action, objectType, prev, tx, null, "its columns cannot be hashed (" + e.getMessage() + ")");
+        }
     }
 
     private static UUID uuid(String text) {

@@ -43,49 +43,96 @@ final class CanonicalEntry {
     }
 
     /**
-     * tx_hash of an entry whose columns are given as PostgreSQL prints them ({@code ts} already in
-     * {@link AuditHash#TS_FORMAT}), with its data as UTF-8 JSON in {@code data[from, to)}, or null data.
+     * Whether the row's stored tx_hash (column 10) is the hash of its prev_tx_hash (9) and its other columns
+     * (seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data) in canonical form.
+     * Throws {@link IllegalArgumentException} when this fast path is not sure; false is only ever a hint.
      */
-    String txHash(String prevTxHash, String id, long seq, String ts, String actorUserId, String action, String objectType,
-                  String objectId, String ventureId, byte[] data, int from, int to) {
+    boolean confirms(CopyBinary r) {
+        if (r.isNull(0) || r.isNull(9) || r.isNull(10) || r.length[10] != 64) return false;
         len = 0;
         ascii("{\"action\":");
-        string(action);
+        text(r, 4);
         ascii(",\"actor_user_id\":");
-        string(actorUserId);
+        uuid(r, 3);
         ascii(",\"data\":");
-        if (data == null) {
+        if (r.isNull(8)) {
             ascii("null");
         } else {
-            in = data;
-            pos = from;
-            end = to;
+            in = r.row;
+            pos = r.start[8];
+            end = pos + r.length[8];
             value();
             skipSpace();
             if (pos != end) throw malformed("text after the end of the document");
             in = null;
         }
         ascii(",\"id\":");
-        string(id);
+        uuid(r, 1);
         ascii(",\"object_id\":");
-        string(objectId);
+        uuid(r, 6);
         ascii(",\"object_type\":");
-        string(objectType);
+        text(r, 5);
         ascii(",\"seq\":");
+        long seq = r.int8(0);
         if (seq > -1_000_000_000_000_000L && seq < 1_000_000_000_000_000L) {
             ascii(Long.toString(seq));
         } else {
             number(Long.toString(seq));
         }
         ascii(",\"ts\":");
-        string(ts);
+        string(r.formattedTimestamp(2));
         ascii(",\"venture_id\":");
-        string(ventureId);
+        uuid(r, 7);
         put((byte) '}');
         sha256.reset();
-        sha256.update(prevTxHash.getBytes(StandardCharsets.UTF_8));
+        sha256.update(r.row, r.start[9], r.length[9]);
         sha256.update(out, 0, len);
-        return HEX.formatHex(sha256.digest());
+        byte[] digest = sha256.digest();
+        int at = r.start[10];
+        for (int i = 0; i < 32; i++) {
+            int b = digest[i] & 0xff;
+            if (r.row[at + 2 * i] != HEX_DIGITS[b >> 4] || r.row[at + 2 * i + 1] != HEX_DIGITS[b & 0xf]) return false;
+        }
+        return true;
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** A text column as an RFC 8785 string: escaping byte by byte is right for UTF-8, whose multi-byte characters never use bytes below 0x80. */
+    private void text(CopyBinary r, int column) {
+        if (r.isNull(column)) {
+            ascii("null");
+            return;
+        }
+        int from = r.start[column];
+        int to = from + r.length[column];
+        for (int i = from; i < to; i++) {
+            int b = r.row[i] & 0xff;
+            if (b < 0x20 || b == '"' || b == '\\') {
+                string(r.text(column));
+                return;
+            }
+        }
+        put((byte) '"');
+        putRange(r.row, from, to);
+        put((byte) '"');
+    }
+
+    private void uuid(CopyBinary r, int column) {
+        if (r.isNull(column)) {
+            ascii("null");
+            return;
+        }
+        ensure(38);
+        out[len++] = '"';
+        int p = r.start[column];
+        for (int k = 0; k < 16; k++) {
+            if (k == 4 || k == 6 || k == 8 || k == 10) out[len++] = '-';
+            int b = r.row[p + k] & 0xff;
+            out[len++] = HEX_DIGITS[b >> 4];
+            out[len++] = HEX_DIGITS[b & 0xf];
+        }
+        out[len++] = '"';
     }
 
     /** The canonical text of a JSON document on its own (for tests against the reference). */

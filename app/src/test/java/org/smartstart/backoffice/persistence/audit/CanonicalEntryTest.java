@@ -77,29 +77,53 @@ class CanonicalEntryTest {
     }
 
     @Test
-    void aWholeEntryHashesAsTheReferenceHashesIt() {
+    void aWholeEntryInCopysBinaryFormIsConfirmedExactlyWhenItsStoredHashHolds() throws Exception {
         UUID id = UUID.randomUUID();
         UUID actor = UUID.randomUUID();
         UUID object = UUID.randomUUID();
         OffsetDateTime ts = OffsetDateTime.of(2026, 12, 1, 16, 23, 33, 120_000_000, ZoneOffset.UTC);
         String data = "{\"after\": {\"percent\": \"15.000\", \"x\": 1.50}, \"name\": \"Zoë \\\"q\\\" \\t\"}";
-        AuditHash hash = new AuditHash();
-        String expected = hash.txHash(AuditHash.GENESIS_HASH, new AuditHash.Content(id, 1234567, ts, actor, "EQUITY_\"CHANGE\"",
+        String action = "EQUITY_\"CHANGE\"\u0001é";
+        String tx = new AuditHash().txHash(AuditHash.GENESIS_HASH, new AuditHash.Content(id, 1234567, ts, actor, action,
                 "equity_ledger", object, null, data));
-        byte[] bytes = ("x" + data + "y").getBytes(StandardCharsets.UTF_8);
-        assertThat(new CanonicalEntry().txHash(AuditHash.GENESIS_HASH, id.toString(), 1234567, CopyText.timestamp("2026-12-01 16:23:33.12+00"),
-                actor.toString(), "EQUITY_\"CHANGE\"", "equity_ledger", object.toString(), null, bytes, 1, bytes.length - 1))
-                .isEqualTo(expected);
+        long micros = (ts.toEpochSecond() - 946_684_800L) * 1_000_000L + ts.getNano() / 1_000;
+
+        CopyBinary row = new CopyBinary(binaryRow(1234567, id, micros, actor, action, "equity_ledger", object, null, data,
+                AuditHash.GENESIS_HASH, tx), 11);
+        assertThat(new CanonicalEntry().confirms(row)).isTrue();
+        assertThat(row.formattedTimestamp(2)).isEqualTo("2026-12-01T16:23:33.120000Z");
+        assertThat(row.timestamp(2)).isEqualTo(ts);
+
+        CopyBinary changed = new CopyBinary(binaryRow(1234567, id, micros + 1, actor, action, "equity_ledger", object, null, data,
+                AuditHash.GENESIS_HASH, tx), 11);
+        assertThat(new CanonicalEntry().confirms(changed)).as("a time one microsecond later").isFalse();
     }
 
-    @Test
-    void copyTextTimestampsAndEscapesAreRead() {
-        assertThat(CopyText.timestamp("2026-12-01 16:23:33+00")).isEqualTo("2026-12-01T16:23:33.000000Z");
-        assertThat(CopyText.timestamp("2026-12-01 16:23:33.1+00")).isEqualTo("2026-12-01T16:23:33.100000Z");
-        assertThat(CopyText.timestamp("2026-12-01 16:23:33.000001+00")).isEqualTo("2026-12-01T16:23:33.000001Z");
-        assertThat(CopyText.timestamp("2026-12-01 18:23:33.5+02")).isEqualTo("2026-12-01T16:23:33.500000Z");
-        byte[] row = "1\t\\N\ta\\tb\\\\c\\nd\tZo\u00eb\\303\\253\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(CopyText.fields(row, 4)).containsExactly("1", null, "a\tb\\c\nd", "Zoëë");
+    /** A row as {@code COPY ... (FORMAT binary)} sends it. */
+    private static byte[] binaryRow(long seq, UUID id, long micros, UUID actor, String action, String objectType, UUID objectId,
+                                    UUID ventureId, String data, String prev, String tx) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeShort(11);
+        out.writeInt(8);
+        out.writeLong(seq);
+        for (Object value : new Object[]{id, micros, actor, action, objectType, objectId, ventureId, data, prev, tx}) {
+            if (value == null) {
+                out.writeInt(-1);
+            } else if (value instanceof UUID u) {
+                out.writeInt(16);
+                out.writeLong(u.getMostSignificantBits());
+                out.writeLong(u.getLeastSignificantBits());
+            } else if (value instanceof Long l) {
+                out.writeInt(8);
+                out.writeLong(l);
+            } else {
+                byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(text.length);
+                out.write(text);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static String randomValue(Random random, int depth) {

@@ -43,6 +43,9 @@ public final class AuditChainBenchmark {
 
     private static final int ACTORS = 8;
     private static final int PAGES = 200;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** OFFSET pages read seconds each on a large log; fewer of them keep a 10M run within the hour. */
+    private static final int OFFSET_PAGES = Integer.getInteger("bench.offsetPages", PAGES);
     private static final String PAGE_COLUMNS = "SELECT l.seq, l.ts, l.actor_user_id, u.display_name, l.action, l.object_type, l.object_id, "
             + "l.venture_id, l.data::text, l.prev_tx_hash, l.tx_hash FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id ";
 
@@ -64,15 +67,23 @@ public final class AuditChainBenchmark {
                 s.execute("VACUUM ANALYZE audit_log");
             }
 
-            // alternate, twice each, so drifting load on a shared machine hits both alike
+            // alternate, three times each, so drifting load on a shared machine hits all alike
             double copyBest = Double.MAX_VALUE;
+            double binaryBest = Double.MAX_VALUE;
             double verifyBest = Double.MAX_VALUE;
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < ROUNDS; round++) {
                 long t = System.nanoTime();
-                long bytes = copyOut(db);
+                long bytes = copyOut(db, "");
                 double copy = seconds(t);
                 copyBest = Math.min(copyBest, copy);
                 System.out.printf("COPY out: %,d bytes in %.2f s (%,.0f rows/s)%n", bytes, copy, entries / copy);
+
+                // what the verifier reads: the same rows in binary form, for reference beside the text baseline
+                t = System.nanoTime();
+                bytes = copyOut(db, " (FORMAT binary)");
+                double binary = seconds(t);
+                binaryBest = Math.min(binaryBest, binary);
+                System.out.printf("COPY out (binary): %,d bytes in %.2f s (%,.0f rows/s)%n", bytes, binary, entries / binary);
 
                 t = System.nanoTime();
                 VerificationResult result = new AuditVerifier(db.dataSource()).verify();
@@ -84,12 +95,30 @@ public final class AuditChainBenchmark {
                     throw new IllegalStateException("the generated chain does not verify: " + result);
                 }
             }
-            System.out.printf("verify / COPY (best of 2 each): %.2f (target ≤ 1.5)%n", verifyBest / copyBest);
+            System.out.printf("verify / COPY (best of %d each): %.2f (target ≤ 1.5); verify / binary COPY: %.2f; load average %s%n", ROUNDS,
+                    verifyBest / copyBest, verifyBest / binaryBest, loadAverage());
 
             Random random = new Random(7);
             page(db, "keyset, unfiltered", random, entries, (c, depth) -> keyset(c, entries - depth, null));
             page(db, "keyset, one actor of 8", random, entries, (c, depth) -> keyset(c, entries - depth, actors.get(random.nextInt(ACTORS))));
-            page(db, "OFFSET, unfiltered (baseline)", random, entries, (c, depth) -> offset(c, depth));
+            page(db, "OFFSET, unfiltered (baseline)", random, entries, (c, depth) -> offset(c, depth), OFFSET_PAGES);
+
+            // a break near the start must stop the stream at once, and leave the pooled connection usable
+            long tampered = Math.min(1_000, entries);
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("SET LOCAL session_replication_role = replica");
+                s.execute("UPDATE audit_log SET data = jsonb_set(data, '{n}', '0') WHERE seq = " + tampered);
+                c.commit();
+            }
+            long t = System.nanoTime();
+            VerificationResult broken = new AuditVerifier(db.dataSource()).verify();
+            System.out.printf("verify with seq %,d changed: break at seq %s after %.2f s; then %s entries counted on the pool%n", tampered,
+                    broken.firstBreak().map(b -> Long.toString(b.seq())).orElse("none"), seconds(t),
+                    scalar(db, "SELECT count(*) FROM audit_log"));
+            if (broken.firstBreak().map(b -> b.seq() != tampered).orElse(true)) {
+                throw new IllegalStateException("the changed entry was not found: " + broken);
+            }
         }
     }
 
@@ -99,10 +128,14 @@ public final class AuditChainBenchmark {
     }
 
     private static void page(BackOfficeDatabase db, String name, Random random, long entries, PageQuery query) throws SQLException {
-        double[] ms = new double[PAGES];
+        page(db, name, random, entries, query, PAGES);
+    }
+
+    private static void page(BackOfficeDatabase db, String name, Random random, long entries, PageQuery query, int pages) throws SQLException {
+        double[] ms = new double[pages];
         try (Connection c = db.dataSource().getConnection()) {
             query.run(c, 0); // plan and warm the connection
-            for (int i = 0; i < PAGES; i++) {
+            for (int i = 0; i < pages; i++) {
                 long depth = i == 0 ? 0 : i == 1 ? (long) (entries * 0.9) : (long) (random.nextDouble() * (entries - 100));
                 long t = System.nanoTime();
                 int rows = query.run(c, depth);
@@ -115,8 +148,8 @@ public final class AuditChainBenchmark {
         double first = ms[0];
         double deep = ms[1];
         Arrays.sort(ms);
-        System.out.printf("page of 100, %-30s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (first page %.2f ms, 90%% deep %.2f ms)%n",
-                name + ":", ms[PAGES / 2], ms[(int) (PAGES * 0.95)], ms[PAGES - 1], first, deep);
+        System.out.printf("page of 100, %-36s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (first page %.2f ms, 90%% deep %.2f ms)%n",
+                name + " (" + pages + ")" + ":", ms[pages / 2], ms[(int) (pages * 0.95)], ms[pages - 1], first, deep);
     }
 
     private static int keyset(Connection c, long beforeSeq, UUID actor) throws SQLException {
@@ -150,11 +183,19 @@ public final class AuditChainBenchmark {
         return n;
     }
 
-    private static long copyOut(BackOfficeDatabase db) throws Exception {
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long copyOut(BackOfficeDatabase db, String options) throws Exception {
         try (Connection c = db.dataSource().getConnection()) {
             CountingSink sink = new CountingSink();
             c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT seq, id, ts, actor_user_id, action, object_type, object_id, "
-                    + "venture_id, data::text, prev_tx_hash, tx_hash FROM audit_log ORDER BY seq) TO STDOUT", sink);
+                    + "venture_id, data::text, prev_tx_hash, tx_hash FROM audit_log ORDER BY seq) TO STDOUT" + options, sink);
             return sink.bytes;
         }
     }

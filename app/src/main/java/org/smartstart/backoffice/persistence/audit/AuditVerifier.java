@@ -6,19 +6,27 @@ import org.smartstart.backoffice.domain.audit.ChainBreak.Reason;
 import org.smartstart.backoffice.domain.audit.VerificationResult;
 import org.smartstart.backoffice.domain.audit.VerificationStep;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -27,27 +35,35 @@ import java.util.function.LongConsumer;
  * Replays the whole audit chain (AU-4): recomputes every entry's tx_hash from its columns and the
  * previous entry's hash, and names the first entry that does not match, and why.
  *
- * <p>Reading is the limit (a core hashes millions of entries per second), so one thread streams rows
- * from a server-side cursor while the caller's thread canonicalises and hashes them. Everything is
- * read in one REPEATABLE READ snapshot, so the head, the log and the outbox count agree with each
- * other even while sealing goes on. Works as the connecting (owning) role rather than the application
- * role: verification must see every entry, whatever row-level security shows a user.
+ * <p>Reading is the limit, so the log is streamed with {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}:
+ * the server formats no value (uuids, times and numbers go out as bytes; PostgreSQL's COPY text form would
+ * format and escape every one of them), and the driver converts nothing. One thread receives the rows, a
+ * few workers canonicalise and hash chunks of them in parallel (each entry's hash depends only on its own
+ * columns and its stored prev_tx_hash), and the caller's thread checks seqs and links in order. A bounded
+ * queue of chunks keeps memory small whatever the log's size. The fast canonical form ({@link CanonicalEntry})
+ * is only trusted when it confirms a stored hash; when it does not, the entry is hashed again the reference
+ * way ({@link AuditHash#canonicalJson}) before it is called changed.
+ *
+ * <p>Everything is read in one REPEATABLE READ snapshot, so the head, the log and the outbox count agree
+ * with each other even while sealing goes on. Works as the connecting (owning) role rather than the
+ * application role: verification must see every entry, whatever row-level security shows a user.
  */
 public final class AuditVerifier {
 
-    private static final int CHUNK = 1_000;
     private static final int PROGRESS_EVERY = 10_000;
 
     private final DataSource dataSource;
-    private final int fetchSize;
+    private final int chunk;
+    private final int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     public AuditVerifier(DataSource dataSource) {
-        this(dataSource, 10_000);
+        this(dataSource, 1_000);
     }
 
-    public AuditVerifier(DataSource dataSource, int fetchSize) {
+    /** @param chunk entries a worker hashes at a time */
+    public AuditVerifier(DataSource dataSource, int chunk) {
         this.dataSource = dataSource;
-        this.fetchSize = fetchSize;
+        this.chunk = chunk;
     }
 
     public VerificationResult verify() throws SQLException {
@@ -102,8 +118,9 @@ public final class AuditVerifier {
         }
     }
 
-    private record Row(Long seq, UUID id, OffsetDateTime ts, UUID actor, String action, String objectType, UUID objectId,
-                       UUID ventureId, String dataJson, String prevTxHash, String txHash) {
+    /** One entry as read and hashed by a worker; {@code recomputed} is null when its columns cannot be hashed at all. */
+    private record Row(Long seq, String id, String action, String objectType, String prevTxHash, String txHash,
+                       String recomputed, String unreadable) {
     }
 
     /** @param limit at most this many rows; 0 for all of them */
@@ -126,12 +143,16 @@ public final class AuditVerifier {
             unsealed = r.getLong(1);
         }
 
-        Reader reader = new Reader(c, afterSeq, limit);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread t = new Thread(task, "audit-verify-hash");
+            t.setDaemon(true);
+            return t;
+        });
+        Reader reader = new Reader(c, afterSeq, limit, pool);
         Thread readerThread = new Thread(reader, "audit-verify-reader");
         readerThread.setDaemon(true);
         readerThread.start();
 
-        AuditHash hash = new AuditHash();
         long verified = 0;
         long rows = 0;
         long lastSeq = afterSeq;
@@ -145,7 +166,7 @@ public final class AuditVerifier {
                 if (chunk.isEmpty()) break;
                 for (Row row : chunk) {
                     rows++;
-                    firstBreak = check(hash, row, lastSeq, lastHash);
+                    firstBreak = check(row, lastSeq, lastHash);
                     if (firstBreak == null && anchor != null && row.seq() == anchor.seq() && !anchor.txHash().equals(row.txHash())) {
                         firstBreak = new ChainBreak(anchor.seq(), Reason.CHECKPOINT_MISMATCH, "the log was rewritten up to this entry: "
                                 + "its tx_hash is " + shorten(row.txHash()) + ", but " + anchor.source() + " says "
@@ -164,6 +185,8 @@ public final class AuditVerifier {
                 readerThread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                pool.shutdownNow();
             }
         }
         boolean complete = limit <= 0 || rows < limit;
@@ -179,7 +202,7 @@ public final class AuditVerifier {
                 Optional.ofNullable(firstBreak));
     }
 
-    private static ChainBreak check(AuditHash hash, Row row, long lastSeq, String lastHash) {
+    private static ChainBreak check(Row row, long lastSeq, String lastHash) {
         long expected = lastSeq + 1;
         if (row.seq() == null) {
             return new ChainBreak(expected, Reason.ENTRY_MISSING, "entry seq " + expected + " is missing: the log goes on with entry "
@@ -198,8 +221,11 @@ public final class AuditVerifier {
             return new ChainBreak(seq, Reason.LINK_BROKEN, "the link is broken: its prev_tx_hash " + shorten(row.prevTxHash())
                     + " is not " + previous + " (entries were removed, reordered or replaced)");
         }
-        String recomputed = hash.txHash(row.prevTxHash(), new AuditHash.Content(row.id(), seq, row.ts(), row.actor(),
-                row.action(), row.objectType(), row.objectId(), row.ventureId(), row.dataJson()));
+        if (row.recomputed() == null) {
+            return new ChainBreak(seq, Reason.CONTENT_CHANGED, "its content was changed: " + row.unreadable()
+                    + " (" + row.action() + " on " + row.objectType() + ")");
+        }
+        String recomputed = row.recomputed();
         if (!recomputed.equals(row.txHash())) {
             return new ChainBreak(seq, Reason.CONTENT_CHANGED, "its content was changed: its columns hash to " + shorten(recomputed)
                     + ", not to its stored tx_hash " + shorten(row.txHash()) + " (" + row.action() + " on " + row.objectType() + ")");
@@ -225,85 +251,170 @@ public final class AuditVerifier {
         return hash.length() > 16 ? hash.substring(0, 16) + "…" : hash;
     }
 
-    /** Streams the log in chunks through a small queue, so reading and hashing overlap. */
+    /**
+     * Receives the COPY rows and hands chunks of them to the workers; the caller takes the finished chunks
+     * in their original order from a bounded queue, so at most a few chunks are in memory at a time.
+     */
     private final class Reader implements Runnable {
-        private static final List<Row> END = List.of();
+        private static final Future<List<Row>> END = CompletableFuture.completedFuture(List.of());
 
         private final Connection connection;
         private final long afterSeq;
         private final int limit;
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+        private final ExecutorService pool;
+        private final BlockingQueue<Future<List<Row>>> queue;
         private volatile boolean stopped;
 
-        Reader(Connection connection, long afterSeq, int limit) {
+        Reader(Connection connection, long afterSeq, int limit, ExecutorService pool) {
             this.connection = connection;
             this.afterSeq = afterSeq;
             this.limit = limit;
+            this.pool = pool;
+            this.queue = new ArrayBlockingQueue<>(4 * workers + 4);
         }
 
         @Override
         public void run() {
             // entries without a seq come last, so they are met (as missing seqs) only once the sealed chain has run out
-            try (PreparedStatement p = connection.prepareStatement(
-                    "SELECT seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data::text, prev_tx_hash, tx_hash "
-                            + "FROM audit_log" + (afterSeq > 0 ? " WHERE seq > ? OR seq IS NULL" : "") + " ORDER BY seq NULLS LAST"
-                            + (limit > 0 ? " LIMIT " + limit : ""))) {
-                if (afterSeq > 0) {
-                    p.setLong(1, afterSeq);
-                }
-                p.setFetchSize(fetchSize);
-                try (ResultSet r = p.executeQuery()) {
-                    List<Row> chunk = new ArrayList<>(CHUNK);
-                    while (!stopped && r.next()) {
-                        long seq = r.getLong(1);
-                        chunk.add(new Row(r.wasNull() ? null : seq, r.getObject(2, UUID.class), r.getObject(3, OffsetDateTime.class),
-                                r.getObject(4, UUID.class), r.getString(5), r.getString(6), r.getObject(7, UUID.class),
-                                r.getObject(8, UUID.class), r.getString(9), r.getString(10), r.getString(11)));
-                        if (chunk.size() == CHUNK) {
-                            hand(chunk);
-                            chunk = new ArrayList<>(CHUNK);
+            String sql = "COPY (SELECT seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data::text, prev_tx_hash, tx_hash "
+                    + "FROM audit_log" + (afterSeq > 0 ? " WHERE seq > " + afterSeq + " OR seq IS NULL" : "") + " ORDER BY seq NULLS LAST"
+                    + (limit > 0 ? " LIMIT " + limit : "") + ") TO STDOUT (FORMAT binary)";
+            try {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                CopyOut copy = pg.getCopyAPI().copyOut(sql);
+                try {
+                    List<byte[]> chunk = new ArrayList<>(AuditVerifier.this.chunk);
+                    byte[] line;
+                    while (!stopped && (line = copy.readFromCopy()) != null) {
+                        if (CopyBinary.startsWithHeader(line)) {
+                            line = Arrays.copyOfRange(line, CopyBinary.HEADER, line.length);
+                        }
+                        if (line.length == 0 || CopyBinary.isTrailer(line)) {
+                            continue;
+                        }
+                        chunk.add(line);
+                        if (chunk.size() == AuditVerifier.this.chunk) {
+                            submit(chunk);
+                            chunk = new ArrayList<>(AuditVerifier.this.chunk);
                         }
                     }
-                    if (!chunk.isEmpty()) hand(chunk);
+                    if (!stopped) {
+                        if (!chunk.isEmpty()) submit(chunk);
+                        hand(END);
+                    }
+                } finally {
+                    if (copy.isActive()) {
+                        stopEarly(pg, copy);
+                    }
                 }
-                hand(END);
             } catch (SQLException | RuntimeException e) {
-                handQuietly(e);
+                if (!stopped) handQuietly(CompletableFuture.failedFuture(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        private void hand(Object item) throws InterruptedException {
+        /**
+         * Stops a COPY that is still sending (a break was found, or the caller cancelled). CopyOut.cancelCopy
+         * leaves the rest of the stream unread on the connection, so instead the statement is cancelled and
+         * what was already sent is read away; the transaction is rolled back afterwards anyway.
+         */
+        private void stopEarly(PGConnection pg, CopyOut copy) {
+            try {
+                pg.cancelQuery();
+                while (copy.readFromCopy() != null) {
+                    // discard
+                }
+            } catch (SQLException expected) {
+                // "canceling statement due to user request" ends the COPY
+            }
+        }
+
+        private void submit(List<byte[]> lines) throws InterruptedException {
+            hand(pool.submit(() -> hashAll(lines)));
+        }
+
+        private void hand(Future<List<Row>> item) throws InterruptedException {
             while (!stopped) {
                 if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) return;
             }
         }
 
-        private void handQuietly(Exception e) {
+        private void handQuietly(Future<List<Row>> item) {
             try {
-                hand(e);
+                hand(item);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        @SuppressWarnings("unchecked")
         List<Row> next() throws SQLException {
-            Object item;
             try {
-                item = queue.take();
+                return queue.take().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("Audit verification was interrupted");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SQLException sql) {
+                    throw new SQLException("Reading the audit log failed: " + sql.getMessage(), sql.getSQLState(), sql);
+                }
+                if (cause instanceof RuntimeException r) throw r;
+                throw new IllegalStateException("Hashing the audit log failed: " + cause, cause);
             }
-            if (item instanceof SQLException e) throw new SQLException("Reading the audit log failed: " + e.getMessage(), e.getSQLState(), e);
-            if (item instanceof RuntimeException e) throw e;
-            return (List<Row>) item;
         }
 
         void stop() {
             stopped = true;
         }
+    }
+
+    private static List<Row> hashAll(List<byte[]> lines) {
+        AuditHash hash = new AuditHash();
+        CanonicalEntry fast = new CanonicalEntry();
+        List<Row> rows = new ArrayList<>(lines.size());
+        for (byte[] line : lines) {
+            rows.add(hash(hash, fast, new CopyBinary(line, COLUMNS)));
+        }
+        return rows;
+    }
+
+    private static final int COLUMNS = 11;
+
+    /** Columns in COPY's order: seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data, prev_tx_hash, tx_hash. */
+    private static Row hash(AuditHash hash, CanonicalEntry fast, CopyBinary c) {
+        Long seq = c.isNull(0) ? null : c.int8(0);
+        String id = c.isNull(1) ? null : c.uuid(1).toString();
+        String prev = c.text(9);
+        String tx = c.text(10);
+        if (seq == null) {
+            return new Row(null, id, c.text(4), c.text(5), prev, tx, null, "it has no seq");
+        }
+        if (prev == null) {
+            return new Row(seq, id, c.text(4), c.text(5), null, tx, null, "it has no prev_tx_hash");
+        }
+        boolean confirmed = false;
+        try {
+            confirmed = fast.confirms(c);
+        } catch (RuntimeException fastFormNotSure) {
+            // the reference below decides
+        }
+        // only the messages need action and object type, and only a mismatch needs the recomputed hash
+        if (confirmed) {
+            return new Row(seq, id, null, null, prev, tx, tx, null);
+        }
+        String action = c.text(4);
+        String objectType = c.text(5);
+        try {
+            String recomputed = hash.txHash(prev, new AuditHash.Content(c.uuid(1), seq, c.timestamp(2), c.uuid(3), action, objectType,
+                    c.uuid(6), c.uuid(7), c.text(8)));
+            return new Row(seq, id, action, objectType, prev, tx, recomputed, null);
+        } catch (RuntimeException e) {
+            return new Row(seq, id, action, objectType, prev, tx, null, "its columns cannot be hashed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static UUID uuid(String text) {
+        return text == null ? null : UUID.fromString(text);
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.smartstart.backoffice.domain.audit.AuditLogEntry;
@@ -22,8 +23,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 /**
- * The audit browser. The table holds what is loaded so far; each row that comes into view tells the view
- * model its index, which fetches the next page (by seq, off the FX thread) as the end nears.
+ * The audit browser. The table holds the view model's window of the log; each row that comes into view tells
+ * the view model its index, which fetches the next page either way (by seq, off the FX thread) as an end nears
+ * and drops what is far out of view; the view then scrolls by the rows put in or taken away above it.
  */
 public final class AuditView {
 
@@ -54,6 +56,8 @@ public final class AuditView {
     @FXML private TableColumn<AuditLogEntry, String> objectColumn;
     @FXML private Label detailTitle;
     @FXML private Label detailMeta;
+    @FXML private javafx.scene.layout.HBox openObjectBox;
+    @FXML private Button openObject;
     @FXML private TableView<EntryDetail.Change> changes;
     @FXML private TableColumn<EntryDetail.Change, String> fieldColumn;
     @FXML private TableColumn<EntryDetail.Change, String> beforeColumn;
@@ -126,7 +130,13 @@ public final class AuditView {
         placeholder.textProperty().bind(Bindings.when(viewModel.loadingProperty()).then("Loading audit entries…")
                 .otherwise("No audit entry matches the filters."));
         table.setPlaceholder(placeholder);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> viewModel.selectedProperty().set(entry));
+        // a selected entry that scrolls out of the window loses its table selection, but keeps its detail
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null || viewModel.rows().contains(old) || viewModel.rows().isEmpty()) {
+                viewModel.selectedProperty().set(entry);
+            }
+        });
+        viewModel.setOnShiftAbove(this::keepPlace);
 
         fieldColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
         beforeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().before()));
@@ -139,6 +149,12 @@ public final class AuditView {
             }
         });
         changes.setPlaceholder(new Label("No data."));
+        openObject.setOnAction(e -> viewModel.openObject());
+        openObject.disableProperty().bind(viewModel.canOpenObjectProperty().not());
+        // a disabled button shows no tooltip, so the box around it carries the reason
+        javafx.scene.control.Tooltip openObjectTip = new javafx.scene.control.Tooltip();
+        openObjectTip.textProperty().bind(viewModel.openObjectHintProperty());
+        javafx.scene.control.Tooltip.install(openObjectBox, openObjectTip);
         viewModel.detailProperty().addListener((obs, old, d) -> showDetail(d));
         showDetail(null);
 
@@ -173,6 +189,15 @@ public final class AuditView {
                 + (e.objectId() == null ? "" : " · object " + e.objectId()) + (e.ventureId() == null ? "" : " · venture " + e.ventureId()));
         changes.setItems(FXCollections.observableArrayList(d.changes()));
         chainLink.setText(d.chainLink());
+    }
+
+    /** Rows were put in or taken away above the visible ones: scroll by as many, so the same entries stay in view. */
+    private void keepPlace(int shift) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow == null || flow.getFirstVisibleCell() == null) {
+            return;
+        }
+        flow.scrollToTop(Math.max(0, flow.getFirstVisibleCell().getIndex() + shift));
     }
 
     private void chooseCheckpoint() {

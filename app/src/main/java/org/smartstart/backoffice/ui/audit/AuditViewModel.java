@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.smartstart.backoffice.domain.audit.AuditCheckpoint;
 import org.smartstart.backoffice.domain.audit.AuditFilter;
+import org.smartstart.backoffice.ui.navigation.Navigator;
 import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.domain.audit.AuditLogEntry;
 import org.smartstart.backoffice.domain.audit.AuditPage;
@@ -35,11 +36,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
  * The audit browser (AU-1..AU-5): one list over the whole log, newest first, fetched a page at a time by
- * seq (keyset) as the user scrolls towards its end; filters and a jump to a seq or a day; the selected
+ * seq (keyset) as the user scrolls towards either end of what is loaded. The list is a window of at most
+ * {@link #WINDOW} entries: what scrolls far out of view is dropped and fetched again (by seq, in the other
+ * direction) when the user comes back, so scrolling through ten million entries holds no more memory
+ * than scrolling through a thousand. Filters and a jump to a seq or a day; the selected
  * entry's detail; verification in steps with progress and cancel, optionally against a signed
  * checkpoint; and export of the filtered range with its proof.
  */
@@ -47,6 +52,8 @@ public final class AuditViewModel {
 
     /** Entries per page; the list asks for the next page when the user comes within a quarter page of its end. */
     public static final int PAGE = 200;
+    /** The most entries the list holds at a time: the visible ones and a few pages either side. */
+    public static final int WINDOW = 5 * PAGE;
     /** Entries per verification step: small enough to report progress and stop often, large enough to stream. */
     public static final int STEP = 20_000;
 
@@ -85,6 +92,13 @@ public final class AuditViewModel {
     /** Where the next page starts (beforeSeq, newest first); null when the list is complete. */
     private Long nextBefore;
     private boolean more;
+    /** Newer entries than the list's first were dropped from the window (or lie above a jump) and can be fetched again. */
+    private boolean newer;
+    /** Told how many rows were put in (positive) or taken away (negative) above the visible ones, so the view stays put. */
+    private IntConsumer onShiftAbove = shift -> { };
+    private final Navigator navigator;
+    private final BooleanProperty canOpenObject = new SimpleBooleanProperty(false);
+    private final StringProperty openObjectHint = new SimpleStringProperty("");
     /** Counts the loads, so a page that arrives after the filter changed is dropped. */
     private long generation;
     private volatile boolean cancelRequested;
@@ -92,16 +106,30 @@ public final class AuditViewModel {
     private Long selectOnArrival;
 
     public AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone) {
-        this(trail, executor, zone, System::nanoTime, STEP);
+        this(trail, executor, zone, Navigator.NOWHERE);
+    }
+
+    /** @param navigator opens the selected entry's object in its own screen */
+    public AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, Navigator navigator) {
+        this(trail, executor, zone, navigator, System::nanoTime, STEP);
     }
 
     AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, LongSupplier nanoTime, int stepSize) {
+        this(trail, executor, zone, Navigator.NOWHERE, nanoTime, stepSize);
+    }
+
+    AuditViewModel(AuditTrail trail, TaskExecutor executor, ZoneId zone, Navigator navigator, LongSupplier nanoTime, int stepSize) {
+        this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.stepSize = stepSize;
         this.trail = Objects.requireNonNull(trail, "trail");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        selected.addListener((obs, old, entry) -> detail.set(entry == null ? null : EntryDetail.of(entry)));
+        selected.addListener((obs, old, entry) -> {
+            detail.set(entry == null ? null : EntryDetail.of(entry));
+            describeObjectLink(entry);
+        });
+        describeObjectLink(null);
     }
 
     /** Applies the filters (and no jump): the list starts again at the newest matching entry. */
@@ -141,6 +169,34 @@ public final class AuditViewModel {
         objectType.set("");
         objectId.set("");
         venture.set("");
+    }
+
+    /** The selected entry's object in the screen that shows that kind of object. */
+    public void openObject() {
+        AuditLogEntry entry = selected.get();
+        if (entry != null && entry.objectId() != null && !navigator.go(objectOf(entry))) {
+            problem.set("No screen of yours shows " + entry.objectType() + " objects.");
+        }
+    }
+
+    private static Place objectOf(AuditLogEntry entry) {
+        return new Place.ObjectOf(entry.objectType(), entry.objectId(), entry.ventureId());
+    }
+
+    private void describeObjectLink(AuditLogEntry entry) {
+        if (entry == null) {
+            canOpenObject.set(false);
+            openObjectHint.set("Select an entry first.");
+        } else if (entry.objectId() == null) {
+            canOpenObject.set(false);
+            openObjectHint.set("This entry is about no single object.");
+        } else if (!navigator.canGo(objectOf(entry))) {
+            canOpenObject.set(false);
+            openObjectHint.set("No screen of yours shows " + entry.objectType() + " objects.");
+        } else {
+            canOpenObject.set(true);
+            openObjectHint.set("Open " + entry.objectType() + " " + entry.objectId() + " in its own screen.");
+        }
     }
 
     /** The list starts at this seq and goes back from there, keeping the filters. */
@@ -189,6 +245,7 @@ public final class AuditViewModel {
         selected.set(null);
         nextBefore = jump == null ? null : jump.beforeSeq();
         more = true;
+        newer = jump != null && jump.beforeSeq() != null;
         loading.set(false);
         loadMore();
     }
@@ -202,11 +259,61 @@ public final class AuditViewModel {
         arrived.stream().filter(e -> e.seq() == seq).findFirst().ifPresent(selected::set);
     }
 
-    /** The view tells which row came into view; near the end of what is loaded, the next page is fetched. */
+    /** The view tells which row came into view; near either end of what is loaded, the next page that way is fetched. */
     public void rowShown(int index) {
         if (index >= rows.size() - PAGE / 4) {
             loadMore();
+        } else if (index < PAGE / 4 && newer) {
+            loadNewer();
         }
+    }
+
+    /** The view scrolls by this many rows when rows are put in or taken away above what it shows. */
+    public void setOnShiftAbove(IntConsumer onShiftAbove) {
+        this.onShiftAbove = Objects.requireNonNull(onShiftAbove, "onShiftAbove");
+    }
+
+    /** Fetches the page just above the list's first entry (oldest first from there) and puts it on top. */
+    private void loadNewer() {
+        if (applied == null || loading.get() || !newer || rows.isEmpty()) {
+            return;
+        }
+        AuditFilter page = applied.after(rows.get(0).seq()).limitedTo(PAGE).ordered(AuditFilter.Direction.OLDEST_FIRST);
+        long asked = generation;
+        loading.set(true);
+        executor.execute(BackgroundTask.of("Loading audit entries…", () -> trail.entries(page))
+                .onSuccess(outcome -> {
+                    if (asked != generation) {
+                        return;
+                    }
+                    if (outcome instanceof Outcome.Done<AuditPage> done) {
+                        List<AuditLogEntry> above = new ArrayList<>(done.value().entries());
+                        java.util.Collections.reverse(above);
+                        rows.addAll(0, above);
+                        onShiftAbove.accept(above.size());
+                        newer = done.value().nextAfterSeq() != null;
+                        if (rows.size() > WINDOW) {
+                            rows.remove(WINDOW, rows.size());
+                            nextBefore = rows.get(rows.size() - 1).seq();
+                            more = true;
+                        }
+                        summary.set(describeRows());
+                    } else {
+                        newer = false;
+                        problem.set("The audit entries could not be loaded: " + outcome.describe());
+                    }
+                })
+                .onFailure(failure -> {
+                    if (asked == generation) {
+                        newer = false;
+                        problem.set("The audit entries could not be loaded: " + failure.getMessage());
+                    }
+                })
+                .onFinished(() -> {
+                    if (asked == generation) {
+                        loading.set(false);
+                    }
+                }));
     }
 
     /** Fetches the next page off the FX thread, unless one is on its way or the list is complete. */
@@ -224,6 +331,12 @@ public final class AuditViewModel {
                     }
                     if (outcome instanceof Outcome.Done<AuditPage> done) {
                         rows.addAll(done.value().entries());
+                        if (rows.size() > WINDOW) {
+                            int drop = rows.size() - WINDOW;
+                            rows.remove(0, drop);
+                            newer = true;
+                            onShiftAbove.accept(-drop);
+                        }
                         selectArrived(done.value().entries());
                         nextBefore = done.value().nextBeforeSeq();
                         more = nextBefore != null;
@@ -251,7 +364,7 @@ public final class AuditViewModel {
             return "No entry matches.";
         }
         String span = "seq " + rows.get(0).seq() + " down to " + rows.get(rows.size() - 1).seq();
-        return rows.size() + " entries loaded (" + span + ")" + (more ? "; more load as you scroll" : "; that is all that match");
+        return rows.size() + " entries loaded (" + span + ")" + (more || newer ? "; more load as you scroll" : "; that is all that match");
     }
 
     /** The filter the inputs describe, or the problems with them (input is kept for the user to correct). */
@@ -426,6 +539,8 @@ public final class AuditViewModel {
     public StringProperty jumpSeqProperty() { return jumpSeq; }
     public ObjectProperty<LocalDate> jumpDateProperty() { return jumpDate; }
     public ObservableList<AuditLogEntry> rows() { return rows; }
+    public ReadOnlyBooleanProperty canOpenObjectProperty() { return canOpenObject; }
+    public ReadOnlyStringProperty openObjectHintProperty() { return openObjectHint; }
     public ObjectProperty<AuditLogEntry> selectedProperty() { return selected; }
     public ReadOnlyObjectProperty<EntryDetail> detailProperty() { return detail; }
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }

@@ -143,6 +143,12 @@ public final class DesktopShell {
         return shower != null && shower.show(place);
     }
 
+    /** Whether {@link #go} would open a screen for the place: some screen shows it and this user has that screen. */
+    public boolean canGo(Place place) {
+        Page page = pageFor(place);
+        return page != null && mainViewModel != null && mainViewModel.pages().contains(page);
+    }
+
     /** Which screen shows a place; null when none does. Object types are spelled as the audit trail records them. */
     static Page pageFor(Place place) {
         if (place instanceof Place.AuditTrailOf || place instanceof Place.AuditEntryAt) {
@@ -169,7 +175,18 @@ public final class DesktopShell {
             return node;
         }
         if (page == Page.AUDIT) {
-            var viewModel = new org.smartstart.backoffice.ui.audit.AuditViewModel(connector.open(session).auditTrail(), executor, zone);
+            var viewModel = new org.smartstart.backoffice.ui.audit.AuditViewModel(connector.open(session).auditTrail(), executor, zone,
+                    new org.smartstart.backoffice.ui.navigation.Navigator() {
+                        @Override
+                        public boolean go(Place place) {
+                            return DesktopShell.this.go(place);
+                        }
+
+                        @Override
+                        public boolean canGo(Place place) {
+                            return DesktopShell.this.canGo(place);
+                        }
+                    });
             Node node = ViewLoader.load("Audit", new org.smartstart.backoffice.ui.audit.AuditView(viewModel));
             showers.put(page, viewModel::show);
             viewModel.load();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smartstart.backoffice.domain.audit.AuditLogEntry;
 import org.smartstart.backoffice.testing.contract.Adapter;
+import org.smartstart.backoffice.ui.navigation.Navigator;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.ui.shell.Theme;
 import org.smartstart.backoffice.ui.shell.ViewLoader;
 import org.smartstart.backoffice.ui.tasks.FxTaskExecutor;
@@ -34,6 +36,20 @@ class AuditScreenTest {
     private static AuditFixture log;
     private FxTaskExecutor executor;
     private final List<String> statuses = new CopyOnWriteArrayList<>();
+    private final List<Place> visited = new CopyOnWriteArrayList<>();
+    /** Like the shell for a user whose screens show equity ledgers but no vesting policies. */
+    private final Navigator navigator = new Navigator() {
+        @Override
+        public boolean go(Place place) {
+            visited.add(place);
+            return canGo(place);
+        }
+
+        @Override
+        public boolean canGo(Place place) {
+            return place instanceof Place.ObjectOf o && o.objectType().equals("equity_ledger");
+        }
+    };
 
     @BeforeAll
     static void sealALog() throws Exception {
@@ -50,7 +66,7 @@ class AuditScreenTest {
         Theme.LIGHT.apply();
         executor = new FxTaskExecutor(failure -> { throw new AssertionError("unhandled background failure", failure); });
         AuditViewModel viewModel = new AuditViewModel(log.fixture.as(Adapter.LOCAL, log.compliance).auditTrail(), executor,
-                ZoneOffset.UTC, System::nanoTime, 100);
+                ZoneOffset.UTC, navigator, System::nanoTime, 100);
         viewModel.verifyStatusProperty().addListener((o, a, b) -> statuses.add(b));
         Scene scene = new Scene(ViewLoader.load("Audit", new AuditView(viewModel)), 1200, 760);
         scene.getStylesheets().add(Theme.appStylesheet());
@@ -67,7 +83,7 @@ class AuditScreenTest {
     @Test
     void filter_open_the_detail_and_verify_with_progress(FxRobot robot) throws Exception {
         TableView<AuditLogEntry> table = robot.lookup("#table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == AuditViewModel.PAGE);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() >= AuditViewModel.PAGE);
 
         robot.clickOn("#action").write("EQUITY_CHANGE");
         robot.clickOn("#apply");
@@ -89,5 +105,33 @@ class AuditScreenTest {
         assertThat(statuses).anySatisfy(s -> assertThat(s).matches("Verified [\\d,]+ of [\\d,]+ entries · [\\d,]+ entries/s · about .* left"));
         assertThat(robot.lookup("#verifyProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(robot.lookup("#cancelVerify").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void open_object_goes_to_the_objects_screen_and_is_disabled_with_the_reason_where_none_shows_it(FxRobot robot) throws Exception {
+        TableView<AuditLogEntry> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() >= AuditViewModel.PAGE);
+        javafx.scene.control.Button open = robot.lookup("#openObject").queryButton();
+        assertThat(open.isDisabled()).as("nothing selected yet").isTrue();
+
+        // the newest entry is on a vesting policy, which no screen of this user shows
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItem() != null);
+        assertThat(table.getSelectionModel().getSelectedItem().objectType()).isEqualTo("vesting_policy");
+        assertThat(open.isDisabled()).isTrue();
+        javafx.scene.Node box = robot.lookup("#openObjectBox").query();
+        assertThat(((javafx.scene.control.Tooltip) box.getProperties().get("javafx.scene.control.Tooltip")).getText())
+                .isEqualTo("No screen of yours shows vesting_policy objects.");
+
+        robot.clickOn("#action").write("EQUITY_CHANGE");
+        robot.clickOn("#apply");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(e -> e.action().equals("EQUITY_CHANGE")));
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !open.isDisabled());
+        AuditLogEntry entry = table.getSelectionModel().getSelectedItem();
+        robot.clickOn("#openObject");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !visited.isEmpty());
+        assertThat(visited).containsExactly(new Place.ObjectOf("equity_ledger", entry.objectId(), entry.ventureId()));
     }
 }

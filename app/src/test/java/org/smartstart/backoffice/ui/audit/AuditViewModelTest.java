@@ -347,4 +347,79 @@ class AuditViewModelTest {
             return inner.verifyStep(step);
         }
     }
+
+    @Test
+    void scrolling_through_fifty_thousand_entries_and_back_holds_a_bounded_window() {
+        int total = 50_000;
+        AuditViewModel viewModel = new AuditViewModel(new GeneratedTrail(total), executor, ZoneOffset.UTC, System::nanoTime, 100);
+        int visible = 30;
+        int[] top = {0};
+        viewModel.setOnShiftAbove(shift -> top[0] += shift);
+        viewModel.load();
+
+        // down to the oldest entry, a screenful at a time, as the table would show the rows
+        long expected = total;
+        int mostHeld = 0;
+        int pages = 0;
+        while (true) {
+            for (int i = top[0]; i < Math.min(top[0] + visible, viewModel.rows().size()); i++) {
+                assertThat(viewModel.rows().get(i).seq()).as("row %d on screen", i).isEqualTo(expected - (i - top[0]));
+            }
+            // top moves when rows above the screen are dropped, as the view scrolls to keep its place
+            for (int k = 0; k < visible && top[0] + k < viewModel.rows().size(); k++) {
+                viewModel.rowShown(top[0] + k);
+            }
+            mostHeld = Math.max(mostHeld, viewModel.rows().size());
+            if (viewModel.rows().get(Math.min(top[0] + visible, viewModel.rows().size()) - 1).seq() == 1) break;
+            top[0] += visible;
+            expected -= visible;
+            assertThat(++pages).as("the end comes").isLessThan(total);
+        }
+        assertThat(mostHeld).isLessThanOrEqualTo(AuditViewModel.WINDOW);
+        assertThat(viewModel.rows().get(viewModel.rows().size() - 1).seq()).isEqualTo(1);
+
+        // and back up to the newest, which had long been dropped
+        expected = viewModel.rows().get(top[0]).seq();
+        while (true) {
+            assertThat(viewModel.rows().get(top[0]).seq()).as("first row on screen").isEqualTo(expected);
+            for (int k = visible - 1; k >= 0; k--) {
+                if (top[0] + k < viewModel.rows().size()) viewModel.rowShown(top[0] + k);
+            }
+            mostHeld = Math.max(mostHeld, viewModel.rows().size());
+            if (viewModel.rows().get(top[0]).seq() == total) break;
+            int up = Math.min(visible, top[0]);
+            assertThat(up).as("rows above the screen once the newer page came").isPositive();
+            top[0] -= up;
+            expected += up;
+        }
+        assertThat(mostHeld).isLessThanOrEqualTo(AuditViewModel.WINDOW);
+        assertThat(viewModel.summaryProperty().get()).contains("seq " + total + " down to");
+    }
+
+    /** A log of {@code total} entries made up on demand, so the test measures the view model, not a database. */
+    static final class GeneratedTrail extends ForwardingTrail {
+        private final long total;
+
+        GeneratedTrail(long total) {
+            super(null);
+            this.total = total;
+        }
+
+        @Override
+        public Outcome<AuditPage> entries(AuditFilter filter) {
+            long above = filter.afterSeq() == null ? 0 : filter.afterSeq();
+            long below = filter.beforeSeq() == null ? total + 1 : filter.beforeSeq();
+            List<AuditLogEntry> page = new java.util.ArrayList<>();
+            boolean newestFirst = filter.order() == AuditFilter.Direction.NEWEST_FIRST;
+            for (long seq = newestFirst ? below - 1 : above + 1; seq > above && seq < below && page.size() < filter.pageSize();
+                 seq += newestFirst ? -1 : 1) {
+                page.add(new AuditLogEntry(seq, Instant.ofEpochSecond(1_700_000_000L + seq), null, null, "EQUITY_CHANGE", "equity_ledger",
+                        null, null, "{}", "0".repeat(64), "0".repeat(64)));
+            }
+            boolean full = page.size() == filter.pageSize();
+            long lastSeq = page.isEmpty() ? 0 : page.get(page.size() - 1).seq();
+            boolean more = full && (newestFirst ? lastSeq > 1 : lastSeq < total);
+            return Outcome.done(new AuditPage(page, !newestFirst && more ? lastSeq : null, newestFirst && more ? lastSeq : null));
+        }
+    }
 }

@@ -127,7 +127,7 @@ public final class OcfExport {
         files.put("VestingTerms.ocf.json", file("OCF_VESTING_TERMS_FILE", vestingTerms()));
         files.put("Transactions.ocf.json", file("OCF_TRANSACTIONS_FILE", transactions));
         Map<String, String> all = new LinkedHashMap<>();
-        all.put(OcfPackage.MANIFEST, manifest(formation, asOf));
+        all.put(OcfPackage.MANIFEST, manifest(formation, asOf, files));
         all.putAll(files);
         return new OcfPackage(venture.name() + " (export)", all);
     }
@@ -278,7 +278,8 @@ public final class OcfExport {
             s.putObject("name").put("legal_name", p.name());
             s.put("stakeholder_type", "INDIVIDUAL");
             s.put("issuer_assigned_id", h.userId().toString());
-            if (p.email() != null && !p.email().isBlank()) {
+            // An address in the reserved .invalid domain stands for "none yet" (see OcfInterchangeUseCases) and is no e-mail.
+            if (p.email() != null && !p.email().isBlank() && !p.email().endsWith(".invalid")) {
                 ObjectNode email = s.putObject("contact_info").putArray("emails").addObject();
                 email.put("email_type", "BUSINESS");
                 email.put("email_address", p.email());
@@ -358,7 +359,7 @@ public final class OcfExport {
         trigger.put("relative_to_condition_id", relativeTo);
     }
 
-    private String manifest(LocalDate formation, LocalDate asOf) {
+    private String manifest(LocalDate formation, LocalDate asOf, Map<String, String> files) {
         ObjectNode m = JSON.createObjectNode();
         m.put("ocf_version", "1.2.1-alpha+main");
         m.put("file_type", "OCF_MANIFEST_FILE");
@@ -373,12 +374,21 @@ public final class OcfExport {
         for (String list : List.of("stock_plans_files", "stock_legend_templates_files", "valuations_files")) {
             m.putArray(list);
         }
-        m.putArray("stakeholders_files").addObject().put("filepath", "./Stakeholders.ocf.json");
-        m.putArray("stock_classes_files").addObject().put("filepath", "./StockClasses.ocf.json");
-        m.putArray("vesting_terms_files").addObject().put("filepath", "./VestingTerms.ocf.json");
-        m.putArray("transactions_files").addObject().put("filepath", "./Transactions.ocf.json");
+        for (String[] list : new String[][] {{"stakeholders_files", "Stakeholders.ocf.json"}, {"stock_classes_files", "StockClasses.ocf.json"},
+                {"vesting_terms_files", "VestingTerms.ocf.json"}, {"transactions_files", "Transactions.ocf.json"}}) {
+            m.putArray(list[0]).addObject().put("filepath", "./" + list[1]).put("md5", md5(files.get(list[1])));
+        }
         m.putArray("comments").add("Exported by the SmartStart Back Office from the equity ledger of " + venture.name() + ".");
         return write(m);
+    }
+
+    private static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
     }
 
     private static String file(String type, ArrayNode items) {

@@ -106,12 +106,12 @@ public final class OcfImport {
 
     private Plan run() {
         JsonNode manifest = readManifest();
-        if (manifest != null) {
-            readFiles(manifest);
-        }
-        if (!problems.isEmpty()) {
+        if (manifest == null) {
             return failed();
         }
+        readFiles(manifest);
+        // The replay runs even after problems in the files, so one look lists the references and
+        // quantities that are wrong too; what the schema already refused, it passes over quietly.
         Replay replay = new Replay();
         replay.run();
         if (!problems.isEmpty()) {
@@ -240,11 +240,21 @@ public final class OcfImport {
                 case "OCF_TRANSACTIONS_FILE" -> {
                     LocalDate date = date(file, id, "date", item.path("date"));
                     if (date != null) {
+                        checkDate(file, id, date);
                         transactions.add(new Tx(file, transactions.size(), id, item.path("object_type").asText(""), date, item));
                     }
                 }
                 default -> { }
             }
+        }
+    }
+
+    private void checkDate(String file, String id, LocalDate date) {
+        if (asOf != null && date.isAfter(asOf)) {
+            problems.add(new OcfProblem(file, id, "date", "is " + date + ", after the package's as_of date " + asOf));
+        }
+        if (formation != null && date.isBefore(formation)) {
+            problems.add(new OcfProblem(file, id, "date", "is " + date + ", before the issuer was formed on " + formation));
         }
     }
 
@@ -332,7 +342,6 @@ public final class OcfImport {
                 }
                 current = tx.date();
                 firstTxOn.putIfAbsent(tx.date(), tx);
-                checkDate(tx);
                 changed |= apply(tx);
             }
             if (current != null && changed) {
@@ -374,15 +383,6 @@ public final class OcfImport {
                 return 0;
             }
             return type.endsWith("_ISSUANCE") ? 1 : 2;
-        }
-
-        void checkDate(Tx tx) {
-            if (asOf != null && tx.date().isAfter(asOf)) {
-                problems.add(new OcfProblem(tx.file(), tx.id(), "date", "is " + tx.date() + ", after the package's as_of date " + asOf));
-            }
-            if (formation != null && tx.date().isBefore(formation)) {
-                problems.add(new OcfProblem(tx.file(), tx.id(), "date", "is " + tx.date() + ", before the issuer was formed on " + formation));
-            }
         }
 
         void snapshot(LocalDate day) {

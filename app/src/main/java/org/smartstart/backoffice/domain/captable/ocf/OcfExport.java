@@ -59,6 +59,7 @@ public final class OcfExport {
     private final ArrayNode transactions = JSON.createArrayNode();
     private final Map<String, Deque<Holding>> holdings = new HashMap<>();
     private int serial;
+    private int txSerial;
 
     private static final class Holding {
         final String securityId;
@@ -256,7 +257,7 @@ public final class OcfExport {
     private ObjectNode tx(String type, LocalDate day) {
         ObjectNode tx = JSON.createObjectNode();
         tx.put("object_type", type);
-        tx.put("id", "tx-" + (transactions.size() + 1));
+        tx.put("id", "tx-" + (++txSerial));
         tx.put("date", day.toString());
         return tx;
     }

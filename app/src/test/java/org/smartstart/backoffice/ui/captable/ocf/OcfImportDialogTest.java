@@ -93,7 +93,7 @@ class OcfImportDialogTest {
         BackOffice office = fixture.as(Adapter.LOCAL, v.owner());
         OcfImportViewModel vm = new OcfImportViewModel(office.capTableInterchange(), executor, v.id(), "Acme", imported::incrementAndGet);
         robot.interact(() -> {
-            Scene scene = new Scene(ViewLoader.load("OcfImport", new OcfImportView(vm)), 900, 680);
+            Scene scene = new Scene(ViewLoader.load("OcfImport", new OcfImportView(vm)), 900, 760);
             scene.getStylesheets().add(Theme.appStylesheet());
             stage.setScene(scene);
             stage.show();

@@ -372,6 +372,20 @@ public final class OcfImport {
         }
 
         private final Map<String, BigDecimal> issuedQuantities = new HashMap<>();
+        private Map<String, List<Security>> stockByHolder;
+
+        /** Every stock security ever issued to {@code stakeholderId} (indexed once, after the replay). */
+        List<Security> stockOf(String stakeholderId) {
+            if (stockByHolder == null) {
+                stockByHolder = new HashMap<>();
+                for (Security s : securities.values()) {
+                    if (s.kind == Kind.STOCK) {
+                        stockByHolder.computeIfAbsent(s.stakeholderId, k -> new ArrayList<>()).add(s);
+                    }
+                }
+            }
+            return stockByHolder.getOrDefault(stakeholderId, List.of());
+        }
 
         BigDecimal issuedQuantity(Security s) {
             return issuedQuantities.getOrDefault(s.id, s.quantity);
@@ -754,7 +768,7 @@ public final class OcfImport {
             // rows: close what changed, open what is new
             Set<String> all = new HashSet<>(previous.keySet());
             all.addAll(percents.keySet());
-            for (String id : all.stream().sorted().toList()) {
+            for (String id : all) { // the rows are sorted once, at the end
                 BigDecimal was = previous.get(id);
                 BigDecimal now = percents.get(id);
                 if (was != null && (now == null || was.compareTo(now) != 0)) {
@@ -849,10 +863,7 @@ public final class OcfImport {
         Set<String> termIds = new HashSet<>();
         boolean unvested = false;
         boolean explicit = false;
-        for (Security s : replay.securities.values()) {
-            if (s.kind != Kind.STOCK || !s.stakeholderId.equals(stakeholderId)) {
-                continue;
-            }
+        for (Security s : replay.stockOf(stakeholderId)) {
             explicit |= s.explicitVestings;
             if (s.vestingTermsId == null) {
                 unvested = true;

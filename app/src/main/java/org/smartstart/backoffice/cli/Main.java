@@ -111,6 +111,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new AuditCommand(() -> BackOfficeDatabase.open(settings(), dataFolder()), this::dataFolder, env,
                 java.time.Clock.systemUTC()));
         cli.addSubcommand(new DemoDataCommand(() -> BackOfficeDatabase.open(settings(), dataFolder())));
+        cli.addSubcommand(new OcfCommand(() -> BackOfficeDatabase.open(settings(), dataFolder()), env));
         everyCommandUnder(cli);
         cli.setOut(out);
         cli.setErr(err);

@@ -2,6 +2,7 @@ package org.smartstart.backoffice.domain.usecase;
 
 import org.smartstart.backoffice.domain.audit.AuditTrail;
 import org.smartstart.backoffice.domain.captable.CapTables;
+import org.smartstart.backoffice.domain.captable.ocf.CapTableInterchange;
 import org.smartstart.backoffice.domain.disputes.Disputes;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.Session;
@@ -24,6 +25,9 @@ public interface BackOffice {
     Ventures ventures();
 
     CapTables capTables();
+
+    /** Import and export of cap tables in the Open Cap Format. */
+    CapTableInterchange capTableInterchange();
 
     Wallets wallets();
 

@@ -2,6 +2,7 @@ package org.smartstart.backoffice.persistence.usecase;
 
 import org.smartstart.backoffice.domain.audit.AuditTrail;
 import org.smartstart.backoffice.domain.captable.CapTables;
+import org.smartstart.backoffice.domain.captable.ocf.CapTableInterchange;
 import org.smartstart.backoffice.domain.disputes.Disputes;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.Session;
@@ -11,6 +12,7 @@ import org.smartstart.backoffice.domain.tokens.Wallets;
 import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
+import org.smartstart.backoffice.persistence.captable.LocalCapTableInterchange;
 import org.smartstart.backoffice.persistence.captable.LocalCapTables;
 import org.smartstart.backoffice.persistence.disputes.LocalDisputes;
 import org.smartstart.backoffice.persistence.legalholds.LocalLegalHolds;
@@ -28,6 +30,7 @@ public final class LocalBackOffice implements BackOffice {
     private final People people;
     private final Ventures ventures;
     private final CapTables capTables;
+    private final CapTableInterchange capTableInterchange;
     private final Wallets wallets;
     private final KycReview kycReview;
     private final LegalHolds legalHolds;
@@ -41,6 +44,7 @@ public final class LocalBackOffice implements BackOffice {
         this.people = new LocalPeople(useCases, session);
         this.ventures = new LocalVentures(useCases, session);
         this.capTables = new LocalCapTables(useCases, session);
+        this.capTableInterchange = new LocalCapTableInterchange(useCases, session);
         this.wallets = new LocalWallets(useCases, session);
         this.kycReview = new LocalKycReview(useCases, session);
         this.legalHolds = new LocalLegalHolds(useCases, session);
@@ -66,6 +70,11 @@ public final class LocalBackOffice implements BackOffice {
     @Override
     public CapTables capTables() {
         return capTables;
+    }
+
+    @Override
+    public CapTableInterchange capTableInterchange() {
+        return capTableInterchange;
     }
 
     @Override

@@ -448,6 +448,12 @@ public final class CapTableView {
         }
     }
 
+    /** Opens the OCF import (ui/captable/ocf) for the venture shown; the screen reloads once it has imported. */
+    @FXML
+    private void importOcf() {
+        viewModel.ocfImport().ifPresent(vm -> org.smartstart.backoffice.ui.captable.ocf.OcfImportDialog.open(holders.getScene().getWindow(), vm));
+    }
+
     @FXML
     private void exportPdf() {
         File file = choose("PDF", "*.pdf", ".pdf");

@@ -997,6 +997,13 @@ public final class CapTableViewModel {
                 head, clock.instant());
     }
 
+    /** The OCF import of the venture shown (none chosen: empty); after it imports, the ledger reloads. */
+    public java.util.Optional<org.smartstart.backoffice.ui.captable.ocf.OcfImportViewModel> ocfImport() {
+        VentureOverview v = venture.get();
+        return v == null ? java.util.Optional.empty() : java.util.Optional.of(new org.smartstart.backoffice.ui.captable.ocf.OcfImportViewModel(
+                backOffice.capTableInterchange(), executor, v.id(), v.name(), () -> load(v.id(), null)));
+    }
+
     public void exportCsv(Path file) {
         export(file, "CSV", r -> r.writeCsv(file));
     }

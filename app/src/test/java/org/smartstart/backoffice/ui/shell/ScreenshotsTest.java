@@ -156,7 +156,7 @@ class ScreenshotsTest {
         javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.identity.Role> roles = robot.lookup("#grantRole").queryComboBox();
         robot.interact(() -> {
             roles.getSelectionModel().select(org.smartstart.backoffice.domain.identity.Role.CONTRIBUTOR);
-            ventures.getSelectionModel().select(ventures.getItems().stream().filter(v -> v.name().equals("Northwind Robotics")).findFirst().orElseThrow());
+            ventures.getSelectionModel().select(ventures.getItems().stream().filter(v -> v.name().equals("Maplewood Labs")).findFirst().orElseThrow());
         });
         robot.clickOn("#grantReason").write("Joins the robotics firmware team");
         robot.clickOn("#grantButton");
@@ -172,7 +172,7 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !transactions.getItems().isEmpty());
         javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.ventures.VentureOverview> issueVenture = robot.lookup("#issueVenture").queryComboBox();
         robot.interact(() -> issueVenture.getSelectionModel().select(
-                issueVenture.getItems().stream().filter(v -> v.name().equals("Northwind Robotics")).findFirst().orElseThrow()));
+                issueVenture.getItems().stream().filter(v -> v.name().equals("Maplewood Labs")).findFirst().orElseThrow()));
         robot.clickOn("#issueAmount").write("900000");
         robot.clickOn("#issueMemo").write("Firmware release 2.0");
         robot.clickOn("#issueButton");
@@ -335,6 +335,58 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "cap-table-vesting-dark.png");
         robot.interact(() -> themeSwitch.darkProperty().set(false));
+        executor.close();
+        places.close();
+    }
+
+    /** ocf: the OCF import preview of a package for a new venture of a demo owner, with its notes. */
+    @Test
+    void ocfImportPreview(FxRobot robot) throws Exception {
+        signIn(robot, "liam.tremblay@example.org", "#table");
+        java.util.UUID liam;
+        java.util.UUID venture = java.util.UUID.randomUUID();
+        try (java.sql.Connection c = db.ownerConnection(); java.sql.Statement st = c.createStatement()) {
+            java.sql.ResultSet r = st.executeQuery("SELECT id FROM users WHERE email = 'liam.tremblay@example.org'");
+            r.next();
+            liam = r.getObject(1, java.util.UUID.class);
+            st.execute("INSERT INTO ventures (id, name, region, status, owner_user_id) VALUES ('" + venture
+                    + "', 'Maplewood Labs', 'ca', 'draft', '" + liam + "')");
+        }
+        org.smartstart.backoffice.domain.captable.ocf.OcfPackage pkg = new org.smartstart.backoffice.testing.OcfTestPackage()
+                .fourYearsOneYearCliff("4y1y").eventVesting("on-sale")
+                .stakeholder("liam", "Liam Tremblay", "liam.tremblay@example.org")
+                .stakeholder("maya", "Maya Chen", "maya.chen@maplewood.example.com")
+                .stakeholder("omar", "Omar Haddad", "omar.haddad@maplewood.example.com")
+                .stakeholder("fund", "Maple Seed Fund I", "deals@maple-seed.example.com")
+                .issue("2024-02-01", "CS-1", "liam", "6000000")
+                .issue("2024-02-01", "CS-2", "maya", "2500000", "common", "4y1y")
+                .issue("2024-02-01", "CS-3", "omar", "1500000", "common", "on-sale")
+                .transfer("2024-09-01", "CS-1", "500000", "CS-5", "CS-4")
+                .issue("2024-09-01", "CS-4", "omar", "500000")
+                .issue("2024-09-01", "CS-5", "liam", "5500000")
+                .issue("2025-03-15", "CS-6", "fund", "1250000")
+                .split("2025-06-01", "common", "2", "1")
+                .build();
+        java.nio.file.Path folder = Files.createTempDirectory("maplewood-ocf");
+        org.smartstart.backoffice.domain.captable.ocf.OcfPackages.write(pkg, folder);
+        org.smartstart.backoffice.persistence.usecase.LocalServices services =
+                org.smartstart.backoffice.persistence.usecase.LocalServices.open(db.database(), java.time.Clock.systemUTC());
+        try (org.smartstart.backoffice.persistence.usecase.LocalConnector connector =
+                     new org.smartstart.backoffice.persistence.usecase.LocalConnector(services, services)) {
+            var signedIn = (org.smartstart.backoffice.domain.identity.SignInResult.SignedIn) connector.signIn(
+                    "liam.tremblay@example.org", DEMO_PASSWORD.toCharArray(), new org.smartstart.backoffice.domain.identity.ClientInfo("test", "screenshots"));
+            var vm = new org.smartstart.backoffice.ui.captable.ocf.OcfImportViewModel(
+                    connector.open(signedIn.session()).capTableInterchange(), executor, venture, "Maplewood Labs", () -> { });
+            Stage[] dialog = new Stage[1];
+            robot.interact(() -> {
+                dialog[0] = org.smartstart.backoffice.ui.captable.ocf.OcfImportDialog.open(robot.lookup("#table").query().getScene().getWindow(), vm);
+                vm.choose(folder);
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.lines().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshot(dialog[0].getScene(), "ocf-import-preview.png");
+            robot.interact(() -> dialog[0].close());
+        }
         executor.close();
         places.close();
     }

@@ -397,7 +397,11 @@ final class JdbcDisputeStore implements DisputeStore {
                     SELECT l.seq, l.ts, l.actor_user_id, u.display_name, l.action, l.data->>'after', l.data->>'reason',
                            l.data->>'resolution', l.data->>'file_name', l.data->>'sha256', l.data->'remedy'->>'kind', l.tx_hash,
                            l.data->>'assigned_to', a.display_name
-                      FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id
+                      FROM (SELECT seq, ts, actor_user_id, action, object_type, object_id, data, tx_hash FROM audit_log
+                            UNION ALL
+                            -- committed but not yet sealed (AU-2): shown without seq and hash
+                            SELECT NULL, ts, actor_user_id, action, object_type, object_id, data, NULL FROM audit_outbox) l
+                      LEFT JOIN users u ON u.id = l.actor_user_id
                       LEFT JOIN users a ON a.id::text = coalesce(CASE WHEN l.action = 'DISPUTE_ASSIGNED' THEN l.data->>'after' END, l.data->>'assigned_to')
                      WHERE l.object_type = 'dispute' AND l.object_id = ?
                      ORDER BY l.seq NULLS LAST, l.ts""")) {

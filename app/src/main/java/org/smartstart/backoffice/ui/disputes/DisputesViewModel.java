@@ -120,6 +120,8 @@ public final class DisputesViewModel {
     private final ObjectProperty<Named> raisedByFilter = new SimpleObjectProperty<>();
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** A list load is in flight (an action's own busy ends before the reload it starts does). */
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty problem = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty counts = new SimpleStringProperty("");
@@ -312,13 +314,17 @@ public final class DisputesViewModel {
                 ventureFilter.get() == null ? null : ventureFilter.get().id(), raisedByFilter.get() == null ? null : raisedByFilter.get().id());
         boolean needStaff = staff.isEmpty();
         busy.set(true);
+        loading.set(true);
         executor.execute(BackgroundTask.of("Loading disputes…", () -> new Loaded(port.disputes(filter), port.disputes(DisputeFilter.all()),
                         ventures.overview(),
                         needStaff ? people.people(new PeopleFilter(null, Role.SUPPORT, null, null)) : null,
                         needStaff ? people.people(new PeopleFilter(null, Role.ADMIN, null, null)) : null))
                 .onSuccess(this::show)
                 .onFailure(failure -> problem.set("The disputes could not be loaded: " + failure.getMessage()))
-                .onFinished(() -> busy.set(false)));
+                .onFinished(() -> {
+                    busy.set(false);
+                    loading.set(false);
+                }));
     }
 
     private void show(Loaded loaded) {
@@ -966,6 +972,10 @@ public final class DisputesViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
     }
 
     public ReadOnlyStringProperty problemProperty() {

@@ -59,7 +59,7 @@ public final class DisputesView {
     @FXML private DatePicker equityFrom;
     @FXML private Button previewEquity;
     @FXML private Label equityPreview;
-    @FXML private javafx.scene.layout.HBox equityRow;
+    @FXML private javafx.scene.layout.VBox equityRow;
     @FXML private Label counts;
     @FXML private Label problem;
     @FXML private Label message;
@@ -149,13 +149,14 @@ public final class DisputesView {
         detail.textProperty().bind(viewModel.detailProperty());
         shownWhenSet(banner, viewModel.bannerProperty());
         timeline.setItems(viewModel.timeline());
-        timeline.setCellFactory(list -> new ListCell<>() {
+        timeline.setCellFactory(list -> new WrappingCell<>(list) {
             @Override
             protected void updateItem(DisputeEvent e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : DisputeLabels.at(e.at(), zone) + "  " + (e.actorName() == null ? "System" : e.actorName())
-                        + ": " + e.what() + (e.seq() == null ? "  · being sealed" : "  · #" + e.seq() + " · tx " + e.txHash().substring(0, 12) + "…"));
-                setTooltip(e == null || e.seq() == null ? null : new Tooltip("Open audit entry #" + e.seq() + " (double-click or Enter)"));
+                setText(empty || e == null ? null : (e.seq() == null ? "(being sealed) " : "#" + e.seq() + " · tx " + e.txHash().substring(0, 8) + " · ")
+                        + DisputeLabels.at(e.at(), zone) + " · " + (e.actorName() == null ? "System" : e.actorName()) + "\n" + e.what());
+                setTooltip(empty || e == null ? null : new Tooltip(e.what() + (e.seq() == null ? "" : "\nAudit entry #" + e.seq() + ", tx_hash "
+                        + e.txHash() + "\nDouble-click or Enter opens it in the audit trail.")));
             }
         });
         timeline.setOnMouseClicked(event -> {
@@ -171,7 +172,7 @@ public final class DisputesView {
         openAuditTrail.disableProperty().bind(viewModel.selectedProperty().isNull());
         shownWhenSet(contextHeading, viewModel.contextHeadingProperty());
         context.setItems(viewModel.contextLines());
-        context.setCellFactory(list -> new ListCell<>() {
+        context.setCellFactory(list -> new WrappingCell<>(list) {
             @Override
             protected void updateItem(DisputeContext.Line line, boolean empty) {
                 super.updateItem(line, empty);
@@ -189,12 +190,13 @@ public final class DisputesView {
         });
         evidence.setItems(viewModel.evidence());
         evidence.setPlaceholder(new Label("No evidence attached."));
-        evidence.setCellFactory(list -> new ListCell<>() {
+        evidence.setCellFactory(list -> new WrappingCell<>(list) {
             @Override
             protected void updateItem(DisputeEvidence e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.fileName() + " · " + e.mediaType() + " · " + size(e.sizeBytes()) + " · sha256 "
-                        + e.sha256() + " · " + e.addedByName() + ", " + DisputeLabels.at(e.addedAt(), zone));
+                setText(empty || e == null ? null : e.fileName() + " · " + size(e.sizeBytes()) + " · " + e.addedByName() + ", "
+                        + DisputeLabels.at(e.addedAt(), zone) + " · sha256:\n" + e.sha256());
+                setTooltip(empty || e == null ? null : new Tooltip(e.fileName() + " (" + e.mediaType() + ")\nsha256 " + e.sha256()));
             }
         });
         attachEvidence.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.selectedProperty().get() == null
@@ -279,6 +281,15 @@ public final class DisputesView {
         label.textProperty().bind(text);
         label.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** A list cell whose text wraps at the list's width instead of running off to the right. */
+    private static class WrappingCell<T> extends ListCell<T> {
+        WrappingCell(ListView<T> list) {
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
     }
 
     /** A DS-3 deadline badge: red when breached, green when met. */

@@ -263,10 +263,16 @@ public final class DisputesView {
     private static <T> void choices(ComboBox<T> box, javafx.collections.ObservableList<T> items, String none) {
         box.setConverter(converter(t -> t == null ? none : t.toString()));
         Runnable fill = () -> {
+            // One replacement with "none" first: replacing the items and then inserting it would let the
+            // selection model's index carry over to the first real choice and set a filter nobody chose.
             T chosen = box.getValue();
-            box.getItems().setAll(items);
-            box.getItems().add(0, null);
-            box.setValue(chosen);
+            java.util.List<T> all = new java.util.ArrayList<>();
+            all.add(null);
+            all.addAll(items);
+            box.getItems().setAll(all);
+            if (box.getValue() != chosen) {
+                box.setValue(chosen);
+            }
         };
         items.addListener((javafx.collections.ListChangeListener<T>) c -> fill.run());
         fill.run();

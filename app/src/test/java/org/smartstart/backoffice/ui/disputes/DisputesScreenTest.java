@@ -84,6 +84,14 @@ class DisputesScreenTest {
             table.scrollTo(d);
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get() && !viewModel.busyProperty().get());
+        // The detail (object in context, timeline, evidence) arrives after the selection and moves the layout:
+        // the robot clicks once it is in place.
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.contextLines().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no context: heading '" + viewModel.contextHeadingProperty().get() + "', problem '"
+                    + viewModel.problemProperty().get() + "', selected " + viewModel.selectedProperty().get(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         return table;
     }
@@ -132,6 +140,7 @@ class DisputesScreenTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> selected(table) != null && selected(table).status() == DisputeStatus.IN_REVIEW);
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.timeline().size() == 1);
         // Compliance freezes the venture's BUZ while support has the dispute on screen.
         data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
                 + "', 'buz', 'Litigation 26-14', '" + data.staff("compliance") + "')");

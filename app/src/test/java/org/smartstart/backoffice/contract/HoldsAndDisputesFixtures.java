@@ -96,6 +96,13 @@ public final class HoldsAndDisputesFixtures {
         }
     }
 
+    public String text(String sql) throws SQLException {
+        try (Connection c = fixture.db().ownerConnection(); PreparedStatement p = c.prepareStatement(sql); ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
     /** Audit entries (sealed or waiting) on one object with this action. */
     public long auditEntries(UUID objectId, String action) throws SQLException {
         return number("SELECT count(*) FROM (SELECT action, object_id FROM audit_outbox UNION ALL SELECT action, object_id FROM audit_log) a "

@@ -355,7 +355,7 @@ class HibernateMappingTest {
             evidence.setFileName("passport.pdf");
             evidence.setMediaType("application/pdf");
             evidence.setSha256(blob.getSha256());
-            evidence.setAddedBy(applicant.getId());
+            evidence.setAddedBy(staff);
             session.persist(evidence);
             written.put(DisputeEvidenceEntity.class, evidence.getId());
 

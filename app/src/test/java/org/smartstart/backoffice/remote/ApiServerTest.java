@@ -86,7 +86,7 @@ class ApiServerTest {
     @Test
     void bad_input_is_a_4xx_problem_naming_the_field_and_writes_nothing() throws Exception {
         long before = notes();
-        String big = "{\"text\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        String big = "{\"text\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}";
         Object[][] cases = {
                 // method, path, body, token?, idempotency key?, status, field (or null)
                 {"POST", "/notes", "{\"text\": \"a\",", true, true, 400, "body"},

@@ -50,7 +50,35 @@ public interface DisputeStore {
     /** open → in_review; records the first response and gives the dispute to {@code assignee}. */
     boolean startReview(UUID disputeId, int version, UUID assignee, Instant at);
 
-    boolean decide(UUID disputeId, int version, DisputeStatus status, String resolution, UUID decidedBy, Instant at);
+    /** @param remedy what the remedy wrote (kept on the dispute as JSON); null for none */
+    boolean decide(UUID disputeId, int version, DisputeStatus status, String resolution, UUID decidedBy, Instant at,
+                   java.util.Map<String, Object> remedy);
+
+    /** The task a dispute is about: the task itself, or the task of the disputed review. */
+    record DisputedTask(UUID id, String title, String status, int version) {
+    }
+
+    Optional<DisputedTask> disputedTask(DisputeObjectType type, UUID objectId);
+
+    /** decided task → open, if its version is still {@code version}. */
+    boolean reopenTask(UUID taskId, int version);
+
+    /** The disputed object among what surrounds it. */
+    DisputeContext context(Dispute dispute);
+
+    /** The audit entries about the dispute, oldest first. */
+    List<DisputeEvent> events(UUID disputeId);
+
+    /** The dispute's evidence, oldest first. */
+    List<DisputeEvidence> evidence(UUID disputeId);
+
+    Optional<DisputeEvidence> evidence(UUID disputeId, UUID evidenceId);
+
+    /** The stored bytes of a sha256, if any. */
+    Optional<byte[]> bytes(String sha256);
+
+    /** Stores the bytes (once per sha256) and the evidence row naming them. */
+    UUID attach(UUID disputeId, String fileName, String mediaType, String sha256, byte[] bytes, UUID addedBy, Instant at);
 
     /** decided → in_review with the appeal's reason; the decider and decision time are cleared for the new decision. */
     boolean appeal(UUID disputeId, int version, String reason, UUID appealedBy, Instant at);

@@ -200,14 +200,15 @@ public final class DisputeUseCases {
             // DS-4: the remedy runs first, in this transaction and under every rule; when a rule refuses it the
             // refusal is returned, the adapter rolls back and the dispute stays in review.
             Outcome<Map<String, Object>> remedied = decision.remedy() instanceof Remedy.EquityCorrection equity
-                    ? correctEquity(actor, d, equity, now) : remedy(d, decision.remedy(), now);
+                    ? correctEquity(actor, d, equity, now)
+                    : decision.remedy() instanceof Remedy.TaskReopen reopen ? reopenTask(d, reopen) : remedy(d, decision.remedy(), now);
             if (!(remedied instanceof Outcome.Done<Map<String, Object>> done)) {
                 return remedied.failure();
             }
             remedyData = done.value();
         }
         String resolution = decision.resolution().strip();
-        if (!store.decide(disputeId, d.version(), decision.outcome().status(), resolution, actor.userId(), now)) {
+        if (!store.decide(disputeId, d.version(), decision.outcome().status(), resolution, actor.userId(), now, remedyData)) {
             return conflict(d, d.version());
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -365,6 +366,145 @@ public final class DisputeUseCases {
         data.put("kind", "equity_correction");
         data.put("cap_table_change", captured.isEmpty() ? null : captured.get(0).data());
         return Outcome.done(data);
+    }
+
+    /**
+     * Reopens the disputed task (DS-4): only a decided (approved or rejected) task goes back to open. The
+     * database checks the same at commit, and that the task is reopened only with this decision (V20).
+     */
+    private Outcome<Map<String, Object>> reopenTask(Dispute d, Remedy.TaskReopen reopen) {
+        if (d.objectType() != DisputeObjectType.TASK && d.objectType() != DisputeObjectType.REVIEW) {
+            return Outcome.invalid("remedy", "a task is reopened only for a dispute over a task or one of its reviews; this one is over "
+                    + d.objectType().code());
+        }
+        Optional<DisputeStore.DisputedTask> found = store.disputedTask(d.objectType(), d.objectId());
+        if (found.isEmpty()) {
+            return Outcome.notFound("task", d.objectId());
+        }
+        DisputeStore.DisputedTask task = found.get();
+        if (reopen.taskId() != null && !reopen.taskId().equals(task.id())) {
+            return Outcome.invalid("remedy.taskId", "must be the disputed task \"" + task.title() + "\" (" + task.id()
+                    + "); a dispute puts right only what it is about");
+        }
+        if (!task.status().equals("approved") && !task.status().equals("rejected")) {
+            return Outcome.rejected("DS-4", "DS-4: The task \"" + task.title() + "\" of " + d.ventureName() + " is " + task.status()
+                    + ", not approved or rejected: there is no decision to reopen, so the dispute stays in review.");
+        }
+        if (!store.reopenTask(task.id(), task.version())) {
+            return new Outcome.Conflict<>("The task \"" + task.title() + "\" changed while it was being reopened; nothing was saved "
+                    + "and the dispute stays in review. Reload it and try again.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", "task_reopen");
+        data.put("task_id", task.id().toString());
+        data.put("task", task.title());
+        data.put("before", task.status());
+        data.put("after", "open");
+        return Outcome.done(data);
+    }
+
+    /** The disputed object among what surrounds it (for those who see the dispute). */
+    public Outcome<DisputeContext> context(Actor actor, UUID disputeId) {
+        return visible(actor, disputeId).map(store::context);
+    }
+
+    /** The audit entries about the dispute, oldest first (for those who see the dispute). */
+    public Outcome<List<DisputeEvent>> timeline(Actor actor, UUID disputeId) {
+        return visible(actor, disputeId).map(d -> store.events(d.id()));
+    }
+
+    public Outcome<List<DisputeEvidence>> evidence(Actor actor, UUID disputeId) {
+        return visible(actor, disputeId).map(d -> store.evidence(d.id()));
+    }
+
+    /**
+     * Attaches a file as evidence while the dispute is undecided, by support staff or the person who raised
+     * it: its bytes are stored with their sha256 (size and type limited, and the bytes must be of the type
+     * named). Audit: DISPUTE_EVIDENCE_ADDED with the file's name, type, size and sha256.
+     */
+    public Outcome<DisputeEvidence> attachEvidence(Actor actor, UUID disputeId, EvidenceFile file, Instant now, AuditRecorder audit) {
+        Outcome<Dispute> seen = visible(actor, disputeId);
+        if (!(seen instanceof Outcome.Done<Dispute> done)) {
+            return seen.failure();
+        }
+        Dispute d = done.value();
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = file == null || file.fileName() == null ? "" : file.fileName().strip();
+        if (name.isEmpty()) {
+            problems.add(new FieldProblem("file.fileName", "is missing: the file's name"));
+        } else if (name.length() > DisputeEvidence.MAX_FILE_NAME) {
+            problems.add(new FieldProblem("file.fileName", "has " + name.length() + " characters; at most " + DisputeEvidence.MAX_FILE_NAME));
+        } else if (name.contains("/") || name.contains("\\")) {
+            problems.add(new FieldProblem("file.fileName", "must be a file's name without folders, not " + name));
+        }
+        String type = file == null || file.mediaType() == null ? "" : file.mediaType().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!DisputeEvidence.MEDIA_TYPES.contains(type)) {
+            problems.add(new FieldProblem("file.mediaType", (type.isEmpty() ? "is missing" : "is " + type)
+                    + ": evidence is a PDF, PNG or JPEG image, plain text or CSV file (" + String.join(", ", DisputeEvidence.MEDIA_TYPES) + ")"));
+        }
+        byte[] bytes = null;
+        if (file == null || file.base64() == null || file.base64().isBlank()) {
+            problems.add(new FieldProblem("file.base64", "is missing: the file's bytes, base64-encoded"));
+        } else {
+            try {
+                bytes = java.util.Base64.getMimeDecoder().decode(file.base64());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("file.base64", "is not base64: " + e.getMessage()));
+            }
+        }
+        if (bytes != null) {
+            if (bytes.length == 0) {
+                problems.add(new FieldProblem("file.base64", "holds an empty file; attach a file with content"));
+            } else if (bytes.length > DisputeEvidence.MAX_BYTES) {
+                problems.add(new FieldProblem("file.base64", "holds " + megabytes(bytes.length) + "; an evidence file has at most "
+                        + megabytes(DisputeEvidence.MAX_BYTES)));
+            } else if (DisputeEvidence.MEDIA_TYPES.contains(type) && !EvidenceTypes.looksLike(type, bytes)) {
+                problems.add(new FieldProblem("file.mediaType", "is " + type + " but the bytes of " + name + " are not: "
+                        + EvidenceTypes.expectation(type)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        if (d.status().decided()) {
+            return Outcome.rejected("DS-1", "DS-1: The dispute on " + d.ventureName() + " is " + d.status().code()
+                    + "; evidence is added while it is open or in review (an appeal reopens its review)");
+        }
+        String sha256 = EvidenceTypes.sha256(bytes);
+        UUID id = store.attach(d.id(), name, type, sha256, bytes, actor.userId(), now);
+        DisputeEvidence added = store.evidence(d.id(), id).orElseThrow();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("evidence_id", id.toString());
+        data.put("file_name", name);
+        data.put("media_type", type);
+        data.put("size_bytes", bytes.length);
+        data.put("sha256", sha256);
+        audit.record(new AuditEntry(actor.userId(), "DISPUTE_EVIDENCE_ADDED", "dispute", d.id(), d.ventureId(), data));
+        return Outcome.done(added);
+    }
+
+    /** An evidence file's bytes, with the sha256 of the bytes read now checked against the recorded one. */
+    public Outcome<EvidenceContent> evidenceFile(Actor actor, UUID disputeId, UUID evidenceId) {
+        Outcome<Dispute> seen = visible(actor, disputeId);
+        if (!(seen instanceof Outcome.Done<Dispute>)) {
+            return seen.failure();
+        }
+        Optional<DisputeEvidence> found = store.evidence(disputeId, evidenceId);
+        if (found.isEmpty()) {
+            return Outcome.notFound("evidence", evidenceId);
+        }
+        DisputeEvidence e = found.get();
+        Optional<byte[]> bytes = store.bytes(e.sha256());
+        if (bytes.isEmpty()) {
+            return Outcome.rejected("DS-2", "The evidence " + e.fileName() + " has no stored bytes (sha256 " + e.sha256() + ").");
+        }
+        String computed = EvidenceTypes.sha256(bytes.get());
+        return Outcome.done(new EvidenceContent(e, java.util.Base64.getEncoder().encodeToString(bytes.get()), computed,
+                computed.equals(e.sha256())));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** Writes the remedy (DS-4); its facts go into the decision's one audit entry (AU-1). */

@@ -42,7 +42,7 @@ public interface Disputes {
     /**
      * in_review → resolved | rejected with a resolution text, by someone other than the raiser (DS-1). A
      * resolution may carry a remedy (DS-4: a compensating BUZ transaction, or an equity correction, which
-     * needs the owner or admin role as any cap table change does), written in the same transaction under
+     * needs the owner or admin role as any cap table change does; or the disputed task reopened), written in the same transaction under
      * every rule; when a rule
      * refuses it (e.g. a hold, BZ-6) the outcome names that rule, nothing is written and the dispute stays
      * in review. Audit: DISPUTE_DECIDED, with the remedy's transaction.
@@ -57,6 +57,33 @@ public interface Disputes {
     @Query("/disputes/{disputeId}/remedy-preview")
     Outcome<RemedyPreview> previewBuzRemedy(@Param("disputeId") UUID disputeId, @Param("userId") UUID userId,
                                             @Param("amount") long amount);
+
+    /**
+     * The disputed object among what surrounds it: a task with its reviews, a BUZ transaction with its
+     * wallet's recent history, a ledger row with the cap table on its first day.
+     */
+    @Query("/disputes/{disputeId}/context")
+    Outcome<DisputeContext> context(@Param("disputeId") UUID disputeId);
+
+    /** The audit entries about the dispute, oldest first, each with its seq and tx_hash once sealed (AU-2). */
+    @Query("/disputes/{disputeId}/timeline")
+    Outcome<List<DisputeEvent>> timeline(@Param("disputeId") UUID disputeId);
+
+    /** The files attached to the dispute, oldest first, with the sha256 of each one's bytes. */
+    @Query("/disputes/{disputeId}/evidence")
+    Outcome<List<DisputeEvidence>> evidence(@Param("disputeId") UUID disputeId);
+
+    /**
+     * Attaches a file (a PDF, PNG, JPEG, text or CSV file of at most 5 MB whose bytes are of that type) while
+     * the dispute is open or in review, by support staff or the person who raised it; the bytes are stored
+     * with their sha256. Audit: DISPUTE_EVIDENCE_ADDED.
+     */
+    @Command("/disputes/{disputeId}/evidence")
+    Outcome<DisputeEvidence> attachEvidence(@Param("disputeId") UUID disputeId, @Param("file") EvidenceFile file);
+
+    /** An evidence file's bytes, with the sha256 of the bytes read now checked against the one recorded. */
+    @Query("/disputes/{disputeId}/evidence/{evidenceId}")
+    Outcome<EvidenceContent> evidenceFile(@Param("disputeId") UUID disputeId, @Param("evidenceId") UUID evidenceId);
 
     /** The one appeal (DS-1): a decided dispute goes back to in_review with a fresh resolution deadline. Audit: DISPUTE_APPEALED. */
     @Command("/disputes/{disputeId}/appeal")

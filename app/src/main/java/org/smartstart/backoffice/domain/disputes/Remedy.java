@@ -29,4 +29,16 @@ public sealed interface Remedy {
      */
     record EquityCorrection(CapTableChange change) implements Remedy {
     }
+
+    /**
+     * The disputed task goes back to open (approved or rejected → open), so its work is reviewed again: the
+     * task of a dispute over a task, or the reviewed task of a dispute over a review. Only a decided task
+     * is reopened; the database lets a decided task go back to open only with a dispute resolved with this
+     * remedy in the same transaction (V20).
+     *
+     * @param taskId the task to reopen; null for the disputed one. When given it must be the disputed one
+     *               (a dispute puts right only what it is about).
+     */
+    record TaskReopen(UUID taskId) implements Remedy {
+    }
 }

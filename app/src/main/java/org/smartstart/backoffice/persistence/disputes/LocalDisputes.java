@@ -2,6 +2,11 @@ package org.smartstart.backoffice.persistence.disputes;
 
 import org.smartstart.backoffice.domain.disputes.Decision;
 import org.smartstart.backoffice.domain.disputes.Dispute;
+import org.smartstart.backoffice.domain.disputes.DisputeContext;
+import org.smartstart.backoffice.domain.disputes.DisputeEvent;
+import org.smartstart.backoffice.domain.disputes.DisputeEvidence;
+import org.smartstart.backoffice.domain.disputes.EvidenceContent;
+import org.smartstart.backoffice.domain.disputes.EvidenceFile;
 import org.smartstart.backoffice.domain.disputes.DisputeFilter;
 import org.smartstart.backoffice.domain.disputes.DisputeUseCases;
 import org.smartstart.backoffice.domain.disputes.Disputes;
@@ -70,6 +75,31 @@ public final class LocalDisputes implements Disputes {
     public Outcome<RemedyPreview> previewBuzRemedy(UUID disputeId, UUID userId, long amount) {
         return useCases.query(session, (actor, tx) -> on(tx).previewRemedy(actor, disputeId,
                 new Remedy.BuzCompensation(userId, amount, null), tx.now()));
+    }
+
+    @Override
+    public Outcome<DisputeContext> context(UUID disputeId) {
+        return useCases.query(session, (actor, tx) -> on(tx).context(actor, disputeId));
+    }
+
+    @Override
+    public Outcome<List<DisputeEvent>> timeline(UUID disputeId) {
+        return useCases.query(session, (actor, tx) -> on(tx).timeline(actor, disputeId));
+    }
+
+    @Override
+    public Outcome<List<DisputeEvidence>> evidence(UUID disputeId) {
+        return useCases.query(session, (actor, tx) -> on(tx).evidence(actor, disputeId));
+    }
+
+    @Override
+    public Outcome<DisputeEvidence> attachEvidence(UUID disputeId, EvidenceFile file) {
+        return useCases.command(session, (actor, tx, audit) -> on(tx).attachEvidence(actor, disputeId, file, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<EvidenceContent> evidenceFile(UUID disputeId, UUID evidenceId) {
+        return useCases.query(session, (actor, tx) -> on(tx).evidenceFile(actor, disputeId, evidenceId));
     }
 
     @Override

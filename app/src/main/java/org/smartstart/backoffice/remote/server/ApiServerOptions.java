@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public record ApiServerOptions(String bind, int port, Optional<Path> keystore, char[] keystorePassword, long maxBodyBytes) {
 
-    public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    /** Room for the largest upload, a 5 MB dispute evidence file sent base64 in JSON (4/3 of its size). */
+    public static final long DEFAULT_MAX_BODY = 8 * 1024 * 1024;
 
     public ApiServerOptions {
         Objects.requireNonNull(bind, "bind");

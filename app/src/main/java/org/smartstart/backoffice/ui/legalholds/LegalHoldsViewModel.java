@@ -30,6 +30,7 @@ import org.smartstart.backoffice.ui.tasks.TaskExecutor;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The legal holds workspace for compliance (LH-1..LH-3): every hold with who imposed and released it and
@@ -90,14 +91,17 @@ public final class LegalHoldsViewModel {
                     if (loaded.holds() instanceof Outcome.Done<List<LegalHold>> done) {
                         all.setAll(done.value());
                         reselect();
+                        showArrived();
                     } else {
                         problem.set("The legal holds could not be loaded: " + OutcomeSentences.of(loaded.holds()));
                     }
                     if (loaded.ventures() instanceof Outcome.Done<List<VentureOverview>> done) {
                         VentureOverview chosen = venture.get();
                         ventures.setAll(done.value().stream().filter(v -> !"archived".equals(v.status())).toList());
-                        if (chosen != null) {
-                            venture.set(ventures.stream().filter(v -> v.id().equals(chosen.id())).findFirst().orElse(null));
+                        UUID wanted = ventureOnArrival != null ? ventureOnArrival : chosen == null ? null : chosen.id();
+                        ventureOnArrival = null;
+                        if (wanted != null) {
+                            venture.set(ventures.stream().filter(v -> v.id().equals(wanted)).findFirst().orElse(null));
                         }
                     } else if (problem.get().isEmpty()) {
                         problem.set("The ventures could not be loaded: " + OutcomeSentences.of(loaded.ventures()));
@@ -192,6 +196,41 @@ public final class LegalHoldsViewModel {
             }
         }
         selected.set(hold);
+    }
+
+    /** A hold a link asked for, and its venture, chosen once the lists arrive. */
+    private UUID holdOnArrival;
+    private UUID ventureOnArrival;
+
+    /**
+     * Shows a hold a link names ({@code Place.ObjectOf("legal_hold", holdId, ventureId)}): the hold selected in
+     * the list (released ones shown too when it is released) and its venture chosen in the impose form.
+     */
+    public boolean show(org.smartstart.backoffice.ui.navigation.Place place) {
+        if (place instanceof org.smartstart.backoffice.ui.navigation.Place.ObjectOf o && "legal_hold".equals(o.objectType())) {
+            holdOnArrival = o.objectId();
+            ventureOnArrival = o.ventureId();
+            load();
+            return true;
+        }
+        return false;
+    }
+
+    private void showArrived() {
+        if (holdOnArrival == null) {
+            return;
+        }
+        UUID wanted = holdOnArrival;
+        holdOnArrival = null;
+        all.stream().filter(h -> h.id().equals(wanted)).findFirst().ifPresent(h -> {
+            if (!h.active()) {
+                activeOnly.set(false);
+            }
+            if (ventureOnArrival == null) {
+                ventureOnArrival = h.ventureId();
+            }
+            selected.set(h);
+        });
     }
 
     private void reselect() {

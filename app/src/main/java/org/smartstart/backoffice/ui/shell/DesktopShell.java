@@ -204,14 +204,17 @@ public final class DesktopShell {
             BackOffice backOffice = connector.open(session);
             LegalHoldsViewModel viewModel = new LegalHoldsViewModel(backOffice.legalHolds(), backOffice.ventures(), executor);
             Node node = ViewLoader.load("LegalHolds", new LegalHoldsView(viewModel));
+            showers.put(page, viewModel::show);
             viewModel.load();
             return node;
         }
         if (page == Page.DISPUTES) {
             BackOffice backOffice = connector.open(session);
             DisputesViewModel viewModel = new DisputesViewModel(backOffice.disputes(), backOffice.ventures(), backOffice.people(),
-                    user.id(), executor);
+                    backOffice.capTables(), user.id(), executor, java.time.Clock.system(zone));
+            viewModel.setNavigator(this::go);
             Node node = ViewLoader.load("Disputes", new DisputesView(viewModel, zone));
+            showers.put(page, viewModel::show);
             viewModel.load();
             return node;
         }

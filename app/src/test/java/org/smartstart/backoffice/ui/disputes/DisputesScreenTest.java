@@ -38,6 +38,7 @@ class DisputesScreenTest {
     static UUID support;
     private FxTaskExecutor executor;
     private Stage stage;
+    private DisputesViewModel viewModel;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -66,7 +67,7 @@ class DisputesScreenTest {
     /** Opens the disputes screen as support, with the dispute selected once the list has it. */
     TableView<Dispute> open(FxRobot robot, UUID disputeId) throws Exception {
         BackOffice backOffice = fixture.as(Adapter.LOCAL, support);
-        DisputesViewModel viewModel = new DisputesViewModel(backOffice.disputes(), backOffice.ventures(), backOffice.people(), support,
+        viewModel = new DisputesViewModel(backOffice.disputes(), backOffice.ventures(), backOffice.people(), support,
                 executor, ZoneOffset.UTC);
         robot.interact(() -> {
             Scene scene = new Scene(ViewLoader.load("Disputes", new DisputesView(viewModel, ZoneOffset.UTC)), 1200, 760);
@@ -82,6 +83,16 @@ class DisputesScreenTest {
             table.getSelectionModel().select(d);
             table.scrollTo(d);
         });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get() && !viewModel.busyProperty().get());
+        // The detail (object in context, timeline, evidence) arrives after the selection and moves the layout:
+        // the robot clicks once it is in place.
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.contextLines().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no context: heading '" + viewModel.contextHeadingProperty().get() + "', problem '"
+                    + viewModel.problemProperty().get() + "', selected " + viewModel.selectedProperty().get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
         return table;
     }
 
@@ -127,6 +138,9 @@ class DisputesScreenTest {
         TableView<Dispute> table = open(robot, disputeId);
         robot.clickOn("#startReview");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> selected(table) != null && selected(table).status() == DisputeStatus.IN_REVIEW);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.loadingProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.timeline().size() == 1);
         // Compliance freezes the venture's BUZ while support has the dispute on screen.
         data.exec("INSERT INTO legal_holds (venture_id, applies_to, reason, imposed_by_user_id) VALUES ('" + v.id()
                 + "', 'buz', 'Litigation 26-14', '" + data.staff("compliance") + "')");
@@ -154,5 +168,34 @@ class DisputesScreenTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, banner::isVisible);
         assertThat(banner.getText()).contains("under a legal hold on all records", "BZ-6", "EQ-7");
         assertThat(robot.lookup("#compensate").queryAs(javafx.scene.control.CheckBox.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void shows_the_task_with_its_reviews_and_resolves_the_dispute_by_reopening_the_task(FxRobot robot) throws Exception {
+        HoldsAndDisputesFixtures.Venture v = data.venture();
+        data.exec("UPDATE tasks SET status = 'rejected', version = version + 1 WHERE id = '" + v.task() + "'");
+        UUID disputeId = fixture.as(Adapter.LOCAL, v.ravi()).disputes().raise(new org.smartstart.backoffice.domain.disputes.NewDispute(
+                org.smartstart.backoffice.domain.disputes.DisputeObjectType.REVIEW, v.review(), "Quality 40 is a typo")).orElseThrow().id();
+        TableView<Dispute> table = open(robot, disputeId);
+        javafx.scene.control.ListView<?> context = robot.lookup("#context").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> context.getItems().size() == 2);
+        assertThat(robot.lookup("#contextHeading").queryAs(Label.class).getText()).contains("Payment export", "rejected", "Ravi Kumar");
+        javafx.scene.control.CheckBox reopen = robot.lookup("#reopenTask").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(reopen.isDisabled()).as("not before the review starts").isTrue();
+
+        robot.clickOn("#startReview");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> selected(table) != null && selected(table).status() == DisputeStatus.IN_REVIEW);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !reopen.isDisabled());
+        assertThat(reopen.getText()).isEqualTo("Reopen the task (now rejected)");
+        robot.clickOn("#resolution").write("The score was a typo; the work is reviewed again");
+        robot.clickOn("#reopenTask");
+        robot.clickOn("#decide");
+
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.isVisible() && message.getText().startsWith("The dispute is resolved"));
+        assertThat(message.getText()).isEqualTo("The dispute is resolved; the task was reopened with the decision.");
+        assertThat(data.text("SELECT status::text FROM tasks WHERE id = '" + v.task() + "'")).isEqualTo("open");
+        javafx.scene.control.ListView<?> timeline = robot.lookup("#timeline").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> timeline.getItems().size() == 3);
     }
 }

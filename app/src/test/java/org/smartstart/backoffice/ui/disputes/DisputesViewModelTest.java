@@ -57,7 +57,8 @@ class DisputesViewModelTest {
     @Test
     void a_buz_dispute_is_resolved_with_a_previewed_compensating_transaction() throws Exception {
         HoldsAndDisputesFixtures.Venture v = data.venture();
-        UUID disputeId = data.dispute(v, "buz_tx", v.earn(), v.chloe());
+        UUID disputeId = fixture.as(Adapter.LOCAL, v.chloe()).disputes()
+                .raise(new NewDispute(DisputeObjectType.BUZ_TX, v.earn(), "Test dispute")).orElseThrow().id();
         UUID support = data.staff("support");
         DisputesViewModel viewModel = signedInAs(support);
         assertThat(viewModel.countsProperty().get()).matches("\\d+ disputes: \\d+ open.*");
@@ -66,14 +67,19 @@ class DisputesViewModelTest {
         assertThat(viewModel.disputes()).allMatch(d -> d.objectType() == DisputeObjectType.BUZ_TX).anyMatch(d -> d.id().equals(disputeId));
         select(viewModel, disputeId);
         assertThat(viewModel.detailProperty().get()).startsWith("BUZ transaction " + v.earn().toString().substring(0, 8) + " of " + v.name() + " · Open");
-        assertThat(viewModel.timeline()).singleElement().asString().contains("Raised by Chloe Gagnon: Test dispute");
+        assertThat(viewModel.timeline()).singleElement().satisfies(e -> {
+            assertThat(e.actorName()).isEqualTo("Chloe Gagnon");
+            assertThat(e.what()).isEqualTo("Raised: Test dispute");
+        });
+        assertThat(viewModel.contextHeadingProperty().get()).contains("Chloe Gagnon's wallet", "30000 BUZ");
+        assertThat(viewModel.contextLines()).singleElement().satisfies(l -> assertThat(l.disputed()).isTrue());
         assertThat(viewModel.canDecideProperty().get()).isFalse();
 
         viewModel.assignToMe();
         assertThat(viewModel.selectedProperty().get().assignedTo()).isEqualTo(support);
         viewModel.startReview();
         assertThat(viewModel.selectedProperty().get().status()).isEqualTo(DisputeStatus.IN_REVIEW);
-        assertThat(viewModel.timeline()).hasSize(2);
+        assertThat(viewModel.timeline()).extracting(e -> e.action()).containsExactly("DISPUTE_RAISED", "DISPUTE_ASSIGNED", "DISPUTE_IN_REVIEW");
 
         viewModel.resolutionProperty().set("The export was paid short");
         viewModel.compensateProperty().set(true);
@@ -89,7 +95,10 @@ class DisputesViewModelTest {
         assertThat(viewModel.messageProperty().get()).isEqualTo("The dispute is resolved; the compensating BUZ transaction was written with the decision.");
         assertThat(viewModel.selectedProperty().get().status()).isEqualTo(DisputeStatus.RESOLVED);
         assertThat(balanceOf(v.chloe())).isEqualTo(32_500);
-        assertThat(viewModel.timeline()).last().asString().contains("Resolved by Staff support: The export was paid short");
+        assertThat(viewModel.timeline()).last().satisfies(e -> {
+            assertThat(e.actorName()).isEqualTo("Staff support");
+            assertThat(e.what()).isEqualTo("Decided: resolved \u2014 The export was paid short (remedy: buz compensation)");
+        });
 
         viewModel.appealReasonProperty().set("Should be 3,000");
         viewModel.appeal();

@@ -218,12 +218,35 @@ class ScreenshotsTest {
             robot.clickOn("#previewRemedy");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#remedyPreview").queryAs(javafx.scene.control.Label.class).isVisible());
         }
+        javafx.scene.control.ListView<?> context = robot.from(page).lookup("#context").queryListView();
+        javafx.scene.control.ListView<?> timeline = robot.from(page).lookup("#timeline").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !context.getItems().isEmpty() && !timeline.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "disputes.png");
         robot.interact(() -> themeSwitch.darkProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(main, "disputes-dark.png");
         robot.interact(() -> themeSwitch.darkProperty().set(false));
+
+        // The equity dispute over Ravi's transfer: the cap table around the disputed row, the board resolution
+        // attached as evidence with its sha256, and the dispute's audit timeline.
+        robot.interact(() -> disputes.getItems().stream()
+                .filter(d -> d.objectType() == org.smartstart.backoffice.domain.disputes.DisputeObjectType.EQUITY
+                        && "Chloe Gagnon".equals(d.raisedByName()))
+                .findFirst().ifPresent(d -> {
+                    disputes.getSelectionModel().select(d);
+                    disputes.scrollTo(d);
+                }));
+        javafx.scene.control.ListView<?> evidence = robot.from(page).lookup("#evidence").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !evidence.getItems().isEmpty() && !context.getItems().isEmpty());
+        javafx.scene.control.SplitPane split = robot.from(page).lookup("#split").queryAs(javafx.scene.control.SplitPane.class);
+        robot.interact(() -> {
+            evidence.getSelectionModel().select(0);
+            split.setDividerPositions(0.16);
+            ((javafx.scene.control.ScrollPane) split.getItems().get(1)).setVvalue(1.0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "disputes-evidence.png");
     }
 
     /** Grace, a compliance officer: the holds, and a freeze preview for Helios Grid, which already has an active hold. */

@@ -35,13 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before it (a {@link AuditVerifier#verifyStep} from the pristine hash of seq − 1, as a checkpoint would
  * give), and every 25th one over the whole chain too, then put back from a pristine copy.
  *
- * <p>{@code -Dtamper.changes=N} sets how many (200 by default, 1,000+ is the long run);
+ * <p>{@code -Dtamper.changes=N} sets how many (1,000 by default; 10,000 is the long run);
  * {@code -Dtamper.seed=S} replays a run (the seed is printed).
  */
 class AuditTamperTest {
 
     private static final int ENTRIES = 2_000;
-    private static final int CHANGES = Integer.getInteger("tamper.changes", 200);
+    private static final int CHANGES = Integer.getInteger("tamper.changes", 1_000);
     private static final long SEED = Long.getLong("tamper.seed", System.nanoTime());
     private static final int WHOLE_CHAIN_EVERY = 25;
 

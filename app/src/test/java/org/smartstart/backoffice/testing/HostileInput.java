@@ -50,13 +50,21 @@ public final class HostileInput {
             LocalDate.of(294_277, 1, 1), LocalDate.of(-4_713, 11, 24));
 
     /** Every audit entry so far (outbox and log); a refused form must leave it as it was. */
-    public static long auditEntries(TestDatabase db) {
-        try (Connection c = db.ownerConnection()) {
+    public static synchronized long auditEntries(TestDatabase db) {
+        try {
+            Connection c = COUNTERS.get(db);
+            if (c == null || c.isClosed()) {
+                c = db.ownerConnection();
+                COUNTERS.put(db, c);
+            }
             return LedgerInvariants.auditEntries(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    /** One connection per database for counting (a new one per form try made the tests slow); dropped with the database. */
+    private static final java.util.Map<TestDatabase, Connection> COUNTERS = new java.util.WeakHashMap<>();
 
     /**
      * Runs {@code action} (a form's button) and checks what a person would see: no exception escapes, and when

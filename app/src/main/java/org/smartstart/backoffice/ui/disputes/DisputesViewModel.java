@@ -244,7 +244,11 @@ public final class DisputesViewModel {
     public void previewRemedy() {
         Dispute d = selected.get();
         Long buz = parsedAmount();
-        if (d == null || buz == null) {
+        if (d == null) {
+            return;
+        }
+        if (buz == null) {
+            problem.set(amountProblem());
             return;
         }
         busy.set(true);
@@ -268,8 +272,12 @@ public final class DisputesViewModel {
         if (d == null) {
             return;
         }
-        Remedy remedy = compensate.get() && parsedAmount() != null
-                ? new Remedy.BuzCompensation(d.raisedBy(), parsedAmount(), null) : null;
+        if (compensate.get() && parsedAmount() == null) {
+            // without this the decision went through without the compensation the officer ticked (issue 8)
+            problem.set(amountProblem());
+            return;
+        }
+        Remedy remedy = compensate.get() ? new Remedy.BuzCompensation(d.raisedBy(), parsedAmount(), null) : null;
         Decision decision = new Decision(outcome.get(), resolution.get(), d.version(), remedy);
         run("Deciding the dispute", () -> port.decide(d.id(), decision), x -> "The dispute is " + DisputeLabels.status(x.status()).toLowerCase(java.util.Locale.ROOT)
                 + (remedy == null ? "." : "; the compensating BUZ transaction was written with the decision."));
@@ -308,6 +316,12 @@ public final class DisputesViewModel {
             }
         }
         selected.set(d);
+    }
+
+    private String amountProblem() {
+        String text = amount.get() == null ? "" : amount.get().strip();
+        return "Amount: give the BUZ as a whole number other than 0 (negative debits the wallet), not \""
+                + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\".";
     }
 
     Long parsedAmount() {

@@ -166,7 +166,7 @@ class CrashRecoveryTest {
             System.out.println("CrashRecoveryTest (PostgreSQL): " + log.attempts + " mutations sent, " + log.acknowledged() + " acknowledged");
         } finally {
             pg.close();
-            TestAccountsFiles.deleteTree(root);
+            deleteTree(root);
         }
     }
 
@@ -215,8 +215,7 @@ class CrashRecoveryTest {
         stream.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (log.acknowledged() < killAfter && stream.isAlive() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            Thread.sleep(1); // polling the client's log, not waiting for time to pass
+            Thread.sleep(1); // polling the client's log for the condition, not waiting for time to pass
         }
         assertThat(log.acknowledged()).as("the stream got going before the crash").isGreaterThanOrEqualTo(killAfter);
         crashed.set(true);
@@ -396,15 +395,13 @@ class CrashRecoveryTest {
         return new Session(id, user, token, expires);
     }
 
-    /** Deleting the crash test's own data folder afterwards. */
-    static final class TestAccountsFiles {
-        static void deleteTree(Path root) throws IOException {
-            if (!Files.exists(root)) {
-                return;
-            }
-            try (var paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    /** The crash test's own PostgreSQL data folder goes when the test is done. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

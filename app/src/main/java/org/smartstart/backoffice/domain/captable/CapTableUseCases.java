@@ -43,6 +43,9 @@ public final class CapTableUseCases {
         if (asOf == null) {
             return Outcome.invalid("asOf", "must be a date (YYYY-MM-DD)");
         }
+        if (outOfRange(asOf)) {
+            return Outcome.invalid("asOf", dateRange(asOf));
+        }
         Optional<VentureFacts> venture = store.venture(ventureId);
         if (venture.isEmpty()) {
             return Outcome.notFound("venture", ventureId);
@@ -134,6 +137,8 @@ public final class CapTableUseCases {
         }
         if (request.effectiveOn() == null) {
             problems.add(new FieldProblem("effectiveOn", "is missing: the date the equity is granted"));
+        } else if (outOfRange(request.effectiveOn())) {
+            problems.add(new FieldProblem("effectiveOn", dateRange(request.effectiveOn())));
         }
         if (!problems.isEmpty()) {
             return new Outcome.Invalid<>(problems);
@@ -496,6 +501,19 @@ public final class CapTableUseCases {
         return m;
     }
 
+    // The HTTP API refuses dates outside 0001..9999 when it reads them (Json, Scalars); the same bounds here keep the
+    // local adapter from saving a row the remote one could not (found by the hostile-input tests, issue 8).
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    private static boolean outOfRange(LocalDate day) {
+        return day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY);
+    }
+
+    private static String dateRange(LocalDate day) {
+        return "must lie between " + FIRST_DAY + " and " + LAST_DAY + ", not " + day;
+    }
+
     /** Problems visible in the request alone. */
     private static List<FieldProblem> formProblems(CapTableChange change) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -519,6 +537,8 @@ public final class CapTableUseCases {
                 }
                 if (close.effectiveTo() == null) {
                     problems.add(new FieldProblem(at + ".effectiveTo", "is missing: the row's last effective day"));
+                } else if (outOfRange(close.effectiveTo())) {
+                    problems.add(new FieldProblem(at + ".effectiveTo", dateRange(close.effectiveTo())));
                 }
             } else {
                 LedgerEdit.Add add = (LedgerEdit.Add) edit;
@@ -532,6 +552,11 @@ public final class CapTableUseCases {
                 percentProblem(at + ".percent", add.percent()).ifPresent(problems::add);
                 if (add.effectiveFrom() == null) {
                     problems.add(new FieldProblem(at + ".effectiveFrom", "is missing: the first day the row counts"));
+                } else if (outOfRange(add.effectiveFrom())) {
+                    problems.add(new FieldProblem(at + ".effectiveFrom", dateRange(add.effectiveFrom())));
+                }
+                if (add.effectiveTo() != null && outOfRange(add.effectiveTo())) {
+                    problems.add(new FieldProblem(at + ".effectiveTo", dateRange(add.effectiveTo())));
                 }
             }
         }

@@ -29,12 +29,14 @@ public final class Vesting {
         if (on.isBefore(vestingStart)) {
             return zero();
         }
-        long elapsed = monthsElapsed(vestingStart, on);
         int duration = Math.max(0, policy.durationMonths());
         int cliff = Math.max(0, policy.cliffMonths());
-        if (elapsed >= duration) {
-            return percent.setScale(SCALE, RoundingMode.DOWN); // the last installment takes the remainder
+        // Fully vested from start + duration on (the last installment takes the remainder); deciding that before
+        // counting months also keeps the count away from the end of the calendar (a cap table viewed as of +999999999).
+        if (!on.isBefore(vestingStart.plusMonths(duration))) {
+            return percent.setScale(SCALE, RoundingMode.DOWN);
         }
+        long elapsed = monthsElapsed(vestingStart, on);
         if (elapsed < cliff) {
             return zero();
         }

@@ -301,7 +301,7 @@ public final class DisputeUseCases {
         }
         if (buz.amount() == 0) {
             problems.add(new FieldProblem("remedy.amount", "must not be 0 BUZ: positive credits the wallet, negative debits it"));
-        } else if (Math.abs(buz.amount()) > WalletUseCases.MAX_AMOUNT) {
+        } else if (buz.amount() == Long.MIN_VALUE || Math.abs(buz.amount()) > WalletUseCases.MAX_AMOUNT) { // abs(MIN_VALUE) is negative
             problems.add(new FieldProblem("remedy.amount", "must be at most " + WalletUseCases.MAX_AMOUNT + " BUZ either way"));
         }
         if (buz.memo() != null && buz.memo().strip().length() > WalletUseCases.MAX_MEMO) {

@@ -222,6 +222,10 @@ public final class AuditViewModel {
             problem.set("Jump to date: choose a day first.");
             return;
         }
+        if (outsideCalendar(jumpDate.get())) {
+            problem.set("Jump to date: " + jumpDate.get() + " is not a day between 0001-01-01 and 9999-12-31.");
+            return;
+        }
         reload(new Jump(null, jumpDate.get().plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
@@ -372,6 +376,15 @@ public final class AuditViewModel {
         UUID actorId = uuid("Actor", actor.get(), problems);
         UUID objectUuid = uuid("Object id", objectId.get(), problems);
         UUID ventureId = uuid("Venture", venture.get(), problems);
+        // the audit trail holds no day outside 0001..9999, and the day after +999999999-12-31 does not exist
+        if (outsideCalendar(from.get())) {
+            problems.add("From: " + from.get() + " is not a day between 0001-01-01 and 9999-12-31.");
+            return null;
+        }
+        if (outsideCalendar(to.get())) {
+            problems.add("To: " + to.get() + " is not a day between 0001-01-01 and 9999-12-31.");
+            return null;
+        }
         java.time.Instant fromTs = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
         java.time.Instant toTs = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
         if (fromTs != null && toTs != null && !fromTs.isBefore(toTs)) {
@@ -379,6 +392,10 @@ public final class AuditViewModel {
         }
         return new AuditFilter(fromTs, toTs, actorId, blankToNull(action.get()), blankToNull(objectType.get()), objectUuid, ventureId,
                 null, null, PAGE, AuditFilter.Direction.NEWEST_FIRST);
+    }
+
+    private static boolean outsideCalendar(LocalDate day) {
+        return day != null && (day.getYear() < 1 || day.getYear() > 9999);
     }
 
     private static UUID uuid(String field, String text, List<String> problems) {

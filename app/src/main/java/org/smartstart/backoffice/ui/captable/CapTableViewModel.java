@@ -420,6 +420,10 @@ public final class CapTableViewModel {
             problem.set("Give the date from which the change counts.");
             return false;
         }
+        if (on.getYear() < 1 || on.getYear() > 9999) {
+            problem.set("The date must lie between 0001-01-01 and 9999-12-31, not " + on + ".");
+            return false;
+        }
         DraftStep step;
         StepKind kind = stepKind.get();
         if (kind == StepKind.CLOSE_ROW) {

@@ -408,7 +408,11 @@ public final class DisputesViewModel {
     public void previewRemedy() {
         Dispute d = selected.get();
         Long buz = parsedAmount();
-        if (d == null || buz == null) {
+        if (d == null) {
+            return;
+        }
+        if (buz == null) {
+            problem.set(amountProblem());
             return;
         }
         busy.set(true);
@@ -433,9 +437,14 @@ public final class DisputesViewModel {
         if (d == null) {
             return;
         }
+        if (compensate.get() && parsedAmount() == null) {
+            // without this the decision went through without the compensation the officer ticked (issue 8)
+            problem.set(amountProblem());
+            return;
+        }
         Remedy remedy;
         String written;
-        if (compensate.get() && parsedAmount() != null) {
+        if (compensate.get()) {
             remedy = new Remedy.BuzCompensation(buzRecipient(d), parsedAmount(), null);
             written = "; the compensating BUZ transaction was written with the decision.";
         } else if (reopenTask.get() && context.get() != null && context.get().taskId() != null) {
@@ -487,6 +496,12 @@ public final class DisputesViewModel {
             }
         }
         selected.set(d);
+    }
+
+    private String amountProblem() {
+        String text = amount.get() == null ? "" : amount.get().strip();
+        return "Amount: give the BUZ as a whole number other than 0 (negative debits the wallet), not \""
+                + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\".";
     }
 
     Long parsedAmount() {

@@ -1,6 +1,7 @@
 package org.smartstart.backoffice.persistence.identity;
 
 import org.smartstart.backoffice.domain.identity.KycState;
+import org.smartstart.backoffice.domain.identity.NewPerson;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleStore;
 import org.smartstart.backoffice.domain.identity.Person;
@@ -98,7 +99,8 @@ public final class JdbcPeopleStore implements PeopleStore {
             try (PreparedStatement p = c.prepareStatement("""
                     SELECT u.id, u.display_name, u.email, u.kyc_status::text AS kyc_status, u.country_code, u.trust_score,
                            u.created_at, u.archived_at, cr.user_id IS NOT NULL AS has_password,
-                           COALESCE(cr.failed_attempts, 0) AS failed_attempts, cr.locked_until
+                           COALESCE(cr.failed_attempts, 0) AS failed_attempts, cr.locked_until,
+                           COALESCE(cr.must_change_password, false) AS must_change_password
                       FROM users u LEFT JOIN user_credentials cr ON cr.user_id = u.id
                      WHERE u.id = ?""")) {
                 p.setObject(1, userId, Types.OTHER);
@@ -110,7 +112,7 @@ public final class JdbcPeopleStore implements PeopleStore {
                     return Optional.of(new Person(userId, r.getString("display_name"), r.getString("email"),
                             KycState.ofCode(r.getString("kyc_status")), r.getString("country_code"), r.getBigDecimal("trust_score"),
                             instant(r.getTimestamp("created_at")), instant(r.getTimestamp("archived_at")), r.getBoolean("has_password"),
-                            r.getInt("failed_attempts"), instant(r.getTimestamp("locked_until")),
+                            r.getInt("failed_attempts"), instant(r.getTimestamp("locked_until")), r.getBoolean("must_change_password"),
                             all.stream().filter(RoleAssignment::active).toList(),
                             all.stream().filter(a -> !a.active()).toList()));
                 }
@@ -204,6 +206,73 @@ public final class JdbcPeopleStore implements PeopleStore {
                      WHERE id = ? AND archived_at IS NULL""")) {
                 p.setTimestamp(1, java.sql.Timestamp.from(at));
                 p.setTimestamp(2, java.sql.Timestamp.from(at));
+                p.setObject(3, userId, Types.OTHER);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> emailHolder(String email) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT display_name FROM users WHERE lower(email) = lower(?) LIMIT 1")) {
+                p.setString(1, email);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public UUID insertPerson(NewPerson person, String temporaryPasswordHash, Instant at) {
+        return sql(() -> {
+            UUID id = UUID.randomUUID();
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO users (id, display_name, email, country_code, kyc_status, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, 'pending', ?, ?)""")) {
+                p.setObject(1, id, Types.OTHER);
+                p.setString(2, person.displayName());
+                p.setString(3, person.email());
+                p.setString(4, person.countryCode());
+                p.setTimestamp(5, Timestamp.from(at));
+                p.setTimestamp(6, Timestamp.from(at));
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO user_credentials (user_id, password_hash, must_change_password, password_changed_at)
+                    VALUES (?, ?, true, ?)""")) {
+                p.setObject(1, id, Types.OTHER);
+                p.setString(2, temporaryPasswordHash);
+                p.setTimestamp(3, Timestamp.from(at));
+                p.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<String> passwordHash(UUID userId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT password_hash FROM user_credentials WHERE user_id = ?")) {
+                p.setObject(1, userId, Types.OTHER);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean changePassword(UUID userId, String passwordHash, Instant at) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    UPDATE user_credentials
+                       SET password_hash = ?, must_change_password = false, password_changed_at = ?,
+                           failed_attempts = 0, locked_until = NULL, version = version + 1
+                     WHERE user_id = ?""")) {
+                p.setString(1, passwordHash);
+                p.setTimestamp(2, Timestamp.from(at));
                 p.setObject(3, userId, Types.OTHER);
                 return p.executeUpdate() == 1;
             }

@@ -1,6 +1,11 @@
 package org.smartstart.backoffice.persistence.identity;
 
 import org.smartstart.backoffice.domain.access.Actor;
+import org.smartstart.backoffice.domain.audit.PersonalDataTokenizer;
+import org.smartstart.backoffice.domain.identity.NewPerson;
+import org.smartstart.backoffice.domain.identity.PasswordChange;
+import org.smartstart.backoffice.domain.identity.PasswordChanged;
+import org.smartstart.backoffice.domain.identity.PasswordHasher;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
@@ -12,6 +17,7 @@ import org.smartstart.backoffice.domain.identity.RoleGrant;
 import org.smartstart.backoffice.domain.identity.RoleRevocation;
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.persistence.usecase.LocalTx;
 import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 
 import java.util.List;
@@ -26,10 +32,18 @@ public final class LocalPeople implements People {
 
     private final LocalUseCases useCases;
     private final Session session;
+    private final PasswordHasher hasher;
+    private final PersonalDataTokenizer tokenizer;
 
-    public LocalPeople(LocalUseCases useCases, Session session) {
+    public LocalPeople(LocalUseCases useCases, Session session, PasswordHasher hasher, PersonalDataTokenizer tokenizer) {
         this.useCases = useCases;
         this.session = session;
+        this.hasher = hasher;
+        this.tokenizer = tokenizer;
+    }
+
+    private PeopleUseCases people(LocalTx tx) {
+        return new PeopleUseCases(new JdbcPeopleStore(tx.connection()), hasher, tokenizer);
     }
 
     @Override
@@ -69,5 +83,15 @@ public final class LocalPeople implements People {
     public Outcome<Person> archivePerson(UUID userId, PersonArchive archive) {
         return useCases.command(session, (actor, tx, audit) ->
                 new PeopleUseCases(new JdbcPeopleStore(tx.connection())).archivePerson(actor, userId, archive, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<Person> createPerson(NewPerson person) {
+        return useCases.command(session, (actor, tx, audit) -> people(tx).createPerson(actor, person, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<PasswordChanged> changePassword(PasswordChange change) {
+        return useCases.commandBeforePasswordChange(session, (actor, tx, audit) -> people(tx).changePassword(actor, change, tx.now(), audit));
     }
 }

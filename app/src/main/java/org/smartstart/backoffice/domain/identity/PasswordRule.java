@@ -48,9 +48,11 @@ public final class PasswordRule {
             return Optional.of(new FieldProblem(field, "mixes only " + kinds + " kind" + (kinds == 1 ? "" : "s")
                     + " of characters; use three of: lower case, upper case, digits, other characters."));
         }
-        String name = email == null ? "" : email.strip().toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
-        if (name.length() >= 3 && password.toLowerCase(Locale.ROOT).contains(name)) {
-            return Optional.of(new FieldProblem(field, "contains the e-mail's name \"" + name + "\"; choose something nobody can guess from it."));
+        String local = email == null ? "" : email.strip().toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
+        for (String name : local.split("[._+\\-]")) {
+            if (name.length() >= 4 && password.toLowerCase(Locale.ROOT).contains(name)) {
+                return Optional.of(new FieldProblem(field, "contains \"" + name + "\" from the e-mail address; choose something nobody can guess from it."));
+            }
         }
         return Optional.empty();
     }

@@ -55,6 +55,10 @@ public final class AdminLabels {
             case "memo" -> "Memo:";
             case "userId" -> "Person:";
             case "text" -> "Search:";
+            case "displayName" -> "Name:";
+            case "email" -> "E-mail:";
+            case "countryCode" -> "Country:";
+            case "temporaryPassword" -> "Temporary password:";
             default -> name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + ":";
         };
     }

@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -44,6 +45,17 @@ public final class AdministrationView {
     @FXML private Button searchButton;
     @FXML private Label searchSummary;
     @FXML private ListView<PersonSummary> peopleList;
+
+    @FXML private TitledPane newPersonPane;
+    @FXML private TextField newName;
+    @FXML private TextField newEmail;
+    @FXML private TextField newCountry;
+    @FXML private Button createButton;
+    @FXML private HBox temporaryPasswordBox;
+    @FXML private Label temporaryPasswordNote;
+    @FXML private TextField temporaryPassword;
+    @FXML private Button copyTemporaryPassword;
+    @FXML private Button dismissTemporaryPassword;
 
     @FXML private Label nothingOpen;
     @FXML private VBox personPane;
@@ -108,6 +120,7 @@ public final class AdministrationView {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         initializeSearch();
+        initializeNewPerson();
         initializePerson();
         initializeRoles();
         initializeWallet();
@@ -144,6 +157,34 @@ public final class AdministrationView {
                 openSelected();
             }
         });
+    }
+
+    private void initializeNewPerson() {
+        newName.textProperty().bindBidirectional(viewModel.newNameProperty());
+        newEmail.textProperty().bindBidirectional(viewModel.newEmailProperty());
+        newCountry.textProperty().bindBidirectional(viewModel.newCountryProperty());
+        createButton.disableProperty().bind(viewModel.canCreateProperty().not());
+        createButton.setOnAction(e -> viewModel.createPerson());
+        newCountry.setOnAction(e -> {
+            if (!createButton.isDisabled()) viewModel.createPerson();
+        });
+        newPersonPane.expandedProperty().addListener((obs, old, open) -> {
+            if (open) {
+                javafx.application.Platform.runLater(newName::requestFocus);
+            }
+        });
+        temporaryPasswordBox.visibleProperty().bind(viewModel.temporaryPasswordProperty().isNotEmpty());
+        temporaryPasswordBox.managedProperty().bind(temporaryPasswordBox.visibleProperty());
+        temporaryPassword.textProperty().bind(viewModel.temporaryPasswordProperty());
+        temporaryPasswordNote.textProperty().bind(Bindings.concat("Temporary password for ", viewModel.temporaryPasswordForProperty(),
+                " (shown only now):"));
+        temporaryPasswordNote.setMinWidth(Region.USE_PREF_SIZE);
+        copyTemporaryPassword.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(viewModel.temporaryPasswordProperty().get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        dismissTemporaryPassword.setOnAction(e -> viewModel.dismissTemporaryPassword());
     }
 
     private void openSelected() {

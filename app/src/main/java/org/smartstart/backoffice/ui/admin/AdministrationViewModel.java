@@ -14,6 +14,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.smartstart.backoffice.domain.identity.KycState;
+import org.smartstart.backoffice.domain.identity.NewPerson;
+import org.smartstart.backoffice.domain.identity.PasswordRule;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
@@ -70,6 +72,14 @@ public final class AdministrationViewModel {
     private final StringProperty revokeReason = new SimpleStringProperty("");
     private final StringProperty archiveReason = new SimpleStringProperty("");
 
+    // a new person, and the temporary password shown once after creating them
+    private final StringProperty newName = new SimpleStringProperty("");
+    private final StringProperty newEmail = new SimpleStringProperty("");
+    private final StringProperty newCountry = new SimpleStringProperty("");
+    private final StringProperty temporaryPassword = new SimpleStringProperty("");
+    private final StringProperty temporaryPasswordFor = new SimpleStringProperty("");
+    private final BooleanBinding canCreate;
+
     private final ObjectProperty<AdminFeedback> feedback = new SimpleObjectProperty<>(AdminFeedback.NONE);
     private final BooleanProperty working = new SimpleBooleanProperty(false);
 
@@ -107,6 +117,7 @@ public final class AdministrationViewModel {
                 () -> selectedAssignment.get() != null && selectedAssignment.get().active(), selectedAssignment));
         canArchive = working.not().and(Bindings.createBooleanBinding(
                 () -> person.get() != null && person.get().archivedAt() == null, person));
+        canCreate = working.not().and(newName.isNotEmpty()).and(newEmail.isNotEmpty());
         canUnlock = working.not().and(Bindings.createBooleanBinding(() -> {
             Person p = person.get();
             return p != null && p.hasPassword() && (p.failedLogins() > 0 || p.lockedUntil() != null);
@@ -154,8 +165,46 @@ public final class AdministrationViewModel {
         return people + (filter.searchText() == null && filter.role() == null && filter.kycStatus() == null ? "" : " match");
     }
 
+    /**
+     * Opens an account with a temporary password generated here, shown once (and never sent back by the
+     * server, stored in clear or logged); the person must choose their own at the first sign-in. The new
+     * person is opened and the list searched again.
+     */
+    public void createPerson() {
+        if (!canCreate.get()) {
+            return;
+        }
+        String temporary = PasswordRule.temporaryPassword();
+        NewPerson request = new NewPerson(newName.get(), newEmail.get(), newCountry.get().isBlank() ? null : newCountry.get(), temporary);
+        dismissTemporaryPassword();
+        run("Creating a person…", () -> people.createPerson(request), "The account was not created", created -> {
+            newName.set("");
+            newEmail.set("");
+            newCountry.set("");
+            temporaryPasswordFor.set(created.displayName());
+            temporaryPassword.set(temporary);
+            open(created.id(), true);
+            feedback.set(AdminFeedback.done("The account of " + created.displayName() + " is open (KYC pending, no roles yet). Give them the "
+                    + "temporary password; they choose their own at the first sign-in."));
+            search();
+        });
+    }
+
+    /** Forgets the temporary password on screen (it cannot be shown again: only its hash is kept). */
+    public void dismissTemporaryPassword() {
+        temporaryPassword.set("");
+        temporaryPasswordFor.set("");
+    }
+
     /** Opens a person: profile and roles here, their wallet in {@link #wallet()}. */
     public void open(UUID userId) {
+        open(userId, false);
+    }
+
+    private void open(UUID userId, boolean keepTemporaryPassword) {
+        if (!keepTemporaryPassword) {
+            dismissTemporaryPassword();
+        }
         feedback.set(AdminFeedback.NONE);
         selectedAssignment.set(null);
         reload(userId);
@@ -189,6 +238,9 @@ public final class AdministrationViewModel {
     private String describeLogin(Person p) {
         if (!p.hasPassword()) {
             return "No password: cannot sign in";
+        }
+        if (p.mustChangePassword() && !p.lockedAt(clock.instant())) {
+            return "Temporary password: must choose their own at the next sign-in";
         }
         if (p.lockedAt(clock.instant())) {
             return "Locked until " + WHEN.format(p.lockedUntil().atZone(zone)) + " after " + p.failedLogins() + " failed sign-ins";
@@ -287,6 +339,31 @@ public final class AdministrationViewModel {
 
     public String when(java.time.Instant instant) {
         return instant == null ? "" : WHEN.format(instant.atZone(zone));
+    }
+
+    public StringProperty newNameProperty() {
+        return newName;
+    }
+
+    public StringProperty newEmailProperty() {
+        return newEmail;
+    }
+
+    public StringProperty newCountryProperty() {
+        return newCountry;
+    }
+
+    public BooleanBinding canCreateProperty() {
+        return canCreate;
+    }
+
+    /** The temporary password of the person just created; empty once dismissed or another person is opened. */
+    public ReadOnlyStringProperty temporaryPasswordProperty() {
+        return temporaryPassword;
+    }
+
+    public ReadOnlyStringProperty temporaryPasswordForProperty() {
+        return temporaryPasswordFor;
     }
 
     public BuzWalletViewModel wallet() {

@@ -117,6 +117,10 @@ public final class SignInView {
         repeatedPassword.disableProperty().bind(viewModel.busyProperty());
         changePassword.disableProperty().bind(viewModel.canChangePasswordProperty().not());
         cancelPasswordChange.disableProperty().bind(viewModel.busyProperty());
+        // One default button per scene: Enter belongs to whichever form shows.
+        signIn.defaultButtonProperty().bind(viewModel.changingPasswordProperty().not());
+        changePassword.defaultButtonProperty().bind(viewModel.changingPasswordProperty());
+        cancelPasswordChange.cancelButtonProperty().bind(viewModel.changingPasswordProperty());
         passwordRule.setText(viewModel.passwordRule());
         passwordMessage.textProperty().bind(viewModel.messageProperty());
         viewModel.changingPasswordProperty().addListener((obs, old, now) -> {

@@ -14,6 +14,7 @@ import org.smartstart.backoffice.domain.identity.PasswordRule;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.Person;
+import org.smartstart.backoffice.domain.identity.PersonDetails;
 import org.smartstart.backoffice.domain.identity.SignInResult;
 import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
@@ -164,5 +165,56 @@ class AccountsContractTest {
                 + "WHERE a.action = 'PASSWORD_CHANGED' AND a.object_id = '" + created.id() + "'")).isEqualTo("1");
         assertThat(fixture.connector(adapter).signIn(email, temporary.toCharArray(), CLIENT)).isInstanceOf(SignInResult.WrongCredentials.class);
         assertThat(fixture.connector(adapter).signIn(email, "Harbour-Lights-42".toCharArray(), CLIENT)).isInstanceOf(SignInResult.SignedIn.class);
+    }
+
+    @Test
+    void a_persons_details_show_kyc_decisions_devices_skills_earned_badges_and_sign_ins_newest_first() throws SQLException {
+        UUID admin = staff("admin");
+        String t = tag();
+        String email = "dora." + t + "@accounts.test";
+        UUID dora = TestAccounts.user(fixture.db(), "Dora Details " + t, email, "Dora-Password-77");
+        TestAccounts.exec(fixture.db(), "INSERT INTO kyc_documents (user_id, doc_type, status, original_filename, media_type, evidence_sha256, "
+                + "submitted_at, reason_code, applicant_comment, rejection_final, decided_at, verifier) VALUES ('" + dora + "', 'passport', 'rejected', "
+                + "'passport.pdf', 'application/pdf', '" + "a".repeat(64) + "', now() - interval '2 days', 'blurry', 'Please upload a sharper scan', "
+                + "false, now() - interval '1 day', 'Rita Reviewer'), ('" + dora + "', 'proof_of_address', 'pending', 'bill.png', 'image/png', '"
+                + "b".repeat(64) + "', now(), NULL, NULL, NULL, NULL, NULL)");
+        TestAccounts.exec(fixture.db(), "INSERT INTO device_posture_reports (user_id, device_id, os, encrypted_disk, av_status) VALUES ('"
+                + dora + "', 'laptop-" + t + "', 'Ubuntu 24.04', true, 'healthy'), ('" + dora + "', 'phone-" + t + "', 'Android 15', false, 'healthy')");
+        TestAccounts.exec(fixture.db(), "INSERT INTO skills (id, slug, name, category) VALUES ('" + dora + "', 'java-" + t + "', 'Java " + t
+                + "', 'engineering')");
+        TestAccounts.exec(fixture.db(), "INSERT INTO user_skills (user_id, skill_id, level, verified) VALUES ('" + dora + "', '" + dora + "', 'expert', false)");
+        TestAccounts.exec(fixture.db(), "INSERT INTO badges (slug, name, criteria) VALUES "
+                + "('pending-" + t + "', 'Patient " + t + "', '{\"kyc_status\": \"pending\"}'), "
+                + "('worker-" + t + "', 'Worker " + t + "', '{\"approved_tasks\": {\"min\": 1}}'), "
+                + "('mystery-" + t + "', 'Mystery " + t + "', '{\"moon_phase\": \"full\"}')");
+        assertThat(fixture.connector(adapter).signIn(email, "wrong".toCharArray(), CLIENT)).isInstanceOf(SignInResult.WrongCredentials.class);
+        fixture.clock().advance(java.time.Duration.ofSeconds(1));
+        assertThat(fixture.connector(adapter).signIn(email, "Dora-Password-77".toCharArray(), CLIENT)).isInstanceOf(SignInResult.SignedIn.class);
+
+        PersonDetails details = as(admin).personDetails(dora).orElseThrow();
+
+        assertThat(details.kycDocuments()).extracting(PersonDetails.KycDocument::docType).containsExactly("proof_of_address", "passport");
+        PersonDetails.KycDocument passport = details.kycDocuments().get(1);
+        assertThat(passport.status()).isEqualTo("rejected");
+        assertThat(passport.reasonCode()).isEqualTo("blurry");
+        assertThat(passport.applicantComment()).isEqualTo("Please upload a sharper scan");
+        assertThat(passport.rejectionFinal()).isFalse();
+        assertThat(passport.reviewerName()).isEqualTo("Rita Reviewer");
+        assertThat(passport.sha256()).isEqualTo("a".repeat(64));
+        assertThat(details.devices()).extracting(PersonDetails.Device::deviceId, PersonDetails.Device::compliant)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("laptop-" + t, true), org.assertj.core.groups.Tuple.tuple("phone-" + t, false));
+        assertThat(details.skills()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Java " + t);
+            assertThat(s.level()).isEqualTo("expert");
+        });
+        assertThat(details.badges()).extracting(PersonDetails.Badge::name).contains("Patient " + t)
+                .doesNotContain("Worker " + t, "Mystery " + t);
+        assertThat(details.logins()).extracting(PersonDetails.LoginEvent::action).containsExactly("LOGIN_SUCCEEDED", "LOGIN_FAILED");
+        assertThat(details.logins().get(1).detail()).isEqualTo("wrong_password");
+        assertThat(details.logins().get(0).userAgent()).isNotBlank();
+
+        assertThat(as(staff("support")).personDetails(dora).isDone()).isTrue();
+        assertThat(as(dora).personDetails(dora)).isInstanceOf(Outcome.Denied.class);
+        assertThat(as(admin).personDetails(UUID.randomUUID())).isInstanceOf(Outcome.NotFound.class);
     }
 }

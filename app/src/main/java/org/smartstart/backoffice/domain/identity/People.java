@@ -38,6 +38,14 @@ public interface People {
     Outcome<Person> person(@Param("userId") UUID userId);
 
     /**
+     * A person's KYC documents with their decisions, device posture reports, skills and badges, and their
+     * sign-in history from the audit trail (newest {@value PersonDetails#LOGIN_HISTORY}). Read-only; the
+     * same global staff as {@link #person}.
+     */
+    @Query("/people/{userId}/details")
+    Outcome<PersonDetails> personDetails(@Param("userId") UUID userId);
+
+    /**
      * Grants a role, globally (no venture) or on one venture. Refused with KY-5 unless the person is
      * KYC-verified, with ID-2 if they already hold that role there. Audit: ROLE_GRANTED.
      */

@@ -45,4 +45,7 @@ public interface PeopleStore {
 
     /** Stores the person's own new password hash and clears "must change password"; false when they have none. */
     boolean changePassword(UUID userId, String passwordHash, Instant at);
+
+    /** KYC documents, devices, skills, earned badges and sign-in history; empty when no such person. */
+    Optional<PersonDetails> details(UUID userId);
 }

@@ -164,6 +164,14 @@ public final class PeopleUseCases {
         return store.person(userId).<Outcome<Person>>map(Outcome::done).orElseGet(() -> Outcome.notFound("user", userId));
     }
 
+    public Outcome<PersonDetails> personDetails(Actor actor, UUID userId) {
+        Optional<Outcome<PersonDetails>> denied = requireStaff(actor);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        return store.details(userId).<Outcome<PersonDetails>>map(Outcome::done).orElseGet(() -> Outcome.notFound("user", userId));
+    }
+
     public Outcome<RoleAssignment> grantRole(Actor actor, UUID userId, RoleGrant grant, Instant now, AuditRecorder audit) {
         Optional<Outcome<RoleAssignment>> denied = actor.require(Permission.MANAGE_USERS);
         if (denied.isPresent()) {

@@ -11,6 +11,7 @@ import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
 import org.smartstart.backoffice.domain.identity.Person;
 import org.smartstart.backoffice.domain.identity.PersonArchive;
+import org.smartstart.backoffice.domain.identity.PersonDetails;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
 import org.smartstart.backoffice.domain.identity.RoleGrant;
@@ -59,6 +60,11 @@ public final class LocalPeople implements People {
     @Override
     public Outcome<Person> person(UUID userId) {
         return useCases.query(session, (actor, tx) -> new PeopleUseCases(new JdbcPeopleStore(tx.connection())).person(actor, userId));
+    }
+
+    @Override
+    public Outcome<PersonDetails> personDetails(UUID userId) {
+        return useCases.query(session, (actor, tx) -> people(tx).personDetails(actor, userId));
     }
 
     @Override

@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.smartstart.backoffice.domain.identity.KycState;
 import org.smartstart.backoffice.domain.identity.Person;
+import org.smartstart.backoffice.domain.identity.PersonDetails;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
@@ -85,6 +86,12 @@ public final class AdministrationView {
     @FXML private TextField archiveReason;
     @FXML private Button archiveButton;
 
+    @FXML private TableView<PersonDetails.KycDocument> kycTable;
+    @FXML private TableView<PersonDetails.Device> devicesTable;
+    @FXML private TableView<PersonDetails.Skill> skillsTable;
+    @FXML private Label badges;
+    @FXML private TableView<PersonDetails.LoginEvent> loginsTable;
+
     @FXML private Label walletBalance;
     @FXML private Label walletChain;
     @FXML private TableView<WalletTransaction> transactionsTable;
@@ -124,6 +131,80 @@ public final class AdministrationView {
         initializePerson();
         initializeRoles();
         initializeWallet();
+        initializeDetails();
+    }
+
+    /** The read-only tabs: KYC documents with their decisions, devices and skills, sign-ins. */
+    private void initializeDetails() {
+        kycTable.setItems(viewModel.kycDocuments());
+        column(kycTable, "Document", 130, d -> AdminLabels.docType(d.docType()));
+        column(kycTable, "Status", 80, d -> AdminLabels.docStatus(d.status()));
+        column(kycTable, "Submitted", 120, d -> viewModel.when(d.submittedAt()));
+        column(kycTable, "File", 140, d -> d.originalFilename() == null ? "" : d.originalFilename());
+        column(kycTable, "Risk", 45, d -> String.valueOf(d.riskScore()));
+        column(kycTable, "Decision", 300, d -> decision(d));
+        kycTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(PersonDetails.KycDocument d, boolean empty) {
+                super.updateItem(d, empty);
+                setTooltip(empty || d == null ? null : new Tooltip("sha256 " + (d.sha256() == null ? "not recorded" : d.sha256())
+                        + (d.mediaType() == null ? "" : "\n" + d.mediaType())
+                        + (d.reviewerComment() == null ? "" : "\nInternal comment: " + d.reviewerComment())));
+            }
+        });
+        kycTable.setPlaceholder(new Label("No KYC documents."));
+        constrain(kycTable);
+
+        devicesTable.setItems(viewModel.devices());
+        column(devicesTable, "Device", 130, d -> d.deviceId());
+        column(devicesTable, "System", 120, d -> d.os() == null ? "" : d.os());
+        column(devicesTable, "Disk", 90, d -> d.encryptedDisk() ? "Encrypted" : "Not encrypted");
+        column(devicesTable, "Antivirus", 90, d -> d.avStatus() == null ? "" : d.avStatus());
+        column(devicesTable, "Last report", 120, d -> viewModel.when(d.lastSeenAt()));
+        column(devicesTable, "Posture", 100, d -> d.compliant() ? "Compliant" : "Not compliant");
+        devicesTable.setPlaceholder(new Label("No device posture reports."));
+        constrain(devicesTable);
+
+        skillsTable.setItems(viewModel.skills());
+        column(skillsTable, "Skill", 160, s -> s.name());
+        column(skillsTable, "Category", 100, s -> s.category());
+        column(skillsTable, "Level", 100, s -> s.level());
+        column(skillsTable, "Verified", 160, s -> s.verified() ? "Yes" + (s.verifierName() == null ? "" : ", by " + s.verifierName()) : "No");
+        skillsTable.setPlaceholder(new Label("No skills recorded."));
+        constrain(skillsTable);
+        badges.textProperty().bind(viewModel.badgesProperty());
+
+        loginsTable.setItems(viewModel.logins());
+        column(loginsTable, "When", 130, e -> viewModel.when(e.at()));
+        column(loginsTable, "What", 150, e -> AdminLabels.loginAction(e.action()));
+        column(loginsTable, "Detail", 150, e -> e.detail() == null ? "" : e.detail().replace('_', ' '));
+        column(loginsTable, "From", 110, e -> e.clientHost() == null ? "" : e.clientHost());
+        column(loginsTable, "Program", 200, e -> e.userAgent() == null ? "" : e.userAgent());
+        loginsTable.setPlaceholder(new Label("No sign-ins recorded."));
+        constrain(loginsTable);
+    }
+
+    private String decision(PersonDetails.KycDocument d) {
+        if (d.decidedAt() == null) {
+            return "Waiting for review";
+        }
+        String outcome = "rejected".equals(d.status())
+                ? (Boolean.TRUE.equals(d.rejectionFinal()) ? "Rejected (final)" : "Rejected (may resubmit)")
+                : AdminLabels.docStatus(d.status());
+        return outcome + " " + viewModel.when(d.decidedAt()) + by(d.reviewerName())
+                + (d.reasonCode() == null ? "" : " · " + d.reasonCode())
+                + (d.applicantComment() == null ? "" : " · \u201c" + d.applicantComment() + "\u201d");
+    }
+
+    private static <S> void column(TableView<S> table, String title, double width, Function<S, String> text) {
+        TableColumn<S, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        table.getColumns().add(column);
+    }
+
+    private static void constrain(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private void initializeSearch() {

@@ -21,6 +21,7 @@ import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
 import org.smartstart.backoffice.domain.identity.Person;
 import org.smartstart.backoffice.domain.identity.PersonArchive;
+import org.smartstart.backoffice.domain.identity.PersonDetails;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
@@ -63,6 +64,11 @@ public final class AdministrationViewModel {
     private final ObservableList<RoleAssignment> assignments = FXCollections.observableArrayList();
     private final StringProperty loginState = new SimpleStringProperty("");
     private final ObservableList<VentureOverview> ventures = FXCollections.observableArrayList();
+    private final ObservableList<PersonDetails.KycDocument> kycDocuments = FXCollections.observableArrayList();
+    private final ObservableList<PersonDetails.Device> devices = FXCollections.observableArrayList();
+    private final ObservableList<PersonDetails.Skill> skills = FXCollections.observableArrayList();
+    private final StringProperty badges = new SimpleStringProperty("");
+    private final ObservableList<PersonDetails.LoginEvent> logins = FXCollections.observableArrayList();
 
     // grant and revoke
     private final ObjectProperty<Role> grantRole = new SimpleObjectProperty<>();
@@ -212,6 +218,16 @@ public final class AdministrationViewModel {
     }
 
     private void reload(UUID userId) {
+        executor.execute(BackgroundTask.of("Reading documents, devices and sign-ins…", () -> people.personDetails(userId))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<PersonDetails> done) {
+                        showDetails(done.value());
+                    } else {
+                        showDetails(new PersonDetails(userId, List.of(), List.of(), List.of(), List.of(), List.of()));
+                        feedback.set(AdminFeedback.refusal("The details of the person could not be read", outcome));
+                    }
+                })
+                .onFailure(e -> feedback.set(AdminFeedback.failure("The details of the person could not be read", e))));
         executor.execute(BackgroundTask.of("Opening person…", () -> people.person(userId))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Done<Person> done) {
@@ -233,6 +249,15 @@ public final class AdministrationViewModel {
         all.addAll(revoked);
         assignments.setAll(all);
         person.set(p);
+    }
+
+    private void showDetails(PersonDetails d) {
+        kycDocuments.setAll(d.kycDocuments());
+        devices.setAll(d.devices());
+        skills.setAll(d.skills());
+        badges.set(d.badges().isEmpty() ? "No badges earned yet."
+                : "Badges: " + String.join(" · ", d.badges().stream().map(PersonDetails.Badge::name).toList()));
+        logins.setAll(d.logins());
     }
 
     private String describeLogin(Person p) {
@@ -404,6 +429,28 @@ public final class AdministrationViewModel {
 
     public ReadOnlyStringProperty loginStateProperty() {
         return loginState;
+    }
+
+    public ObservableList<PersonDetails.KycDocument> kycDocuments() {
+        return kycDocuments;
+    }
+
+    public ObservableList<PersonDetails.Device> devices() {
+        return devices;
+    }
+
+    public ObservableList<PersonDetails.Skill> skills() {
+        return skills;
+    }
+
+    /** "Badges: First contribution · Verified identity", or that there are none. */
+    public ReadOnlyStringProperty badgesProperty() {
+        return badges;
+    }
+
+    /** The person's sign-ins, failures, lockouts and sign-outs, newest first (from the audit trail). */
+    public ObservableList<PersonDetails.LoginEvent> logins() {
+        return logins;
     }
 
     public ObservableList<VentureOverview> ventures() {

@@ -111,6 +111,14 @@ class AdministrationWindowTest {
         assertThat(robot.lookup("#feedbackRule").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("#grantReason").queryTextInputControl().getText()).isEqualTo("Joins the hardware team");
         assertThat(robot.lookup("#rolesTable").queryTableView().getItems()).isEmpty();
+
+        // her documents show why: the passport still waits for review
+        robot.clickOn("KYC documents");
+        TableView<?> documents = robot.lookup("#kycTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> documents.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText))
+                .contains("Passport", "pia-passport.pdf", "Waiting for review");
     }
 
     @Test

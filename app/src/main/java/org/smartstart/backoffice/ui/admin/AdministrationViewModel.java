@@ -30,6 +30,7 @@ import org.smartstart.backoffice.domain.identity.RoleRevocation;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
 import org.smartstart.backoffice.domain.ventures.Ventures;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
 import org.smartstart.backoffice.ui.tasks.TaskExecutor;
 
@@ -200,6 +201,19 @@ public final class AdministrationViewModel {
     public void dismissTemporaryPassword() {
         temporaryPassword.set("");
         temporaryPasswordFor.set("");
+    }
+
+    /**
+     * Shows a place other screens link to: a person ("user", as the audit trail names them) is opened here.
+     * Wallets and BUZ transactions are named by their own ids, which do not say whose they are, so they are
+     * not shown (the shell then stays where it was).
+     */
+    public boolean show(Place place) {
+        if (place instanceof Place.ObjectOf o && "user".equals(o.objectType()) && o.objectId() != null) {
+            open(o.objectId());
+            return true;
+        }
+        return false;
     }
 
     /** Opens a person: profile and roles here, their wallet in {@link #wallet()}. */

@@ -279,4 +279,35 @@ class AdministrationViewModelTest {
             return r.getLong(1);
         }
     }
+
+    @Test
+    void a_link_to_a_user_opens_that_person_with_their_documents_and_other_places_are_not_shown_here() {
+        assertThat(viewModel.show(new org.smartstart.backoffice.ui.navigation.Place.ObjectOf("user", scenario.pending(), null))).isTrue();
+        assertThat(viewModel.personProperty().get().id()).isEqualTo(scenario.pending());
+        assertThat(viewModel.kycDocuments()).extracting(d -> d.originalFilename()).containsExactly("pia-passport.pdf");
+        assertThat(viewModel.badgesProperty().get()).isNotEmpty();
+        assertThat(viewModel.show(new org.smartstart.backoffice.ui.navigation.Place.ObjectOf("dispute", UUID.randomUUID(), null))).isFalse();
+        assertThat(viewModel.show(new org.smartstart.backoffice.ui.navigation.Place.AuditEntryAt(1))).isFalse();
+    }
+
+    @Test
+    void creating_a_person_shows_their_temporary_password_once_and_opening_someone_else_forgets_it() {
+        viewModel.newNameProperty().set("Quinn New " + scenario.tag());
+        viewModel.newEmailProperty().set("quinn." + scenario.tag() + "@admin.test");
+        viewModel.newCountryProperty().set("ca");
+        assertThat(viewModel.canCreateProperty().get()).isTrue();
+
+        viewModel.createPerson();
+
+        String temporary = viewModel.temporaryPasswordProperty().get();
+        assertThat(temporary).hasSize(16);
+        assertThat(viewModel.temporaryPasswordForProperty().get()).isEqualTo("Quinn New " + scenario.tag());
+        assertThat(viewModel.personProperty().get().displayName()).isEqualTo("Quinn New " + scenario.tag());
+        assertThat(viewModel.personProperty().get().countryCode()).isEqualTo("CA");
+        assertThat(viewModel.loginStateProperty().get()).startsWith("Temporary password");
+        assertThat(viewModel.newNameProperty().get()).isEmpty();
+
+        viewModel.open(scenario.verified());
+        assertThat(viewModel.temporaryPasswordProperty().get()).isEmpty();
+    }
 }

@@ -1,5 +1,5 @@
 -- =====================================================================================
--- V22__temporary_passwords.sql — ID-3 and ID-4 on user_credentials
+-- V22__temporary_passwords.sql — ID-3 and ID-4 on user_credentials; KY-7 on uploaded documents
 --
 -- An administrator opens an account with a temporary password that its owner must replace at the first
 -- sign-in (user_credentials.must_change_password, there since V1). V14 let any user who can read the row
@@ -70,3 +70,28 @@ $$;
 CREATE TRIGGER t90_id4_credentials_writer
     BEFORE INSERT OR UPDATE ON user_credentials
     FOR EACH ROW EXECUTE FUNCTION rules_id4_credentials_writer();
+
+-- =====================================================================================
+-- KY-7 on uploads: a decision names the sha256 of the exact bytes reviewed, so a KYC document that the
+-- application submits with evidence must name bytes that are stored (document_blobs), or there would be
+-- nothing to review. The system (demo loader, maintenance) and seed-shaped rows without evidence are not
+-- concerned; whether stored bytes still match their address is the reviewer's check (KycReview).
+-- =====================================================================================
+CREATE FUNCTION rules_ky7_submitted_evidence() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF rules_id5_is_system() OR NEW.evidence_sha256 IS NULL THEN
+        RETURN NEW;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM document_blobs WHERE sha256 = NEW.evidence_sha256) THEN
+        RAISE EXCEPTION USING ERRCODE = 'SSK07', MESSAGE = format(
+            'KY-7: The %s document of %s names evidence %s, but no such bytes are stored; upload the file with it',
+            NEW.doc_type, rules_user_name(NEW.user_id), NEW.evidence_sha256);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER t20_ky7_submitted_evidence
+    BEFORE INSERT ON kyc_documents
+    FOR EACH ROW EXECUTE FUNCTION rules_ky7_submitted_evidence();

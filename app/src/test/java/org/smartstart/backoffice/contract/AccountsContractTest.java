@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.smartstart.backoffice.domain.identity.ClientInfo;
 import org.smartstart.backoffice.domain.identity.KycState;
+import org.smartstart.backoffice.domain.identity.KycUpload;
 import org.smartstart.backoffice.domain.identity.NewPerson;
 import org.smartstart.backoffice.domain.identity.PasswordChange;
 import org.smartstart.backoffice.domain.identity.PasswordRule;
@@ -216,5 +217,42 @@ class AccountsContractTest {
         assertThat(as(staff("support")).personDetails(dora).isDone()).isTrue();
         assertThat(as(dora).personDetails(dora)).isInstanceOf(Outcome.Denied.class);
         assertThat(as(admin).personDetails(UUID.randomUUID())).isInstanceOf(Outcome.NotFound.class);
+    }
+
+    @Test
+    void an_admin_uploads_a_kyc_document_on_a_persons_behalf_stored_with_its_sha256_into_the_review_queue() throws SQLException {
+        UUID admin = staff("admin");
+        String t = tag();
+        UUID eva = TestAccounts.user(fixture.db(), "Eva Upload " + t, "eva." + t + "@accounts.test", "Eva-Password-77");
+        byte[] pdf = ("%PDF-1.7\n% scan of Eva's passport " + t + "\n%%EOF").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String base64 = java.util.Base64.getEncoder().encodeToString(pdf);
+
+        PersonDetails.KycDocument uploaded = as(admin).uploadKycDocument(eva, new KycUpload("passport", "eva-passport.pdf", base64)).orElseThrow();
+
+        String sha = org.smartstart.backoffice.domain.identity.DocumentFile.sha256(pdf);
+        assertThat(uploaded.status()).isEqualTo("pending");
+        assertThat(uploaded.sha256()).isEqualTo(sha);
+        assertThat(uploaded.mediaType()).isEqualTo("application/pdf");
+        assertThat(uploaded.originalFilename()).isEqualTo("eva-passport.pdf");
+        assertThat(text("SELECT encode(sha256(bytes), 'hex') FROM document_blobs WHERE sha256 = '" + sha + "'")).isEqualTo(sha);
+        assertThat(text("SELECT count(*) FROM (SELECT action, object_id FROM audit_outbox UNION ALL SELECT action, object_id FROM audit_log) a "
+                + "WHERE a.action = 'KYC_DOCUMENT_SUBMITTED' AND a.object_id = '" + uploaded.id() + "'")).isEqualTo("1");
+        // it waits in the compliance officers' queue
+        UUID officer = staff("compliance");
+        assertThat(fixture.as(adapter, officer).kycReview().document(uploaded.id()).isDone()).isTrue();
+
+        Outcome<PersonDetails.KycDocument> notADocument = as(admin).uploadKycDocument(eva, new KycUpload("passport", "notes.txt",
+                java.util.Base64.getEncoder().encodeToString("just text".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        assertThat(fields(notADocument)).containsExactly("file");
+        assertThat(notADocument.describe()).contains("neither a PDF nor a PNG or JPEG");
+        byte[] huge = new byte[KycUpload.MAX_BYTES + 1];
+        huge[0] = (byte) 0xFF;
+        huge[1] = (byte) 0xD8;
+        huge[2] = (byte) 0xFF;
+        assertThat(fields(as(admin).uploadKycDocument(eva, new KycUpload("passport", "big.jpg",
+                java.util.Base64.getEncoder().encodeToString(huge))))).containsExactly("file");
+        assertThat(fields(as(admin).uploadKycDocument(eva, new KycUpload("selfie", " ", base64)))).containsExactly("docType", "originalFilename");
+        assertThat(as(staff("support")).uploadKycDocument(eva, new KycUpload("passport", "eva.pdf", base64))).isInstanceOf(Outcome.Denied.class);
+        assertThat(text("SELECT count(*) FROM kyc_documents WHERE user_id = '" + eva + "'")).isEqualTo("1");
     }
 }

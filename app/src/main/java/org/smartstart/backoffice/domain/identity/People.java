@@ -85,4 +85,12 @@ public interface People {
      */
     @Command("/me/password")
     Outcome<PasswordChanged> changePassword(@Param("change") PasswordChange change);
+
+    /**
+     * Uploads a KYC document on the person's behalf: a PDF, PNG or JPEG of at most {@value KycUpload#MAX_BYTES}
+     * bytes, stored with its sha256 (KY-7); it enters the review queue as pending. Global admins only (ID-3
+     * "manage users"); deciding on it stays with compliance. Audit: KYC_DOCUMENT_SUBMITTED.
+     */
+    @Command("/people/{userId}/kyc-documents")
+    Outcome<PersonDetails.KycDocument> uploadKycDocument(@Param("userId") UUID userId, @Param("upload") KycUpload upload);
 }

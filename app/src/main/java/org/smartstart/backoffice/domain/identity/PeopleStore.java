@@ -48,4 +48,11 @@ public interface PeopleStore {
 
     /** KYC documents, devices, skills, earned badges and sign-in history; empty when no such person. */
     Optional<PersonDetails> details(UUID userId);
+
+    /**
+     * Stores the bytes under their sha256 (once: the same file uploaded twice is one blob) and a pending KYC
+     * document naming them, which enters the review queue. Answers the document's id.
+     */
+    UUID insertKycDocument(UUID userId, String docType, String originalFilename, String mediaType, byte[] bytes, String sha256,
+                           Instant at);
 }

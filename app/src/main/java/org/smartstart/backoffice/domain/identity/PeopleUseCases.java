@@ -104,6 +104,79 @@ public final class PeopleUseCases {
         return Outcome.done(store.person(id).orElseThrow());
     }
 
+    private static final Set<String> KYC_DOC_TYPES = Set.of("passport", "id_card", "drivers_license", "proof_of_address");
+
+    public Outcome<PersonDetails.KycDocument> uploadKycDocument(Actor actor, UUID userId, KycUpload upload, Instant now,
+                                                              AuditRecorder audit) {
+        Optional<Outcome<PersonDetails.KycDocument>> denied = actor.require(Permission.MANAGE_USERS);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (upload == null) {
+            return Outcome.invalid("upload", "is missing: the document's type and file");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (upload.docType() == null || !KYC_DOC_TYPES.contains(upload.docType())) {
+            problems.add(new FieldProblem("docType", "must be one of passport, id_card, drivers_license, proof_of_address"));
+        }
+        String filename = upload.originalFilename() == null ? "" : upload.originalFilename().strip();
+        if (filename.isEmpty()) {
+            problems.add(new FieldProblem("originalFilename", "is missing: the file's name, for the reviewer"));
+        } else if (filename.length() > 255) {
+            problems.add(new FieldProblem("originalFilename", "is " + filename.length() + " characters long; at most 255"));
+        }
+        byte[] bytes = null;
+        if (upload.base64() == null || upload.base64().isEmpty()) {
+            problems.add(new FieldProblem("file", "is missing or empty"));
+        } else if (upload.base64().length() > (KycUpload.MAX_BYTES / 3 + 1) * 4 + 4) {
+            problems.add(new FieldProblem("file", "is larger than " + KycUpload.MAX_BYTES / 1024 + " KB; scan it at a lower resolution"));
+        } else {
+            try {
+                bytes = java.util.Base64.getDecoder().decode(upload.base64());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("file", "is not valid base64"));
+            }
+        }
+        String mediaType = null;
+        if (bytes != null) {
+            if (bytes.length == 0) {
+                problems.add(new FieldProblem("file", "is empty"));
+            } else if (bytes.length > KycUpload.MAX_BYTES) {
+                problems.add(new FieldProblem("file", "is " + bytes.length / 1024 + " KB; at most " + KycUpload.MAX_BYTES / 1024
+                        + " KB (scan it at a lower resolution)"));
+            } else {
+                mediaType = DocumentFile.mediaType(bytes).orElse(null);
+                if (mediaType == null) {
+                    problems.add(new FieldProblem("file", "is neither a PDF nor a PNG or JPEG image"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<Person> person = store.person(userId);
+        if (person.isEmpty()) {
+            return Outcome.notFound("user", userId);
+        }
+        if (person.get().archivedAt() != null) {
+            return Outcome.invalid("userId", person.get().displayName() + " is archived; no documents are taken for them");
+        }
+        String sha256 = DocumentFile.sha256(bytes);
+        UUID id = store.insertKycDocument(userId, upload.docType(), filename, mediaType, bytes, sha256, now);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", userId.toString());
+        data.put("doc_type", upload.docType());
+        data.put("media_type", mediaType);
+        data.put("size_bytes", bytes.length);
+        data.put("evidence_sha256", sha256);
+        data.put("submitted_by", "administrator on the person's behalf");
+        data.put("before", "none");
+        data.put("after", "pending");
+        audit.record(new AuditEntry(actor.userId(), "KYC_DOCUMENT_SUBMITTED", "kyc_document", id, null, data));
+        return Outcome.done(store.details(userId).orElseThrow().kycDocuments().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow());
+    }
+
     /**
      * The signed-in person replaces their own password (ID-4): the current one must be right and the new
      * one must meet {@link PasswordRule}; "must change password" is cleared with it. This is the one use

@@ -301,6 +301,36 @@ public final class JdbcPeopleStore implements PeopleStore {
         });
     }
 
+    @Override
+    public UUID insertKycDocument(UUID userId, String docType, String originalFilename, String mediaType, byte[] bytes, String sha256,
+                                  Instant at) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO document_blobs (sha256, media_type, bytes, stored_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (sha256) DO NOTHING""")) {
+                p.setString(1, sha256);
+                p.setString(2, mediaType);
+                p.setBytes(3, bytes);
+                p.setTimestamp(4, Timestamp.from(at));
+                p.executeUpdate();
+            }
+            UUID id = UUID.randomUUID();
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO kyc_documents (id, user_id, doc_type, status, evidence_sha256, original_filename, media_type, submitted_at)
+                    VALUES (?, ?, ?::kyc_doc_type, 'pending', ?, ?, ?, ?)""")) {
+                p.setObject(1, id, Types.OTHER);
+                p.setObject(2, userId, Types.OTHER);
+                p.setString(3, docType);
+                p.setString(4, sha256);
+                p.setString(5, originalFilename);
+                p.setString(6, mediaType);
+                p.setTimestamp(7, Timestamp.from(at));
+                p.executeUpdate();
+            }
+            return id;
+        });
+    }
+
     private List<PersonDetails.KycDocument> kycDocuments(UUID userId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT d.id, d.doc_type::text AS doc_type, d.status::text AS status, d.submitted_at, d.original_filename, d.media_type,

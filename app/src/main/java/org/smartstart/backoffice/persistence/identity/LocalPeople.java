@@ -2,6 +2,7 @@ package org.smartstart.backoffice.persistence.identity;
 
 import org.smartstart.backoffice.domain.access.Actor;
 import org.smartstart.backoffice.domain.audit.PersonalDataTokenizer;
+import org.smartstart.backoffice.domain.identity.KycUpload;
 import org.smartstart.backoffice.domain.identity.NewPerson;
 import org.smartstart.backoffice.domain.identity.PasswordChange;
 import org.smartstart.backoffice.domain.identity.PasswordChanged;
@@ -99,5 +100,10 @@ public final class LocalPeople implements People {
     @Override
     public Outcome<PasswordChanged> changePassword(PasswordChange change) {
         return useCases.commandBeforePasswordChange(session, (actor, tx, audit) -> people(tx).changePassword(actor, change, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<PersonDetails.KycDocument> uploadKycDocument(UUID userId, KycUpload upload) {
+        return useCases.command(session, (actor, tx, audit) -> people(tx).uploadKycDocument(actor, userId, upload, tx.now(), audit));
     }
 }

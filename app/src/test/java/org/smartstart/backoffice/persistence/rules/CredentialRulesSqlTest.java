@@ -18,7 +18,8 @@ import static org.smartstart.backoffice.persistence.rules.RuleSql.*;
 /**
  * Temporary passwords in PostgreSQL (V22), against plain SQL from the application's role: only a global
  * admin gives someone credentials or sets their password (ID-3), such a password is always temporary, and
- * "must change password" is cleared only by the person choosing a new password of their own (ID-4).
+ * "must change password" is cleared only by the person choosing a new password of their own (ID-4). And a
+ * KYC document submitted through the application names stored bytes (KY-7).
  */
 class CredentialRulesSqlTest {
 
@@ -107,5 +108,19 @@ class CredentialRulesSqlTest {
         as(newcomer, "UPDATE user_credentials SET password_hash = 'own', must_change_password = false, failed_attempts = 0 WHERE user_id = ?",
                 newcomer);
         assertThat(mustChange(newcomer)).isFalse();
+    }
+
+    @Test
+    void ky7_a_kyc_document_submitted_by_the_application_names_stored_bytes() throws SQLException {
+        String missing = "c".repeat(64);
+        assertRefused(() -> as(adam, "INSERT INTO kyc_documents (user_id, doc_type, evidence_sha256) VALUES (?, 'passport', ?)", newcomer, missing),
+                "SSK07", "KY-7", "passport document of " + newcomerName, missing, "no such bytes are stored");
+        assertThat(number(owner, "SELECT count(*) FROM kyc_documents WHERE user_id = ?", newcomer)).isZero();
+
+        byte[] bytes = "%PDF-1.4 scan".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String sha = org.smartstart.backoffice.domain.identity.DocumentFile.sha256(bytes);
+        as(adam, "INSERT INTO document_blobs (sha256, media_type, bytes) VALUES (?, 'application/pdf', ?)", sha, bytes);
+        as(adam, "INSERT INTO kyc_documents (user_id, doc_type, evidence_sha256) VALUES (?, 'passport', ?)", newcomer, sha);
+        assertThat(number(owner, "SELECT count(*) FROM kyc_documents WHERE user_id = ? AND status = 'pending'", newcomer)).isEqualTo(1);
     }
 }

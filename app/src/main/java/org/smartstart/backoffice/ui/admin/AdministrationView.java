@@ -87,6 +87,8 @@ public final class AdministrationView {
     @FXML private Button archiveButton;
 
     @FXML private TableView<PersonDetails.KycDocument> kycTable;
+    @FXML private ComboBox<String> uploadDocType;
+    @FXML private Button uploadButton;
     @FXML private TableView<PersonDetails.Device> devicesTable;
     @FXML private TableView<PersonDetails.Skill> skillsTable;
     @FXML private Label badges;
@@ -153,6 +155,21 @@ public final class AdministrationView {
             }
         });
         kycTable.setPlaceholder(new Label("No KYC documents."));
+        uploadDocType.setItems(FXCollections.observableArrayList("passport", "id_card", "drivers_license", "proof_of_address"));
+        uploadDocType.setConverter(converter(t -> t == null ? "" : AdminLabels.docType(t).toLowerCase(java.util.Locale.ROOT)));
+        uploadDocType.valueProperty().bindBidirectional(viewModel.uploadDocTypeProperty());
+        uploadButton.disableProperty().bind(viewModel.workingProperty().or(viewModel.canArchiveProperty().not()));
+        uploadButton.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("KYC document of " + viewModel.personProperty().get().displayName());
+            chooser.getExtensionFilters().addAll(
+                    new javafx.stage.FileChooser.ExtensionFilter("PDF or image", "*.pdf", "*.png", "*.jpg", "*.jpeg"),
+                    new javafx.stage.FileChooser.ExtensionFilter("Any file", "*.*"));
+            java.io.File file = chooser.showOpenDialog(uploadButton.getScene().getWindow());
+            if (file != null) {
+                viewModel.uploadKycDocument(file.toPath());
+            }
+        });
         constrain(kycTable);
 
         devicesTable.setItems(viewModel.devices());

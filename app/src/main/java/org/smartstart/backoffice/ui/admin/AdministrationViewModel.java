@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.smartstart.backoffice.domain.identity.KycState;
+import org.smartstart.backoffice.domain.identity.KycUpload;
 import org.smartstart.backoffice.domain.identity.NewPerson;
 import org.smartstart.backoffice.domain.identity.PasswordRule;
 import org.smartstart.backoffice.domain.identity.People;
@@ -70,6 +71,7 @@ public final class AdministrationViewModel {
     private final ObservableList<PersonDetails.Skill> skills = FXCollections.observableArrayList();
     private final StringProperty badges = new SimpleStringProperty("");
     private final ObservableList<PersonDetails.LoginEvent> logins = FXCollections.observableArrayList();
+    private final StringProperty uploadDocType = new SimpleStringProperty("passport");
 
     // grant and revoke
     private final ObjectProperty<Role> grantRole = new SimpleObjectProperty<>();
@@ -263,6 +265,34 @@ public final class AdministrationViewModel {
         all.addAll(revoked);
         assignments.setAll(all);
         person.set(p);
+    }
+
+    /**
+     * Uploads a scan on the open person's behalf; the file is read in the background. The kind (PDF, PNG,
+     * JPEG) is read from the bytes by the use case, and the size is checked here first so a huge file is
+     * never read.
+     */
+    public void uploadKycDocument(java.nio.file.Path file) {
+        Person p = person.get();
+        String docType = uploadDocType.get();
+        if (p == null || file == null || docType == null) {
+            return;
+        }
+        String what = "The document " + file.getFileName() + " was not uploaded for " + p.displayName();
+        run("Uploading a KYC document…", () -> {
+            long size = java.nio.file.Files.size(file);
+            if (size > KycUpload.MAX_BYTES) {
+                return Outcome.<PersonDetails.KycDocument>invalid("file", "is " + size / 1024 + " KB; at most " + KycUpload.MAX_BYTES / 1024
+                        + " KB (scan it at a lower resolution)");
+            }
+            String base64 = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(file));
+            return people.uploadKycDocument(p.id(), new KycUpload(docType, file.getFileName().toString(), base64));
+        }, what, uploaded -> {
+            feedback.set(AdminFeedback.done("The " + AdminLabels.docType(uploaded.docType()).toLowerCase(java.util.Locale.ROOT) + " "
+                    + uploaded.originalFilename() + " of " + p.displayName() + " is stored (sha256 " + uploaded.sha256().substring(0, 12)
+                    + "…) and waits in the KYC review queue."));
+            reload(p.id());
+        });
     }
 
     private void showDetails(PersonDetails d) {
@@ -460,6 +490,11 @@ public final class AdministrationViewModel {
     /** "Badges: First contribution · Verified identity", or that there are none. */
     public ReadOnlyStringProperty badgesProperty() {
         return badges;
+    }
+
+    /** Which kind of document the next upload is: passport, id_card, drivers_license or proof_of_address. */
+    public StringProperty uploadDocTypeProperty() {
+        return uploadDocType;
     }
 
     /** The person's sign-ins, failures, lockouts and sign-outs, newest first (from the audit trail). */

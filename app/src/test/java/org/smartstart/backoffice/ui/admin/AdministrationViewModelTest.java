@@ -310,4 +310,27 @@ class AdministrationViewModelTest {
         viewModel.open(scenario.verified());
         assertThat(viewModel.temporaryPasswordProperty().get()).isEmpty();
     }
+
+    @Test
+    void uploading_a_scan_stores_it_and_lists_it_pending_and_a_text_file_is_refused_naming_the_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        viewModel.open(scenario.verified());
+        java.nio.file.Path scan = dir.resolve("vera-bill.png");
+        java.nio.file.Files.write(scan, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3});
+        viewModel.uploadDocTypeProperty().set("proof_of_address");
+
+        viewModel.uploadKycDocument(scan);
+
+        assertThat(viewModel.feedbackProperty().get().refused()).as(viewModel.feedbackProperty().get().sentence()).isFalse();
+        assertThat(viewModel.feedbackProperty().get().sentence()).contains("vera-bill.png", "waits in the KYC review queue");
+        assertThat(viewModel.kycDocuments()).extracting(d -> d.originalFilename() + " " + d.status() + " " + d.mediaType())
+                .containsExactly("vera-bill.png pending image/png");
+
+        java.nio.file.Path notes = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(notes, "not a scan");
+        viewModel.uploadKycDocument(notes);
+        assertThat(viewModel.feedbackProperty().get().refused()).isTrue();
+        assertThat(viewModel.feedbackProperty().get().sentence()).contains("notes.txt was not uploaded", "File: is neither a PDF nor a PNG or JPEG");
+        assertThat(viewModel.kycDocuments()).hasSize(1);
+    }
 }

@@ -52,7 +52,7 @@ public final class AdministrationView {
     @FXML private TextField newEmail;
     @FXML private TextField newCountry;
     @FXML private Button createButton;
-    @FXML private HBox temporaryPasswordBox;
+    @FXML private VBox temporaryPasswordBox;
     @FXML private Label temporaryPasswordNote;
     @FXML private TextField temporaryPassword;
     @FXML private Button copyTemporaryPassword;
@@ -139,17 +139,19 @@ public final class AdministrationView {
     /** The read-only tabs: KYC documents with their decisions, devices and skills, sign-ins. */
     private void initializeDetails() {
         kycTable.setItems(viewModel.kycDocuments());
-        column(kycTable, "Document", 130, d -> AdminLabels.docType(d.docType()));
-        column(kycTable, "Status", 80, d -> AdminLabels.docStatus(d.status()));
-        column(kycTable, "Submitted", 120, d -> viewModel.when(d.submittedAt()));
-        column(kycTable, "File", 140, d -> d.originalFilename() == null ? "" : d.originalFilename());
-        column(kycTable, "Risk", 45, d -> String.valueOf(d.riskScore()));
-        column(kycTable, "Decision", 300, d -> decision(d));
+        column(kycTable, "Document", 115, d -> AdminLabels.docType(d.docType()));
+        column(kycTable, "Status", 75, d -> AdminLabels.docStatus(d.status()));
+        column(kycTable, "Submitted", 90, d -> d.submittedAt() == null ? "" : viewModel.when(d.submittedAt()).substring(0, 10));
+        column(kycTable, "File", 120, d -> d.originalFilename() == null ? "" : d.originalFilename());
+        column(kycTable, "Risk", 50, d -> String.valueOf(d.riskScore()));
+        column(kycTable, "Decision", 200, d -> decision(d));
         kycTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(PersonDetails.KycDocument d, boolean empty) {
                 super.updateItem(d, empty);
-                setTooltip(empty || d == null ? null : new Tooltip("sha256 " + (d.sha256() == null ? "not recorded" : d.sha256())
+                setTooltip(empty || d == null ? null : new Tooltip(decision(d) + "\nSubmitted " + viewModel.when(d.submittedAt())
+                        + (d.originalFilename() == null ? "" : " as " + d.originalFilename())
+                        + "\nsha256 " + (d.sha256() == null ? "not recorded" : d.sha256())
                         + (d.mediaType() == null ? "" : "\n" + d.mediaType())
                         + (d.reviewerComment() == null ? "" : "\nInternal comment: " + d.reviewerComment())));
             }
@@ -216,6 +218,8 @@ public final class AdministrationView {
     private static <S> void column(TableView<S> table, String title, double width, Function<S, String> text) {
         TableColumn<S, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // short values (dates, states) stay readable when the table is narrow; the last column takes the rest
+        column.setMinWidth(Math.min(width, 90));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         table.getColumns().add(column);
     }
@@ -275,8 +279,7 @@ public final class AdministrationView {
         temporaryPasswordBox.managedProperty().bind(temporaryPasswordBox.visibleProperty());
         temporaryPassword.textProperty().bind(viewModel.temporaryPasswordProperty());
         temporaryPasswordNote.textProperty().bind(Bindings.concat("Temporary password for ", viewModel.temporaryPasswordForProperty(),
-                " (shown only now):"));
-        temporaryPasswordNote.setMinWidth(Region.USE_PREF_SIZE);
+                ", shown only now: give it to them; they choose their own at the first sign-in. Only its hash is kept."));
         copyTemporaryPassword.setOnAction(e -> {
             javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
             content.putString(viewModel.temporaryPasswordProperty().get());

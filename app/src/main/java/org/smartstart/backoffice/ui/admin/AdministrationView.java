@@ -108,6 +108,7 @@ public final class AdministrationView {
     @FXML private TextField issueAmount;
     @FXML private TextField issueMemo;
     @FXML private Button issueButton;
+    @FXML private Label issuanceRule;
 
     private final AdministrationViewModel viewModel;
     private final BuzWalletViewModel walletModel;
@@ -450,6 +451,10 @@ public final class AdministrationView {
         issueAmount.textProperty().bindBidirectional(walletModel.issueAmountProperty());
         issueMemo.textProperty().bindBidirectional(walletModel.issueMemoProperty());
         issueButton.disableProperty().bind(walletModel.canIssueProperty().not());
+        issuanceRule.textProperty().bind(walletModel.issuanceRuleProperty());
+        Tooltip history = new Tooltip();
+        history.textProperty().bind(walletModel.issuanceHistoryProperty());
+        issuanceRule.setTooltip(history);
         issueButton.setOnAction(e -> walletModel.issue());
         issueAmount.setOnAction(e -> {
             if (!issueButton.isDisabled()) walletModel.issue();

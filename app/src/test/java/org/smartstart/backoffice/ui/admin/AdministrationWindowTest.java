@@ -149,6 +149,10 @@ class AdministrationWindowTest {
         ComboBox<VentureOverview> ventures = robot.lookup("#issueVenture").queryComboBox();
         choose(robot, "#issueVenture", ventures.getItems().stream().filter(v -> v.id().equals(scenario.venture())).findFirst().orElseThrow());
 
+        Label rule = robot.lookup("#issuanceRule").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rule.getText().contains("at most 1,000 BUZ a month"));
+        assertThat(rule.getText()).contains("0 issued in", "board approved (BZ-4)");
+
         robot.clickOn("#issueAmount").write("800");
         robot.clickOn("#issueMemo").write("Sprint 12 delivery");
         robot.clickOn("#issueButton");

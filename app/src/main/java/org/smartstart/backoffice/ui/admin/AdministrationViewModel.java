@@ -309,7 +309,7 @@ public final class AdministrationViewModel {
             return "No password: cannot sign in";
         }
         if (p.mustChangePassword() && !p.lockedAt(clock.instant())) {
-            return "Temporary password: must choose their own at the next sign-in";
+            return "Temporary password: not yet changed";
         }
         if (p.lockedAt(clock.instant())) {
             return "Locked until " + WHEN.format(p.lockedUntil().atZone(zone)) + " after " + p.failedLogins() + " failed sign-ins";

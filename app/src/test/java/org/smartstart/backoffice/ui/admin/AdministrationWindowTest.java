@@ -202,7 +202,13 @@ class AdministrationWindowTest {
         assertThat(robot.lookup("#kycBadge").queryAs(Label.class).getText()).isEqualTo("KYC pending");
         assertThat(robot.lookup("#newName").queryTextInputControl().getText()).isEmpty();
 
-        robot.clickOn("#dismissTemporaryPassword");
+        // the list is searched again after creating: let that settle before dismissing
+        ListView<?> list = robot.lookup("#peopleList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button dismiss = robot.lookup("#dismissTemporaryPassword").queryButton();
+        assertThat(shown.getText()).hasSize(16);
+        robot.interact(dismiss::fire);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#temporaryPasswordBox").query().isVisible());
         assertThat(shown.getText()).isEmpty();
     }

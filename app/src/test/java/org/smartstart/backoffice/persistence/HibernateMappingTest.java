@@ -133,6 +133,8 @@ class HibernateMappingTest {
             UserCredentialsEntity credentials = new UserCredentialsEntity();
             credentials.setUserId(owner.getId());
             credentials.setPasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+            // a password an administrator sets for someone else is temporary (ID-4, V22)
+            credentials.setMustChangePassword(true);
             session.persist(credentials);
             written.put(UserCredentialsEntity.class, owner.getId());
 

@@ -30,4 +30,29 @@ public interface PeopleStore {
 
     /** Marks the person archived at {@code at}; false when they were archived already (by someone else meanwhile). */
     boolean archive(UUID userId, Instant at);
+
+    /** The display name of whoever uses this e-mail address already (ignoring case, archived people too). */
+    Optional<String> emailHolder(String email);
+
+    /**
+     * Opens the account: the user (KYC pending) and their credentials with the temporary password's hash,
+     * marked to be changed at the first sign-in (ID-4). Answers the new user's id.
+     */
+    UUID insertPerson(NewPerson person, String temporaryPasswordHash, Instant at);
+
+    /** The stored password hash of the person, if they have a password. */
+    Optional<String> passwordHash(UUID userId);
+
+    /** Stores the person's own new password hash and clears "must change password"; false when they have none. */
+    boolean changePassword(UUID userId, String passwordHash, Instant at);
+
+    /** KYC documents, devices, skills, earned badges and sign-in history; empty when no such person. */
+    Optional<PersonDetails> details(UUID userId);
+
+    /**
+     * Stores the bytes under their sha256 (once: the same file uploaded twice is one blob) and a pending KYC
+     * document naming them, which enters the review queue. Answers the document's id.
+     */
+    UUID insertKycDocument(UUID userId, String docType, String originalFilename, String mediaType, byte[] bytes, String sha256,
+                           Instant at);
 }

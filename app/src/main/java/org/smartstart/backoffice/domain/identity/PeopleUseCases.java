@@ -4,6 +4,7 @@ import org.smartstart.backoffice.domain.access.Actor;
 import org.smartstart.backoffice.domain.access.Permission;
 import org.smartstart.backoffice.domain.audit.AuditEntry;
 import org.smartstart.backoffice.domain.audit.AuditRecorder;
+import org.smartstart.backoffice.domain.audit.PersonalDataTokenizer;
 import org.smartstart.backoffice.domain.usecase.FieldProblem;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 
@@ -30,10 +31,189 @@ public final class PeopleUseCases {
     private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.COMPLIANCE, Role.SUPPORT);
     private static final int MAX_REASON = 2_000;
 
-    private final PeopleStore store;
+    private static final int MAX_EMAIL = 255;
+    private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
 
+    private final PeopleStore store;
+    private final PasswordHasher hasher;
+    private final PersonalDataTokenizer tokenizer;
+
+    /** For the use cases that neither hash passwords nor write personal data into the audit trail. */
     public PeopleUseCases(PeopleStore store) {
+        this(store, null, null);
+    }
+
+    public PeopleUseCases(PeopleStore store, PasswordHasher hasher, PersonalDataTokenizer tokenizer) {
         this.store = store;
+        this.hasher = hasher;
+        this.tokenizer = tokenizer;
+    }
+
+    /**
+     * Opens an account for someone (ID-3 "manage users": global admins only): KYC pending, no roles, and a
+     * temporary password that must be changed at the first sign-in (ID-4). Audit: USER_CREATED, with the
+     * e-mail tokenized and never the password.
+     */
+    public Outcome<Person> createPerson(Actor actor, NewPerson person, Instant now, AuditRecorder audit) {
+        Optional<Outcome<Person>> denied = actor.require(Permission.MANAGE_USERS);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (person == null) {
+            return Outcome.invalid("person", "is missing: display name, e-mail, country and temporary password");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = person.displayName() == null ? "" : person.displayName().strip();
+        if (name.isEmpty()) {
+            problems.add(new FieldProblem("displayName", "is missing: the name shown on every screen (ID-1)"));
+        } else if (name.length() > 80) {
+            problems.add(new FieldProblem("displayName", "is " + name.length() + " characters long; at most 80 (ID-1)"));
+        }
+        String email = person.email() == null ? "" : person.email().strip();
+        if (email.isEmpty()) {
+            problems.add(new FieldProblem("email", "is missing: the address the person signs in with"));
+        } else if (email.length() > MAX_EMAIL) {
+            problems.add(new FieldProblem("email", "is " + email.length() + " characters long; at most " + MAX_EMAIL));
+        } else if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(new FieldProblem("email", "\"" + email + "\" is not an e-mail address (name@example.org)"));
+        }
+        String country = person.countryCode() == null || person.countryCode().isBlank() ? null
+                : person.countryCode().strip().toUpperCase(java.util.Locale.ROOT);
+        if (country != null && !COUNTRIES.contains(country)) {
+            problems.add(new FieldProblem("countryCode", "\"" + person.countryCode().strip()
+                    + "\" is not an ISO 3166-1 alpha-2 country code (two letters such as CA, US, DE) (ID-1)"));
+        }
+        PasswordRule.problem("temporaryPassword", person.temporaryPassword(), email).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<String> holder = store.emailHolder(email);
+        if (holder.isPresent()) {
+            return Outcome.invalid("email", email + " is already used by " + holder.get() + " (e-mail addresses are unique ignoring case, ID-1)");
+        }
+        UUID id = store.insertPerson(new NewPerson(name, email, country, null), hasher.hash(person.temporaryPassword().toCharArray()), now);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", id.toString());
+        data.put("email_token", tokenizer.token(email.toLowerCase(java.util.Locale.ROOT)));
+        data.put("country_code", country == null ? "none" : country);
+        data.put("kyc_status", KycState.PENDING.code());
+        data.put("must_change_password", true);
+        data.put("before", "none");
+        data.put("after", "active");
+        audit.record(new AuditEntry(actor.userId(), "USER_CREATED", "user", id, null, data));
+        return Outcome.done(store.person(id).orElseThrow());
+    }
+
+    private static final Set<String> KYC_DOC_TYPES = Set.of("passport", "id_card", "drivers_license", "proof_of_address");
+
+    public Outcome<PersonDetails.KycDocument> uploadKycDocument(Actor actor, UUID userId, KycUpload upload, Instant now,
+                                                              AuditRecorder audit) {
+        Optional<Outcome<PersonDetails.KycDocument>> denied = actor.require(Permission.MANAGE_USERS);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        if (upload == null) {
+            return Outcome.invalid("upload", "is missing: the document's type and file");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (upload.docType() == null || !KYC_DOC_TYPES.contains(upload.docType())) {
+            problems.add(new FieldProblem("docType", "must be one of passport, id_card, drivers_license, proof_of_address"));
+        }
+        String filename = upload.originalFilename() == null ? "" : upload.originalFilename().strip();
+        if (filename.isEmpty()) {
+            problems.add(new FieldProblem("originalFilename", "is missing: the file's name, for the reviewer"));
+        } else if (filename.length() > 255) {
+            problems.add(new FieldProblem("originalFilename", "is " + filename.length() + " characters long; at most 255"));
+        }
+        byte[] bytes = null;
+        if (upload.base64() == null || upload.base64().isEmpty()) {
+            problems.add(new FieldProblem("file", "is missing or empty"));
+        } else if (upload.base64().length() > (KycUpload.MAX_BYTES / 3 + 1) * 4 + 4) {
+            problems.add(new FieldProblem("file", "is larger than " + KycUpload.MAX_BYTES / 1024 + " KB; scan it at a lower resolution"));
+        } else {
+            try {
+                bytes = java.util.Base64.getDecoder().decode(upload.base64());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("file", "is not valid base64"));
+            }
+        }
+        String mediaType = null;
+        if (bytes != null) {
+            if (bytes.length == 0) {
+                problems.add(new FieldProblem("file", "is empty"));
+            } else if (bytes.length > KycUpload.MAX_BYTES) {
+                problems.add(new FieldProblem("file", "is " + bytes.length / 1024 + " KB; at most " + KycUpload.MAX_BYTES / 1024
+                        + " KB (scan it at a lower resolution)"));
+            } else {
+                mediaType = DocumentFile.mediaType(bytes).orElse(null);
+                if (mediaType == null) {
+                    problems.add(new FieldProblem("file", "is neither a PDF nor a PNG or JPEG image"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<Person> person = store.person(userId);
+        if (person.isEmpty()) {
+            return Outcome.notFound("user", userId);
+        }
+        if (person.get().archivedAt() != null) {
+            return Outcome.invalid("userId", person.get().displayName() + " is archived; no documents are taken for them");
+        }
+        String sha256 = DocumentFile.sha256(bytes);
+        UUID id = store.insertKycDocument(userId, upload.docType(), filename, mediaType, bytes, sha256, now);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", userId.toString());
+        data.put("doc_type", upload.docType());
+        data.put("media_type", mediaType);
+        data.put("size_bytes", bytes.length);
+        data.put("evidence_sha256", sha256);
+        data.put("submitted_by", "administrator on the person's behalf");
+        data.put("before", "none");
+        data.put("after", "pending");
+        audit.record(new AuditEntry(actor.userId(), "KYC_DOCUMENT_SUBMITTED", "kyc_document", id, null, data));
+        return Outcome.done(store.details(userId).orElseThrow().kycDocuments().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow());
+    }
+
+    /**
+     * The signed-in person replaces their own password (ID-4): the current one must be right and the new
+     * one must meet {@link PasswordRule}; "must change password" is cleared with it. This is the one use
+     * case a session signed in with a temporary password may call. Audit: PASSWORD_CHANGED (never a password).
+     */
+    public Outcome<PasswordChanged> changePassword(Actor actor, PasswordChange change, Instant now, AuditRecorder audit) {
+        if (change == null) {
+            return Outcome.invalid("change", "is missing: the current password and the new one");
+        }
+        if (change.currentPassword() == null || change.currentPassword().isEmpty()) {
+            return Outcome.invalid("currentPassword", "is missing: type the password you signed in with");
+        }
+        Optional<String> stored = store.passwordHash(actor.userId());
+        if (stored.isEmpty()) {
+            return Outcome.invalid("currentPassword", "cannot be checked: your account has no password to change");
+        }
+        if (!hasher.matches(change.currentPassword().toCharArray(), stored.get())) {
+            return Outcome.invalid("currentPassword", "is wrong: type the password you signed in with");
+        }
+        Optional<FieldProblem> weak = PasswordRule.problem(change.newPassword(), change.newPassword(), null, change.currentPassword());
+        if (weak.isPresent()) {
+            return new Outcome.Invalid<>(List.of(weak.get()));
+        }
+        Optional<FieldProblem> nameInside = PasswordRule.problem("newPassword", change.newPassword(), store.person(actor.userId())
+                .map(Person::email).orElse(null));
+        if (nameInside.isPresent()) {
+            return new Outcome.Invalid<>(List.of(nameInside.get()));
+        }
+        if (!store.changePassword(actor.userId(), hasher.hash(change.newPassword().toCharArray()), now)) {
+            return new Outcome.Conflict<>("Your account lost its password a moment ago; nothing was changed.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("user_id", actor.userId().toString());
+        data.put("before", "temporary or old password");
+        data.put("after", "own new password");
+        audit.record(new AuditEntry(actor.userId(), "PASSWORD_CHANGED", "user", actor.userId(), null, data));
+        return Outcome.done(new PasswordChanged(actor.userId(), now));
     }
 
     public Outcome<List<PersonSummary>> people(Actor actor, PeopleFilter filter) {
@@ -55,6 +235,14 @@ public final class PeopleUseCases {
             return denied.get();
         }
         return store.person(userId).<Outcome<Person>>map(Outcome::done).orElseGet(() -> Outcome.notFound("user", userId));
+    }
+
+    public Outcome<PersonDetails> personDetails(Actor actor, UUID userId) {
+        Optional<Outcome<PersonDetails>> denied = requireStaff(actor);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        return store.details(userId).<Outcome<PersonDetails>>map(Outcome::done).orElseGet(() -> Outcome.notFound("user", userId));
     }
 
     public Outcome<RoleAssignment> grantRole(Actor actor, UUID userId, RoleGrant grant, Instant now, AuditRecorder audit) {

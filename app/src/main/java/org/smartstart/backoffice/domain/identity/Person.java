@@ -11,10 +11,11 @@ import java.util.UUID;
  *
  * @param failedLogins  failed sign-ins since the last success (ID-4)
  * @param lockedUntil   when the lockout after too many failures ends; null when none was imposed
+ * @param mustChangePassword the person still has the temporary password an administrator gave them (ID-4)
  */
 public record Person(UUID id, String displayName, String email, KycState kycStatus, String countryCode,
                      BigDecimal trustScore, Instant createdAt, Instant archivedAt, boolean hasPassword,
-                     int failedLogins, Instant lockedUntil,
+                     int failedLogins, Instant lockedUntil, boolean mustChangePassword,
                      List<RoleAssignment> activeRoles, List<RoleAssignment> revokedRoles) {
     public Person {
         activeRoles = List.copyOf(activeRoles);

@@ -116,16 +116,17 @@ public final class SignIn {
             attempt.audit(entry(userId, LOGIN_FAILED, data));
             return new SignInResult.AccountArchived();
         }
-        if (account.mustChangePassword()) {
-            data.put("reason", "password_change_required");
-            attempt.audit(entry(userId, LOGIN_FAILED, data));
-            return new SignInResult.PasswordChangeRequired(account.user());
-        }
 
         String token = newToken();
         Session session = new Session(UUID.randomUUID(), userId, token, now.plus(SESSION_LIFETIME));
         attempt.startSession(new NewSession(session.id(), userId, sha256Hex(token), now, session.expiresAt(), client));
         data.put("session_id", session.id().toString());
+        if (account.mustChangePassword()) {
+            // The session only lets the person choose their own password: every other use case refuses it until then.
+            data.put("password_change_required", true);
+            attempt.audit(entry(userId, LOGIN_SUCCEEDED, data));
+            return new SignInResult.PasswordChangeRequired(session, account.user());
+        }
         attempt.audit(entry(userId, LOGIN_SUCCEEDED, data));
         return new SignInResult.SignedIn(session, account.user());
     }

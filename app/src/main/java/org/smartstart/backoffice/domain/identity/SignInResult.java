@@ -23,8 +23,11 @@ public sealed interface SignInResult {
     record LockedOut(Instant until) implements SignInResult {
     }
 
-    /** The password was right, but an administrator requires a new one first; no session was started. */
-    record PasswordChangeRequired(SignedInUser user) implements SignInResult {
+    /**
+     * The password was right but temporary (an administrator set it): the session started only lets the
+     * person choose their own password ({@code People.changePassword}); every other call is refused until then.
+     */
+    record PasswordChangeRequired(Session session, SignedInUser user) implements SignInResult {
     }
 
     /** The password was right, but the account is archived; no session was started. */

@@ -76,4 +76,7 @@ public interface WalletStore {
                                      String memo, Instant at);
 
     Chain chain(UUID walletId);
+
+    /** Every version of the venture's issuance rule, newest first. */
+    List<IssuanceRules.Version> issuanceRules(UUID ventureId);
 }

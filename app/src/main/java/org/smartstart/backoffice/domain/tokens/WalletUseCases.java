@@ -63,6 +63,20 @@ public final class WalletUseCases {
                 chain.intact(), chain.newestFirst()));
     }
 
+    public Outcome<IssuanceRules> issuanceRules(Actor actor, UUID ventureId, Instant now) {
+        if (!actor.may(Permission.READ_CAP_TABLE, ventureId)) {
+            return new Outcome.Denied<>(Permission.READ_CAP_TABLE.words(), "You may not read the BUZ issuance rule of this venture: that takes "
+                    + "its owner, contributor or reviewer role, or the global compliance, admin or support role (ID-3).");
+        }
+        Optional<WalletStore.Venture> venture = store.venture(ventureId);
+        if (venture.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+        return Outcome.done(new IssuanceRules(ventureId, venture.get().name(), month, store.earnedIn(ventureId, month),
+                store.issuanceRules(ventureId)));
+    }
+
     public Outcome<BuzMovement> issueBuz(Actor actor, UUID ventureId, IssueRequest request, Instant now, AuditRecorder audit) {
         Optional<Outcome<BuzMovement>> denied = requireMover(actor, ventureId);
         if (denied.isPresent()) {

@@ -41,4 +41,11 @@ public interface Wallets {
      */
     @Command("/ventures/{ventureId}/buz/redemptions")
     Outcome<BuzMovement> redeemBuz(@Param("ventureId") UUID ventureId, @Param("request") RedeemRequest request);
+
+    /**
+     * The venture's BUZ issuance rule and its history (monthly cap, conversion band, board approval), with this
+     * month's issues against the cap. Read by whoever may read the venture's cap table (ID-3).
+     */
+    @Query("/ventures/{ventureId}/buz/issuance-rules")
+    Outcome<IssuanceRules> issuanceRules(@Param("ventureId") UUID ventureId);
 }

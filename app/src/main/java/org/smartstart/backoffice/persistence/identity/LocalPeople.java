@@ -1,17 +1,25 @@
 package org.smartstart.backoffice.persistence.identity;
 
 import org.smartstart.backoffice.domain.access.Actor;
+import org.smartstart.backoffice.domain.audit.PersonalDataTokenizer;
+import org.smartstart.backoffice.domain.identity.KycUpload;
+import org.smartstart.backoffice.domain.identity.NewPerson;
+import org.smartstart.backoffice.domain.identity.PasswordChange;
+import org.smartstart.backoffice.domain.identity.PasswordChanged;
+import org.smartstart.backoffice.domain.identity.PasswordHasher;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
 import org.smartstart.backoffice.domain.identity.Person;
 import org.smartstart.backoffice.domain.identity.PersonArchive;
+import org.smartstart.backoffice.domain.identity.PersonDetails;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
 import org.smartstart.backoffice.domain.identity.RoleGrant;
 import org.smartstart.backoffice.domain.identity.RoleRevocation;
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.persistence.usecase.LocalTx;
 import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 
 import java.util.List;
@@ -26,10 +34,18 @@ public final class LocalPeople implements People {
 
     private final LocalUseCases useCases;
     private final Session session;
+    private final PasswordHasher hasher;
+    private final PersonalDataTokenizer tokenizer;
 
-    public LocalPeople(LocalUseCases useCases, Session session) {
+    public LocalPeople(LocalUseCases useCases, Session session, PasswordHasher hasher, PersonalDataTokenizer tokenizer) {
         this.useCases = useCases;
         this.session = session;
+        this.hasher = hasher;
+        this.tokenizer = tokenizer;
+    }
+
+    private PeopleUseCases people(LocalTx tx) {
+        return new PeopleUseCases(new JdbcPeopleStore(tx.connection()), hasher, tokenizer);
     }
 
     @Override
@@ -45,6 +61,11 @@ public final class LocalPeople implements People {
     @Override
     public Outcome<Person> person(UUID userId) {
         return useCases.query(session, (actor, tx) -> new PeopleUseCases(new JdbcPeopleStore(tx.connection())).person(actor, userId));
+    }
+
+    @Override
+    public Outcome<PersonDetails> personDetails(UUID userId) {
+        return useCases.query(session, (actor, tx) -> people(tx).personDetails(actor, userId));
     }
 
     @Override
@@ -69,5 +90,20 @@ public final class LocalPeople implements People {
     public Outcome<Person> archivePerson(UUID userId, PersonArchive archive) {
         return useCases.command(session, (actor, tx, audit) ->
                 new PeopleUseCases(new JdbcPeopleStore(tx.connection())).archivePerson(actor, userId, archive, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<Person> createPerson(NewPerson person) {
+        return useCases.command(session, (actor, tx, audit) -> people(tx).createPerson(actor, person, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<PasswordChanged> changePassword(PasswordChange change) {
+        return useCases.commandBeforePasswordChange(session, (actor, tx, audit) -> people(tx).changePassword(actor, change, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<PersonDetails.KycDocument> uploadKycDocument(UUID userId, KycUpload upload) {
+        return useCases.command(session, (actor, tx, audit) -> people(tx).uploadKycDocument(actor, userId, upload, tx.now(), audit));
     }
 }

@@ -1,6 +1,7 @@
 package org.smartstart.backoffice.persistence.tokens;
 
 import org.smartstart.backoffice.domain.tokens.BuzTxType;
+import org.smartstart.backoffice.domain.tokens.IssuanceRules;
 import org.smartstart.backoffice.domain.tokens.WalletStore;
 import org.smartstart.backoffice.domain.tokens.WalletTransaction;
 
@@ -77,6 +78,28 @@ public final class JdbcWalletStore implements WalletStore {
                 p.executeQuery().close();
             }
             return null;
+        });
+    }
+
+    @Override
+    public List<IssuanceRules.Version> issuanceRules(UUID ventureId) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT id, monthly_issue_cap, conversion_band_min, conversion_band_max, COALESCE(board_approved, false),
+                           created_at, replaced_at
+                      FROM buz_issuance_rules WHERE venture_id = ?
+                     ORDER BY replaced_at IS NULL DESC, created_at DESC, id""")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                List<IssuanceRules.Version> rows = new java.util.ArrayList<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        java.sql.Timestamp replaced = r.getTimestamp(7);
+                        rows.add(new IssuanceRules.Version(r.getObject(1, UUID.class), r.getLong(2), r.getBigDecimal(3), r.getBigDecimal(4),
+                                r.getBoolean(5), r.getTimestamp(6).toInstant(), replaced == null ? null : replaced.toInstant()));
+                    }
+                }
+                return rows;
+            }
         });
     }
 

@@ -2,6 +2,7 @@ package org.smartstart.backoffice.persistence.tokens;
 
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.tokens.BuzMovement;
+import org.smartstart.backoffice.domain.tokens.IssuanceRules;
 import org.smartstart.backoffice.domain.tokens.IssueRequest;
 import org.smartstart.backoffice.domain.tokens.RedeemRequest;
 import org.smartstart.backoffice.domain.tokens.Wallet;
@@ -42,5 +43,11 @@ public final class LocalWallets implements Wallets {
     public Outcome<BuzMovement> redeemBuz(UUID ventureId, RedeemRequest request) {
         return useCases.command(session, (actor, tx, audit) ->
                 new WalletUseCases(new JdbcWalletStore(tx.connection())).redeemBuz(actor, ventureId, request, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<IssuanceRules> issuanceRules(UUID ventureId) {
+        return useCases.query(session, (actor, tx) ->
+                new WalletUseCases(new JdbcWalletStore(tx.connection())).issuanceRules(actor, ventureId, tx.now()));
     }
 }

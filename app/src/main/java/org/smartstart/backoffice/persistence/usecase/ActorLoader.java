@@ -29,11 +29,16 @@ public final class ActorLoader {
     private ActorLoader() {
     }
 
-    public static Optional<Actor> load(Connection c, Session session, Instant now) throws SQLException {
+    /** Who acts, and whether they still hold a temporary password that only lets them choose their own (ID-4). */
+    public record Loaded(Actor actor, boolean mustChangePassword) {
+    }
+
+    public static Optional<Loaded> load(Connection c, Session session, Instant now) throws SQLException {
         // One round trip for the session check and the roles: every use case pays it.
         try (PreparedStatement p = c.prepareStatement("""
-                SELECT u.id, u.display_name, r.venture_id, r.role
+                SELECT u.id, u.display_name, r.venture_id, r.role, COALESCE(cr.must_change_password, false)
                   FROM user_sessions s JOIN users u ON u.id = s.user_id
+                  LEFT JOIN user_credentials cr ON cr.user_id = u.id
                   LEFT JOIN LATERAL (
                         SELECT a.venture_id, a.role::text AS role FROM role_assignments a
                          WHERE a.user_id = u.id AND a.revoked_at IS NULL AND a.role IS NOT NULL
@@ -50,11 +55,12 @@ public final class ActorLoader {
                 }
                 UUID userId = r.getObject(1, UUID.class);
                 String displayName = r.getString(2);
+                boolean mustChangePassword = r.getBoolean(5);
                 Roles roles = new Roles();
                 do {
                     roles.add(r.getObject(3, UUID.class), r.getString(4));
                 } while (r.next());
-                return Optional.of(new Actor(userId, displayName, roles.global, roles.perVenture));
+                return Optional.of(new Loaded(new Actor(userId, displayName, roles.global, roles.perVenture), mustChangePassword));
             }
         }
     }

@@ -41,7 +41,7 @@ public final class LocalBackOffice implements BackOffice {
         Objects.requireNonNull(services, "services");
         this.session = Objects.requireNonNull(session, "session");
         LocalUseCases useCases = services.useCases();
-        this.people = new LocalPeople(useCases, session);
+        this.people = new LocalPeople(useCases, session, services.passwords(), services.tokens()::email);
         this.ventures = new LocalVentures(useCases, session);
         this.capTables = new LocalCapTables(useCases, session);
         this.capTableInterchange = new LocalCapTableInterchange(useCases, session);

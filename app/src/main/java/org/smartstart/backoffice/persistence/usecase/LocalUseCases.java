@@ -98,10 +98,22 @@ public final class LocalUseCases {
     }
 
     public <T> Outcome<T> command(Session session, CommandWork<T> work) {
-        return run(session, false, work);
+        return run(session, false, false, work);
+    }
+
+    /**
+     * A command that a session signed in with a temporary password may run: choosing the new password.
+     * Every other use case refuses such a session (ID-4) until that is done.
+     */
+    public <T> Outcome<T> commandBeforePasswordChange(Session session, CommandWork<T> work) {
+        return run(session, false, true, work);
     }
 
     private <T> Outcome<T> run(Session session, boolean readOnly, CommandWork<T> work) {
+        return run(session, readOnly, false, work);
+    }
+
+    private <T> Outcome<T> run(Session session, boolean readOnly, boolean beforePasswordChange, CommandWork<T> work) {
         Instant now = clock.instant();
         try (org.hibernate.Session hibernate = sessionFactory.openSession()) {
             Transaction tx = null;
@@ -109,11 +121,17 @@ public final class LocalUseCases {
                 tx = hibernate.beginTransaction();
                 Connection connection = hibernate.doReturningWork(c -> c);
                 Transactions.actAs(connection, session.userId(), readOnly);
-                Optional<Actor> actor = ActorLoader.load(connection, session, now);
-                if (actor.isEmpty()) {
+                Optional<ActorLoader.Loaded> loaded = ActorLoader.load(connection, session, now);
+                if (loaded.isEmpty()) {
                     tx.rollback();
                     return new Outcome.Unauthenticated<>("Your session has ended or expired; please sign in again.");
                 }
+                if (loaded.get().mustChangePassword() && !beforePasswordChange) {
+                    tx.rollback();
+                    return new Outcome.Denied<>("use the back office with a temporary password",
+                            "Choose your own password first: you signed in with a temporary password, which only lets you change it (ID-4).");
+                }
+                Optional<Actor> actor = Optional.of(loaded.get().actor());
                 List<AuditEntry> recorded = new ArrayList<>(1);
                 Outcome<T> outcome = work.run(actor.get(), new LocalTx(hibernate, connection, now), recorded::add);
                 if (!(outcome instanceof Outcome.Done<T> done)) {

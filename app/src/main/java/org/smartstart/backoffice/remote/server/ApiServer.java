@@ -252,7 +252,8 @@ public final class ApiServer implements AutoCloseable {
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
-            if (result instanceof SignInResult.SignedIn) {
+            if (result instanceof SignInResult.SignedIn || result instanceof SignInResult.PasswordChangeRequired) {
+                // a temporary password still opens a session: one that may only choose the new password
                 json(ctx, 200, Json.mapper().writerFor(SignInResult.class).writeValueAsBytes(result));
                 return;
             }
@@ -262,9 +263,6 @@ public final class ApiServer implements AutoCloseable {
             } else if (result instanceof SignInResult.LockedOut l) {
                 p = Problems.problem(423, "locked-out", "Account locked",
                         "Too many failed sign-ins: the account is locked until " + l.until() + " (ID-4).", ctx.path());
-            } else if (result instanceof SignInResult.PasswordChangeRequired) {
-                p = Problems.problem(403, "password-change-required", "New password required",
-                        "An administrator requires a new password before the next sign-in.", ctx.path());
             } else if (result instanceof SignInResult.AccountArchived) {
                 p = Problems.problem(403, "account-archived", "Account archived", "This account is archived.", ctx.path());
             } else {

@@ -55,7 +55,39 @@ public final class AdminLabels {
             case "memo" -> "Memo:";
             case "userId" -> "Person:";
             case "text" -> "Search:";
+            case "displayName" -> "Name:";
+            case "email" -> "E-mail:";
+            case "countryCode" -> "Country:";
+            case "temporaryPassword" -> "Temporary password:";
             default -> name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + ":";
         };
+    }
+
+    /** "passport" → "Passport", "proof_of_address" → "Proof of address". */
+    public static String docType(String code) {
+        return switch (code) {
+            case "id_card" -> "ID card";
+            case "drivers_license" -> "Driver's license";
+            default -> sentence(code);
+        };
+    }
+
+    public static String docStatus(String code) {
+        return code == null ? "" : sentence(code);
+    }
+
+    public static String loginAction(String action) {
+        return switch (action) {
+            case "LOGIN_SUCCEEDED" -> "Signed in";
+            case "LOGIN_FAILED" -> "Sign-in refused";
+            case "ACCOUNT_LOCKED" -> "Locked after failures";
+            case "LOGGED_OUT" -> "Signed out";
+            default -> action;
+        };
+    }
+
+    private static String sentence(String code) {
+        String words = code.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -24,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.smartstart.backoffice.domain.identity.KycState;
 import org.smartstart.backoffice.domain.identity.Person;
+import org.smartstart.backoffice.domain.identity.PersonDetails;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
@@ -44,6 +46,17 @@ public final class AdministrationView {
     @FXML private Button searchButton;
     @FXML private Label searchSummary;
     @FXML private ListView<PersonSummary> peopleList;
+
+    @FXML private TitledPane newPersonPane;
+    @FXML private TextField newName;
+    @FXML private TextField newEmail;
+    @FXML private TextField newCountry;
+    @FXML private Button createButton;
+    @FXML private VBox temporaryPasswordBox;
+    @FXML private Label temporaryPasswordNote;
+    @FXML private TextField temporaryPassword;
+    @FXML private Button copyTemporaryPassword;
+    @FXML private Button dismissTemporaryPassword;
 
     @FXML private Label nothingOpen;
     @FXML private VBox personPane;
@@ -73,6 +86,14 @@ public final class AdministrationView {
     @FXML private TextField archiveReason;
     @FXML private Button archiveButton;
 
+    @FXML private TableView<PersonDetails.KycDocument> kycTable;
+    @FXML private ComboBox<String> uploadDocType;
+    @FXML private Button uploadButton;
+    @FXML private TableView<PersonDetails.Device> devicesTable;
+    @FXML private TableView<PersonDetails.Skill> skillsTable;
+    @FXML private Label badges;
+    @FXML private TableView<PersonDetails.LoginEvent> loginsTable;
+
     @FXML private Label walletBalance;
     @FXML private Label walletChain;
     @FXML private TableView<WalletTransaction> transactionsTable;
@@ -87,6 +108,7 @@ public final class AdministrationView {
     @FXML private TextField issueAmount;
     @FXML private TextField issueMemo;
     @FXML private Button issueButton;
+    @FXML private Label issuanceRule;
 
     private final AdministrationViewModel viewModel;
     private final BuzWalletViewModel walletModel;
@@ -108,9 +130,103 @@ public final class AdministrationView {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         initializeSearch();
+        initializeNewPerson();
         initializePerson();
         initializeRoles();
         initializeWallet();
+        initializeDetails();
+    }
+
+    /** The read-only tabs: KYC documents with their decisions, devices and skills, sign-ins. */
+    private void initializeDetails() {
+        kycTable.setItems(viewModel.kycDocuments());
+        column(kycTable, "Document", 115, d -> AdminLabels.docType(d.docType()));
+        column(kycTable, "Status", 75, d -> AdminLabels.docStatus(d.status()));
+        column(kycTable, "Submitted", 90, d -> d.submittedAt() == null ? "" : viewModel.when(d.submittedAt()).substring(0, 10));
+        column(kycTable, "File", 120, d -> d.originalFilename() == null ? "" : d.originalFilename());
+        column(kycTable, "Risk", 50, d -> String.valueOf(d.riskScore()));
+        column(kycTable, "Decision", 200, d -> decision(d));
+        kycTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(PersonDetails.KycDocument d, boolean empty) {
+                super.updateItem(d, empty);
+                setTooltip(empty || d == null ? null : new Tooltip(decision(d) + "\nSubmitted " + viewModel.when(d.submittedAt())
+                        + (d.originalFilename() == null ? "" : " as " + d.originalFilename())
+                        + "\nsha256 " + (d.sha256() == null ? "not recorded" : d.sha256())
+                        + (d.mediaType() == null ? "" : "\n" + d.mediaType())
+                        + (d.reviewerComment() == null ? "" : "\nInternal comment: " + d.reviewerComment())));
+            }
+        });
+        kycTable.setPlaceholder(new Label("No KYC documents."));
+        uploadDocType.setItems(FXCollections.observableArrayList("passport", "id_card", "drivers_license", "proof_of_address"));
+        uploadDocType.setConverter(converter(t -> t == null ? "" : AdminLabels.docType(t).toLowerCase(java.util.Locale.ROOT)));
+        uploadDocType.valueProperty().bindBidirectional(viewModel.uploadDocTypeProperty());
+        uploadButton.disableProperty().bind(viewModel.workingProperty().or(viewModel.canArchiveProperty().not()));
+        uploadButton.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("KYC document of " + viewModel.personProperty().get().displayName());
+            chooser.getExtensionFilters().addAll(
+                    new javafx.stage.FileChooser.ExtensionFilter("PDF or image", "*.pdf", "*.png", "*.jpg", "*.jpeg"),
+                    new javafx.stage.FileChooser.ExtensionFilter("Any file", "*.*"));
+            java.io.File file = chooser.showOpenDialog(uploadButton.getScene().getWindow());
+            if (file != null) {
+                viewModel.uploadKycDocument(file.toPath());
+            }
+        });
+        constrain(kycTable);
+
+        devicesTable.setItems(viewModel.devices());
+        column(devicesTable, "Device", 130, d -> d.deviceId());
+        column(devicesTable, "System", 120, d -> d.os() == null ? "" : d.os());
+        column(devicesTable, "Disk", 90, d -> d.encryptedDisk() ? "Encrypted" : "Not encrypted");
+        column(devicesTable, "Antivirus", 90, d -> d.avStatus() == null ? "" : d.avStatus());
+        column(devicesTable, "Last report", 120, d -> viewModel.when(d.lastSeenAt()));
+        column(devicesTable, "Posture", 100, d -> d.compliant() ? "Compliant" : "Not compliant");
+        devicesTable.setPlaceholder(new Label("No device posture reports."));
+        constrain(devicesTable);
+
+        skillsTable.setItems(viewModel.skills());
+        column(skillsTable, "Skill", 160, s -> s.name());
+        column(skillsTable, "Category", 100, s -> s.category());
+        column(skillsTable, "Level", 100, s -> s.level());
+        column(skillsTable, "Verified", 160, s -> s.verified() ? "Yes" + (s.verifierName() == null ? "" : ", by " + s.verifierName()) : "No");
+        skillsTable.setPlaceholder(new Label("No skills recorded."));
+        constrain(skillsTable);
+        badges.textProperty().bind(viewModel.badgesProperty());
+
+        loginsTable.setItems(viewModel.logins());
+        column(loginsTable, "When", 130, e -> viewModel.when(e.at()));
+        column(loginsTable, "What", 150, e -> AdminLabels.loginAction(e.action()));
+        column(loginsTable, "Detail", 150, e -> e.detail() == null ? "" : e.detail().replace('_', ' '));
+        column(loginsTable, "From", 110, e -> e.clientHost() == null ? "" : e.clientHost());
+        column(loginsTable, "Program", 200, e -> e.userAgent() == null ? "" : e.userAgent());
+        loginsTable.setPlaceholder(new Label("No sign-ins recorded."));
+        constrain(loginsTable);
+    }
+
+    private String decision(PersonDetails.KycDocument d) {
+        if (d.decidedAt() == null) {
+            return "Waiting for review";
+        }
+        String outcome = "rejected".equals(d.status())
+                ? (Boolean.TRUE.equals(d.rejectionFinal()) ? "Rejected (final)" : "Rejected (may resubmit)")
+                : AdminLabels.docStatus(d.status());
+        return outcome + " " + viewModel.when(d.decidedAt()) + by(d.reviewerName())
+                + (d.reasonCode() == null ? "" : " · " + d.reasonCode())
+                + (d.applicantComment() == null ? "" : " · \u201c" + d.applicantComment() + "\u201d");
+    }
+
+    private static <S> void column(TableView<S> table, String title, double width, Function<S, String> text) {
+        TableColumn<S, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        // short values (dates, states) stay readable when the table is narrow; the last column takes the rest
+        column.setMinWidth(Math.min(width, 90));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        table.getColumns().add(column);
+    }
+
+    private static void constrain(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private void initializeSearch() {
@@ -144,6 +260,33 @@ public final class AdministrationView {
                 openSelected();
             }
         });
+    }
+
+    private void initializeNewPerson() {
+        newName.textProperty().bindBidirectional(viewModel.newNameProperty());
+        newEmail.textProperty().bindBidirectional(viewModel.newEmailProperty());
+        newCountry.textProperty().bindBidirectional(viewModel.newCountryProperty());
+        createButton.disableProperty().bind(viewModel.canCreateProperty().not());
+        createButton.setOnAction(e -> viewModel.createPerson());
+        newCountry.setOnAction(e -> {
+            if (!createButton.isDisabled()) viewModel.createPerson();
+        });
+        newPersonPane.expandedProperty().addListener((obs, old, open) -> {
+            if (open) {
+                javafx.application.Platform.runLater(newName::requestFocus);
+            }
+        });
+        temporaryPasswordBox.visibleProperty().bind(viewModel.temporaryPasswordProperty().isNotEmpty());
+        temporaryPasswordBox.managedProperty().bind(temporaryPasswordBox.visibleProperty());
+        temporaryPassword.textProperty().bind(viewModel.temporaryPasswordProperty());
+        temporaryPasswordNote.textProperty().bind(Bindings.concat("Temporary password for ", viewModel.temporaryPasswordForProperty(),
+                ", shown only now: give it to them; they choose their own at the first sign-in. Only its hash is kept."));
+        copyTemporaryPassword.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(viewModel.temporaryPasswordProperty().get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        dismissTemporaryPassword.setOnAction(e -> viewModel.dismissTemporaryPassword());
     }
 
     private void openSelected() {
@@ -308,6 +451,10 @@ public final class AdministrationView {
         issueAmount.textProperty().bindBidirectional(walletModel.issueAmountProperty());
         issueMemo.textProperty().bindBidirectional(walletModel.issueMemoProperty());
         issueButton.disableProperty().bind(walletModel.canIssueProperty().not());
+        issuanceRule.textProperty().bind(walletModel.issuanceRuleProperty());
+        Tooltip history = new Tooltip();
+        history.textProperty().bind(walletModel.issuanceHistoryProperty());
+        issuanceRule.setTooltip(history);
         issueButton.setOnAction(e -> walletModel.issue());
         issueAmount.setOnAction(e -> {
             if (!issueButton.isDisabled()) walletModel.issue();

@@ -14,11 +14,15 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.smartstart.backoffice.domain.identity.KycState;
+import org.smartstart.backoffice.domain.identity.KycUpload;
+import org.smartstart.backoffice.domain.identity.NewPerson;
+import org.smartstart.backoffice.domain.identity.PasswordRule;
 import org.smartstart.backoffice.domain.identity.People;
 import org.smartstart.backoffice.domain.identity.PeopleFilter;
 import org.smartstart.backoffice.domain.identity.PeopleUseCases;
 import org.smartstart.backoffice.domain.identity.Person;
 import org.smartstart.backoffice.domain.identity.PersonArchive;
+import org.smartstart.backoffice.domain.identity.PersonDetails;
 import org.smartstart.backoffice.domain.identity.PersonSummary;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.identity.RoleAssignment;
@@ -27,6 +31,7 @@ import org.smartstart.backoffice.domain.identity.RoleRevocation;
 import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
 import org.smartstart.backoffice.domain.ventures.Ventures;
+import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
 import org.smartstart.backoffice.ui.tasks.TaskExecutor;
 
@@ -61,6 +66,12 @@ public final class AdministrationViewModel {
     private final ObservableList<RoleAssignment> assignments = FXCollections.observableArrayList();
     private final StringProperty loginState = new SimpleStringProperty("");
     private final ObservableList<VentureOverview> ventures = FXCollections.observableArrayList();
+    private final ObservableList<PersonDetails.KycDocument> kycDocuments = FXCollections.observableArrayList();
+    private final ObservableList<PersonDetails.Device> devices = FXCollections.observableArrayList();
+    private final ObservableList<PersonDetails.Skill> skills = FXCollections.observableArrayList();
+    private final StringProperty badges = new SimpleStringProperty("");
+    private final ObservableList<PersonDetails.LoginEvent> logins = FXCollections.observableArrayList();
+    private final StringProperty uploadDocType = new SimpleStringProperty("passport");
 
     // grant and revoke
     private final ObjectProperty<Role> grantRole = new SimpleObjectProperty<>();
@@ -69,6 +80,14 @@ public final class AdministrationViewModel {
     private final ObjectProperty<RoleAssignment> selectedAssignment = new SimpleObjectProperty<>();
     private final StringProperty revokeReason = new SimpleStringProperty("");
     private final StringProperty archiveReason = new SimpleStringProperty("");
+
+    // a new person, and the temporary password shown once after creating them
+    private final StringProperty newName = new SimpleStringProperty("");
+    private final StringProperty newEmail = new SimpleStringProperty("");
+    private final StringProperty newCountry = new SimpleStringProperty("");
+    private final StringProperty temporaryPassword = new SimpleStringProperty("");
+    private final StringProperty temporaryPasswordFor = new SimpleStringProperty("");
+    private final BooleanBinding canCreate;
 
     private final ObjectProperty<AdminFeedback> feedback = new SimpleObjectProperty<>(AdminFeedback.NONE);
     private final BooleanProperty working = new SimpleBooleanProperty(false);
@@ -107,6 +126,7 @@ public final class AdministrationViewModel {
                 () -> selectedAssignment.get() != null && selectedAssignment.get().active(), selectedAssignment));
         canArchive = working.not().and(Bindings.createBooleanBinding(
                 () -> person.get() != null && person.get().archivedAt() == null, person));
+        canCreate = working.not().and(newName.isNotEmpty()).and(newEmail.isNotEmpty());
         canUnlock = working.not().and(Bindings.createBooleanBinding(() -> {
             Person p = person.get();
             return p != null && p.hasPassword() && (p.failedLogins() > 0 || p.lockedUntil() != null);
@@ -154,8 +174,59 @@ public final class AdministrationViewModel {
         return people + (filter.searchText() == null && filter.role() == null && filter.kycStatus() == null ? "" : " match");
     }
 
+    /**
+     * Opens an account with a temporary password generated here, shown once (and never sent back by the
+     * server, stored in clear or logged); the person must choose their own at the first sign-in. The new
+     * person is opened and the list searched again.
+     */
+    public void createPerson() {
+        if (!canCreate.get()) {
+            return;
+        }
+        String temporary = PasswordRule.temporaryPassword();
+        NewPerson request = new NewPerson(newName.get(), newEmail.get(), newCountry.get().isBlank() ? null : newCountry.get(), temporary);
+        dismissTemporaryPassword();
+        run("Creating a person…", () -> people.createPerson(request), "The account was not created", created -> {
+            newName.set("");
+            newEmail.set("");
+            newCountry.set("");
+            temporaryPasswordFor.set(created.displayName());
+            temporaryPassword.set(temporary);
+            open(created.id(), true);
+            feedback.set(AdminFeedback.done("The account of " + created.displayName() + " is open (KYC pending, no roles yet). Give them the "
+                    + "temporary password; they choose their own at the first sign-in."));
+            search();
+        });
+    }
+
+    /** Forgets the temporary password on screen (it cannot be shown again: only its hash is kept). */
+    public void dismissTemporaryPassword() {
+        temporaryPassword.set("");
+        temporaryPasswordFor.set("");
+    }
+
+    /**
+     * Shows a place other screens link to: a person ("user", as the audit trail names them) is opened here.
+     * Wallets and BUZ transactions are named by their own ids, which do not say whose they are, so they are
+     * not shown (the shell then stays where it was).
+     */
+    public boolean show(Place place) {
+        if (place instanceof Place.ObjectOf o && "user".equals(o.objectType()) && o.objectId() != null) {
+            open(o.objectId());
+            return true;
+        }
+        return false;
+    }
+
     /** Opens a person: profile and roles here, their wallet in {@link #wallet()}. */
     public void open(UUID userId) {
+        open(userId, false);
+    }
+
+    private void open(UUID userId, boolean keepTemporaryPassword) {
+        if (!keepTemporaryPassword) {
+            dismissTemporaryPassword();
+        }
         feedback.set(AdminFeedback.NONE);
         selectedAssignment.set(null);
         reload(userId);
@@ -163,6 +234,16 @@ public final class AdministrationViewModel {
     }
 
     private void reload(UUID userId) {
+        executor.execute(BackgroundTask.of("Reading documents, devices and sign-ins…", () -> people.personDetails(userId))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<PersonDetails> done) {
+                        showDetails(done.value());
+                    } else {
+                        showDetails(new PersonDetails(userId, List.of(), List.of(), List.of(), List.of(), List.of()));
+                        feedback.set(AdminFeedback.refusal("The details of the person could not be read", outcome));
+                    }
+                })
+                .onFailure(e -> feedback.set(AdminFeedback.failure("The details of the person could not be read", e))));
         executor.execute(BackgroundTask.of("Opening person…", () -> people.person(userId))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Done<Person> done) {
@@ -186,9 +267,49 @@ public final class AdministrationViewModel {
         person.set(p);
     }
 
+    /**
+     * Uploads a scan on the open person's behalf; the file is read in the background. The kind (PDF, PNG,
+     * JPEG) is read from the bytes by the use case, and the size is checked here first so a huge file is
+     * never read.
+     */
+    public void uploadKycDocument(java.nio.file.Path file) {
+        Person p = person.get();
+        String docType = uploadDocType.get();
+        if (p == null || file == null || docType == null) {
+            return;
+        }
+        String what = "The document " + file.getFileName() + " was not uploaded for " + p.displayName();
+        run("Uploading a KYC document…", () -> {
+            long size = java.nio.file.Files.size(file);
+            if (size > KycUpload.MAX_BYTES) {
+                return Outcome.<PersonDetails.KycDocument>invalid("file", "is " + size / 1024 + " KB; at most " + KycUpload.MAX_BYTES / 1024
+                        + " KB (scan it at a lower resolution)");
+            }
+            String base64 = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(file));
+            return people.uploadKycDocument(p.id(), new KycUpload(docType, file.getFileName().toString(), base64));
+        }, what, uploaded -> {
+            feedback.set(AdminFeedback.done("The " + AdminLabels.docType(uploaded.docType()).toLowerCase(java.util.Locale.ROOT) + " "
+                    + uploaded.originalFilename() + " of " + p.displayName() + " is stored (sha256 " + uploaded.sha256().substring(0, 12)
+                    + "…) and waits in the KYC review queue."));
+            reload(p.id());
+        });
+    }
+
+    private void showDetails(PersonDetails d) {
+        kycDocuments.setAll(d.kycDocuments());
+        devices.setAll(d.devices());
+        skills.setAll(d.skills());
+        badges.set(d.badges().isEmpty() ? "No badges earned yet."
+                : "Badges: " + String.join(" · ", d.badges().stream().map(PersonDetails.Badge::name).toList()));
+        logins.setAll(d.logins());
+    }
+
     private String describeLogin(Person p) {
         if (!p.hasPassword()) {
             return "No password: cannot sign in";
+        }
+        if (p.mustChangePassword() && !p.lockedAt(clock.instant())) {
+            return "Temporary password: not yet changed";
         }
         if (p.lockedAt(clock.instant())) {
             return "Locked until " + WHEN.format(p.lockedUntil().atZone(zone)) + " after " + p.failedLogins() + " failed sign-ins";
@@ -289,6 +410,31 @@ public final class AdministrationViewModel {
         return instant == null ? "" : WHEN.format(instant.atZone(zone));
     }
 
+    public StringProperty newNameProperty() {
+        return newName;
+    }
+
+    public StringProperty newEmailProperty() {
+        return newEmail;
+    }
+
+    public StringProperty newCountryProperty() {
+        return newCountry;
+    }
+
+    public BooleanBinding canCreateProperty() {
+        return canCreate;
+    }
+
+    /** The temporary password of the person just created; empty once dismissed or another person is opened. */
+    public ReadOnlyStringProperty temporaryPasswordProperty() {
+        return temporaryPassword;
+    }
+
+    public ReadOnlyStringProperty temporaryPasswordForProperty() {
+        return temporaryPasswordFor;
+    }
+
     public BuzWalletViewModel wallet() {
         return wallet;
     }
@@ -327,6 +473,33 @@ public final class AdministrationViewModel {
 
     public ReadOnlyStringProperty loginStateProperty() {
         return loginState;
+    }
+
+    public ObservableList<PersonDetails.KycDocument> kycDocuments() {
+        return kycDocuments;
+    }
+
+    public ObservableList<PersonDetails.Device> devices() {
+        return devices;
+    }
+
+    public ObservableList<PersonDetails.Skill> skills() {
+        return skills;
+    }
+
+    /** "Badges: First contribution · Verified identity", or that there are none. */
+    public ReadOnlyStringProperty badgesProperty() {
+        return badges;
+    }
+
+    /** Which kind of document the next upload is: passport, id_card, drivers_license or proof_of_address. */
+    public StringProperty uploadDocTypeProperty() {
+        return uploadDocType;
+    }
+
+    /** The person's sign-ins, failures, lockouts and sign-outs, newest first (from the audit trail). */
+    public ObservableList<PersonDetails.LoginEvent> logins() {
+        return logins;
     }
 
     public ObservableList<VentureOverview> ventures() {

@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.smartstart.backoffice.domain.tokens.BuzMovement;
 import org.smartstart.backoffice.domain.tokens.IssueRequest;
+import org.smartstart.backoffice.domain.tokens.IssuanceRules;
 import org.smartstart.backoffice.domain.tokens.Wallet;
 import org.smartstart.backoffice.domain.tokens.WalletTransaction;
 import org.smartstart.backoffice.domain.tokens.Wallets;
@@ -53,6 +54,8 @@ public final class BuzWalletViewModel {
     private final ObjectProperty<AdminFeedback> feedback = new SimpleObjectProperty<>(AdminFeedback.NONE);
     private final BooleanProperty working = new SimpleBooleanProperty(false);
     private final BooleanBinding canIssue;
+    private final StringProperty issuanceRule = new SimpleStringProperty("");
+    private final StringProperty issuanceHistory = new SimpleStringProperty("");
 
     private final Wallets wallets;
     private final TaskExecutor executor;
@@ -62,6 +65,63 @@ public final class BuzWalletViewModel {
         this.wallets = wallets;
         this.executor = executor;
         canIssue = wallet.isNotNull().and(issueVenture.isNotNull()).and(issueAmount.isNotEmpty()).and(working.not());
+        issueVenture.addListener((obs, old, venture) -> loadIssuanceRule(venture));
+    }
+
+    /** The chosen venture's issuance rule, so the cap is known before issuing (BZ-3) and its history on demand. */
+    private void loadIssuanceRule(VentureOverview venture) {
+        issuanceRule.set("");
+        issuanceHistory.set("");
+        if (venture == null) {
+            return;
+        }
+        UUID asked = venture.id();
+        executor.execute(BackgroundTask.of("Reading the issuance rule…", () -> wallets.issuanceRules(asked))
+                .onSuccess(outcome -> {
+                    if (issueVenture.get() == null || !issueVenture.get().id().equals(asked)) {
+                        return;
+                    }
+                    if (outcome instanceof Outcome.Done<IssuanceRules> done) {
+                        describe(done.value());
+                    } else {
+                        issuanceRule.set("The issuance rule could not be read: " + outcome.describe());
+                    }
+                })
+                .onFailure(e -> issuanceRule.set("The issuance rule could not be read: " + e.getMessage())));
+    }
+
+    private void describe(IssuanceRules rules) {
+        java.util.Optional<IssuanceRules.Version> current = rules.current();
+        if (current.isEmpty()) {
+            issuanceRule.set(rules.ventureName() + " has no BUZ issuance rule: it cannot issue BUZ (BZ-3).");
+        } else {
+            IssuanceRules.Version v = current.get();
+            issuanceRule.set("Rule of " + rules.ventureName() + ": at most " + buz(v.monthlyIssueCap()) + " BUZ a month, "
+                    + buz(rules.issuedThisMonth()) + " issued in " + rules.month() + " (BZ-3); conversion band " + v.bandMin().toPlainString()
+                    + "–" + v.bandMax().toPlainString() + " % per BUZ, " + (v.boardApproved() ? "board approved" : "NOT board approved")
+                    + " (BZ-4); in force since " + v.createdAt().toString().substring(0, 10)
+                    + (rules.versions().size() > 1 ? "; " + (rules.versions().size() - 1) + " earlier version"
+                    + (rules.versions().size() > 2 ? "s" : "") : "") + ".");
+        }
+        StringBuilder history = new StringBuilder();
+        for (IssuanceRules.Version v : rules.versions()) {
+            history.append(v.createdAt().toString(), 0, 10).append(" – ")
+                    .append(v.replacedAt() == null ? "now" : v.replacedAt().toString().substring(0, 10))
+                    .append(": cap ").append(buz(v.monthlyIssueCap())).append(" BUZ/month, band ").append(v.bandMin().toPlainString())
+                    .append("–").append(v.bandMax().toPlainString()).append(" %, ").append(v.boardApproved() ? "board approved" : "not approved")
+                    .append('\n');
+        }
+        issuanceHistory.set(history.toString().strip());
+    }
+
+    /** One sentence on the chosen venture's current issuance rule and this month's issues. */
+    public javafx.beans.property.ReadOnlyStringProperty issuanceRuleProperty() {
+        return issuanceRule;
+    }
+
+    /** Every version of the rule, one per line, newest first. */
+    public javafx.beans.property.ReadOnlyStringProperty issuanceHistoryProperty() {
+        return issuanceHistory;
     }
 
     public void open(UUID userId) {

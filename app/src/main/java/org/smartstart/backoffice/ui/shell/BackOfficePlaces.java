@@ -3,7 +3,11 @@ package org.smartstart.backoffice.ui.shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartstart.backoffice.domain.identity.ClientInfo;
+import org.smartstart.backoffice.domain.identity.PasswordChange;
+import org.smartstart.backoffice.domain.identity.PasswordChanged;
+import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.identity.SignInResult;
+import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.domain.usecase.BackOfficeConnector;
 import org.smartstart.backoffice.ui.signin.Location;
 import org.smartstart.backoffice.ui.signin.ServerAddress;
@@ -112,10 +116,15 @@ public final class BackOfficePlaces implements SignInBackend, AutoCloseable {
                 ? serverConnector(ServerAddress.parse(choice.serverUrl()))
                 : thisComputerConnector();
         SignInResult result = connector.signIn(email, password, client);
-        if (result instanceof SignInResult.SignedIn) {
+        if (result instanceof SignInResult.SignedIn || result instanceof SignInResult.PasswordChangeRequired) {
             lastSignedInThrough = connector;
         }
         return result;
+    }
+
+    @Override
+    public Outcome<PasswordChanged> changePassword(Session session, String currentPassword, String newPassword) {
+        return signedInThrough().open(session).people().changePassword(new PasswordChange(currentPassword, newPassword));
     }
 
     @Override

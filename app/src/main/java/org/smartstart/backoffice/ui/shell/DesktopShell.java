@@ -197,6 +197,7 @@ public final class DesktopShell {
             AdministrationViewModel viewModel = new AdministrationViewModel(backOffice.people(), backOffice.ventures(),
                     new BuzWalletViewModel(backOffice.wallets(), executor), executor, java.time.Clock.systemUTC(), zone);
             Node node = ViewLoader.load("Administration", new AdministrationView(viewModel));
+            showers.put(page, viewModel::show);
             viewModel.load();
             return node;
         }

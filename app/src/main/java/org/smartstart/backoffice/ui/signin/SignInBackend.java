@@ -1,6 +1,9 @@
 package org.smartstart.backoffice.ui.signin;
 
+import org.smartstart.backoffice.domain.identity.PasswordChanged;
+import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.identity.SignInResult;
+import org.smartstart.backoffice.domain.usecase.Outcome;
 
 /**
  * What the sign-in window needs from the desktop around it: where the back office may be, how to start
@@ -26,4 +29,10 @@ public interface SignInBackend {
 
     /** Remembers the choice for the next start. */
     void remember(SignInChoice choice) throws Exception;
+
+    /**
+     * Replaces the temporary password of a session that {@link #signIn} answered with
+     * {@link SignInResult.PasswordChangeRequired}, where that sign-in happened.
+     */
+    Outcome<PasswordChanged> changePassword(Session session, String currentPassword, String newPassword) throws Exception;
 }

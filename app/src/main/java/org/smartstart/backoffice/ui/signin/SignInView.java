@@ -11,6 +11,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
 import org.smartstart.backoffice.ui.shell.ThemeSwitch;
 
 /**
@@ -32,6 +33,15 @@ public final class SignInView {
     @FXML private Label status;
     @FXML private Label database;
     @FXML private ToggleButton darkTheme;
+    @FXML private VBox signInForm;
+    @FXML private VBox passwordStep;
+    @FXML private Label passwordStepIntro;
+    @FXML private PasswordField newPassword;
+    @FXML private PasswordField repeatedPassword;
+    @FXML private Label passwordRule;
+    @FXML private Label passwordMessage;
+    @FXML private Button changePassword;
+    @FXML private Button cancelPasswordChange;
 
     private final SignInViewModel viewModel;
     private final ThemeSwitch themeSwitch;
@@ -79,7 +89,9 @@ public final class SignInView {
         darkTheme.selectedProperty().bindBidirectional(themeSwitch.darkProperty());
         // After a refusal the cursor waits in the field to fix: the address for a server problem, else the password.
         viewModel.messageProperty().addListener((obs, old, text) -> {
-            if (!text.isEmpty()) {
+            if (!text.isEmpty() && viewModel.changingPasswordProperty().get()) {
+                Platform.runLater(newPassword::requestFocus);
+            } else if (!text.isEmpty()) {
                 Platform.runLater(() -> (serverUrl.isVisible() && ServerAddress.problem(serverUrl.getText()).isPresent()
                         ? serverUrl : password).requestFocus());
             }
@@ -89,7 +101,47 @@ public final class SignInView {
                 Platform.runLater(serverUrl::requestFocus);
             }
         });
+        bindPasswordStep();
         Platform.runLater(email::requestFocus);
+    }
+
+    /** The step after a sign-in with a temporary password: the same window, the form swapped for two new-password fields. */
+    private void bindPasswordStep() {
+        passwordStep.visibleProperty().bind(viewModel.changingPasswordProperty());
+        passwordStep.managedProperty().bind(passwordStep.visibleProperty());
+        signInForm.visibleProperty().bind(viewModel.changingPasswordProperty().not());
+        signInForm.managedProperty().bind(signInForm.visibleProperty());
+        newPassword.textProperty().bindBidirectional(viewModel.newPasswordProperty());
+        repeatedPassword.textProperty().bindBidirectional(viewModel.repeatedPasswordProperty());
+        newPassword.disableProperty().bind(viewModel.busyProperty());
+        repeatedPassword.disableProperty().bind(viewModel.busyProperty());
+        changePassword.disableProperty().bind(viewModel.canChangePasswordProperty().not());
+        cancelPasswordChange.disableProperty().bind(viewModel.busyProperty());
+        // One default button per scene: Enter belongs to whichever form shows.
+        signIn.defaultButtonProperty().bind(viewModel.changingPasswordProperty().not());
+        changePassword.defaultButtonProperty().bind(viewModel.changingPasswordProperty());
+        cancelPasswordChange.cancelButtonProperty().bind(viewModel.changingPasswordProperty());
+        passwordRule.setText(viewModel.passwordRule());
+        passwordMessage.textProperty().bind(viewModel.messageProperty());
+        viewModel.changingPasswordProperty().addListener((obs, old, now) -> {
+            if (now) {
+                passwordStepIntro.setText(viewModel.changingPasswordFor()
+                        + ", you signed in with a temporary password. Choose your own before the back office opens.");
+                Platform.runLater(newPassword::requestFocus);
+            } else {
+                Platform.runLater(password::requestFocus);
+            }
+        });
+    }
+
+    @FXML
+    private void changePassword() {
+        viewModel.changePassword();
+    }
+
+    @FXML
+    private void cancelPasswordChange() {
+        viewModel.cancelPasswordChange();
     }
 
     @FXML

@@ -13,7 +13,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartstart.backoffice.domain.identity.PasswordChanged;
+import org.smartstart.backoffice.domain.identity.PasswordRule;
 import org.smartstart.backoffice.domain.identity.SignInResult;
+import org.smartstart.backoffice.domain.usecase.FieldProblem;
+import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.ui.tasks.BackgroundTask;
 import org.smartstart.backoffice.ui.tasks.TaskExecutor;
 
@@ -46,6 +50,13 @@ public final class SignInViewModel {
     private final BooleanProperty starting = new SimpleBooleanProperty(false);
     private final BooleanProperty started = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty changingPassword = new SimpleBooleanProperty(false);
+    private final StringProperty newPassword = new SimpleStringProperty("");
+    private final StringProperty repeatedPassword = new SimpleStringProperty("");
+    private final BooleanBinding canChangePassword;
+    /** The sign-in that needs a new password first, and the temporary password it was made with. */
+    private SignInResult.PasswordChangeRequired pendingChange;
+    private String temporaryPassword;
     private final BooleanBinding canSignIn;
     private final BooleanBinding working;
     private final StringBinding status;
@@ -65,6 +76,9 @@ public final class SignInViewModel {
                 () -> !email.get().isBlank() && !password.get().isEmpty() && !busy.get()
                         && (location.get() != Location.SERVER || !serverUrl.get().isBlank()),
                 email, password, busy, location, serverUrl);
+        this.canChangePassword = Bindings.createBooleanBinding(
+                () -> changingPassword.get() && !newPassword.get().isEmpty() && !repeatedPassword.get().isEmpty() && !busy.get(),
+                changingPassword, newPassword, repeatedPassword, busy);
         this.working = busy.or(starting);
         this.status = Bindings.createStringBinding(() -> busy.get() ? (starting.get() ? STARTING : "Signing in…")
                 : starting.get() ? STARTING : "", busy, starting);
@@ -121,6 +135,8 @@ public final class SignInViewModel {
         }
         String enteredEmail = email.get().strip();
         char[] enteredPassword = password.get().toCharArray();
+        // kept only if the password turns out to be temporary: changing it needs it once more
+        String enteredPasswordCopy = password.get();
         busy.set(true);
         message.set("");
         executor.execute(BackgroundTask.of("Signing in…", () -> {
@@ -131,7 +147,7 @@ public final class SignInViewModel {
                         Arrays.fill(enteredPassword, '\0');
                     }
                 })
-                .onSuccess(this::show)
+                .onSuccess(result -> show(result, enteredPasswordCopy))
                 .onFailure(failure -> message.set("Could not sign in: " + plain(failure)))
                 .onFinished(() -> busy.set(false)));
     }
@@ -145,7 +161,66 @@ public final class SignInViewModel {
         }
     }
 
-    private void show(SignInResult result) {
+    /**
+     * Chooses the person's own password after signing in with a temporary one: the rule and the repeat
+     * are checked here first, then by the use case; only then does the main window open.
+     */
+    public void changePassword() {
+        if (!canChangePassword.get() || pendingChange == null) {
+            return;
+        }
+        Optional<FieldProblem> problem = PasswordRule.problem(newPassword.get(), repeatedPassword.get(),
+                pendingChange.user().email(), temporaryPassword);
+        if (problem.isPresent()) {
+            message.set(sentence(problem.get()));
+            return;
+        }
+        SignInResult.PasswordChangeRequired change = pendingChange;
+        String current = temporaryPassword;
+        String chosen = newPassword.get();
+        busy.set(true);
+        message.set("");
+        executor.execute(BackgroundTask.of("Changing the password…", () -> backend.changePassword(change.session(), current, chosen))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<PasswordChanged>) {
+                        leavePasswordChange();
+                        onSignedIn.accept(new SignInResult.SignedIn(change.session(), change.user()));
+                    } else if (outcome instanceof Outcome.Invalid<PasswordChanged> invalid) {
+                        message.set(String.join(" ", invalid.problems().stream().map(SignInViewModel::sentence).toList()));
+                    } else {
+                        message.set(outcome.describe());
+                    }
+                })
+                .onFailure(failure -> message.set("Could not change the password: " + plain(failure)))
+                .onFinished(() -> busy.set(false)));
+    }
+
+    /** Back to the sign-in form; the restricted session can do nothing and expires by itself. */
+    public void cancelPasswordChange() {
+        leavePasswordChange();
+        message.set("");
+    }
+
+    private void leavePasswordChange() {
+        pendingChange = null;
+        temporaryPassword = null;
+        newPassword.set("");
+        repeatedPassword.set("");
+        changingPassword.set(false);
+    }
+
+    /** "The new password is 8 characters long; it needs at least 12." */
+    static String sentence(FieldProblem problem) {
+        String subject = switch (problem.field()) {
+            case "newPassword" -> "The new password";
+            case "repeatedPassword" -> "The repeated password";
+            case "currentPassword" -> "The temporary password";
+            default -> problem.field();
+        };
+        return subject + " " + problem.message();
+    }
+
+    private void show(SignInResult result, String entered) {
         if (result instanceof SignInResult.SignedIn signedIn) {
             password.set("");
             message.set("");
@@ -159,9 +234,14 @@ public final class SignInViewModel {
             password.set("");
             message.set("Too many failed attempts: this account is locked until "
                     + HH_MM.format(locked.until().atZone(zone)) + ".");
-        } else if (result instanceof SignInResult.PasswordChangeRequired) {
+        } else if (result instanceof SignInResult.PasswordChangeRequired required) {
             password.set("");
-            message.set("Your password must be changed before you can sign in. Ask an administrator for a new one.");
+            pendingChange = required;
+            temporaryPassword = entered;
+            newPassword.set("");
+            repeatedPassword.set("");
+            changingPassword.set(true);
+            message.set("");
         } else if (result instanceof SignInResult.AccountArchived) {
             password.set("");
             message.set("This account is archived and can no longer sign in.");
@@ -220,6 +300,32 @@ public final class SignInViewModel {
     /** What is going on, next to the progress indicator: "Starting the database…", "Signing in…" or nothing. */
     public StringBinding statusProperty() {
         return status;
+    }
+
+    /** The change-password step shows instead of the sign-in form. */
+    public ReadOnlyBooleanProperty changingPasswordProperty() {
+        return changingPassword;
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
+    }
+
+    public StringProperty repeatedPasswordProperty() {
+        return repeatedPassword;
+    }
+
+    public BooleanBinding canChangePasswordProperty() {
+        return canChangePassword;
+    }
+
+    /** Who must choose a password, for the step's heading. */
+    public String changingPasswordFor() {
+        return pendingChange == null ? "" : pendingChange.user().displayName();
+    }
+
+    public String passwordRule() {
+        return PasswordRule.DESCRIPTION;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -143,7 +143,7 @@ class SignInTest {
     }
 
     @Test
-    void archived_users_cannot_sign_in_and_users_who_must_change_their_password_are_told_so() throws SQLException {
+    void archived_users_cannot_sign_in_and_users_with_a_temporary_password_get_a_session_that_must_change_it() throws SQLException {
         UUID archived = TestAccounts.user(db, "Former Staff", "former@smartstart.test", "still-valid");
         TestAccounts.exec(db, "UPDATE users SET archived_at = now() WHERE id = '" + archived + "'");
         UUID renew = TestAccounts.user(db, "New Hire", "newhire@smartstart.test", "temporary-1");
@@ -154,9 +154,12 @@ class SignInTest {
         SignInResult result = signIn.signIn("newhire@smartstart.test", "temporary-1".toCharArray(), CLIENT);
         assertThat(result).isInstanceOf(PasswordChangeRequired.class);
         assertThat(((PasswordChangeRequired) result).user().id()).isEqualTo(renew);
+        assertThat(((PasswordChangeRequired) result).session().userId()).isEqualTo(renew);
 
-        assertThat(sessionsOf(archived) + sessionsOf(renew)).isZero();
-        assertThat(auditSince(before)).extracting(AuditRow::action).containsExactly("LOGIN_FAILED", "LOGIN_FAILED");
+        assertThat(sessionsOf(archived)).isZero();
+        assertThat(sessionsOf(renew)).isEqualTo(1);
+        assertThat(auditSince(before)).extracting(AuditRow::action).containsExactly("LOGIN_FAILED", "LOGIN_SUCCEEDED");
+        assertThat(auditSince(before).get(1).data()).contains("password_change_required");
     }
 
     @Test

@@ -28,6 +28,8 @@ record AdminScenario(String tag, UUID admin, UUID verified, UUID pending, UUID l
         UUID locked = person(db, "Lars Locked " + tag, "lars." + tag + "@admin.test", "pending");
         TestAccounts.exec(db, "UPDATE user_credentials SET failed_attempts = 5, locked_until = now() + interval '15 minutes' "
                 + "WHERE user_id = '" + locked + "'");
+        TestAccounts.exec(db, "INSERT INTO kyc_documents (user_id, doc_type, status, original_filename, media_type) VALUES ('" + pending
+                + "', 'passport', 'pending', 'pia-passport.pdf', 'application/pdf')");
         String ventureName = "Juniper Works " + tag;
         UUID venture = TestAccounts.venture(db, ventureName, "ca", "active", owner);
         TestAccounts.exec(db, "INSERT INTO buz_issuance_rules (venture_id, monthly_issue_cap, conversion_band_min, conversion_band_max, board_approved) "

@@ -279,4 +279,58 @@ class AdministrationViewModelTest {
             return r.getLong(1);
         }
     }
+
+    @Test
+    void a_link_to_a_user_opens_that_person_with_their_documents_and_other_places_are_not_shown_here() {
+        assertThat(viewModel.show(new org.smartstart.backoffice.ui.navigation.Place.ObjectOf("user", scenario.pending(), null))).isTrue();
+        assertThat(viewModel.personProperty().get().id()).isEqualTo(scenario.pending());
+        assertThat(viewModel.kycDocuments()).extracting(d -> d.originalFilename()).containsExactly("pia-passport.pdf");
+        assertThat(viewModel.badgesProperty().get()).isNotEmpty();
+        assertThat(viewModel.show(new org.smartstart.backoffice.ui.navigation.Place.ObjectOf("dispute", UUID.randomUUID(), null))).isFalse();
+        assertThat(viewModel.show(new org.smartstart.backoffice.ui.navigation.Place.AuditEntryAt(1))).isFalse();
+    }
+
+    @Test
+    void creating_a_person_shows_their_temporary_password_once_and_opening_someone_else_forgets_it() {
+        viewModel.newNameProperty().set("Quinn New " + scenario.tag());
+        viewModel.newEmailProperty().set("quinn." + scenario.tag() + "@admin.test");
+        viewModel.newCountryProperty().set("ca");
+        assertThat(viewModel.canCreateProperty().get()).isTrue();
+
+        viewModel.createPerson();
+
+        String temporary = viewModel.temporaryPasswordProperty().get();
+        assertThat(temporary).hasSize(16);
+        assertThat(viewModel.temporaryPasswordForProperty().get()).isEqualTo("Quinn New " + scenario.tag());
+        assertThat(viewModel.personProperty().get().displayName()).isEqualTo("Quinn New " + scenario.tag());
+        assertThat(viewModel.personProperty().get().countryCode()).isEqualTo("CA");
+        assertThat(viewModel.loginStateProperty().get()).startsWith("Temporary password");
+        assertThat(viewModel.newNameProperty().get()).isEmpty();
+
+        viewModel.open(scenario.verified());
+        assertThat(viewModel.temporaryPasswordProperty().get()).isEmpty();
+    }
+
+    @Test
+    void uploading_a_scan_stores_it_and_lists_it_pending_and_a_text_file_is_refused_naming_the_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        viewModel.open(scenario.verified());
+        java.nio.file.Path scan = dir.resolve("vera-bill.png");
+        java.nio.file.Files.write(scan, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3});
+        viewModel.uploadDocTypeProperty().set("proof_of_address");
+
+        viewModel.uploadKycDocument(scan);
+
+        assertThat(viewModel.feedbackProperty().get().refused()).as(viewModel.feedbackProperty().get().sentence()).isFalse();
+        assertThat(viewModel.feedbackProperty().get().sentence()).contains("vera-bill.png", "waits in the KYC review queue");
+        assertThat(viewModel.kycDocuments()).extracting(d -> d.originalFilename() + " " + d.status() + " " + d.mediaType())
+                .containsExactly("vera-bill.png pending image/png");
+
+        java.nio.file.Path notes = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(notes, "not a scan");
+        viewModel.uploadKycDocument(notes);
+        assertThat(viewModel.feedbackProperty().get().refused()).isTrue();
+        assertThat(viewModel.feedbackProperty().get().sentence()).contains("notes.txt was not uploaded", "File: is neither a PDF nor a PNG or JPEG");
+        assertThat(viewModel.kycDocuments()).hasSize(1);
+    }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartstart.backoffice.domain.identity.PasswordRule;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.usecase.BackOffice;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
@@ -109,6 +111,14 @@ class AdministrationWindowTest {
         assertThat(robot.lookup("#feedbackRule").queryAs(Label.class).isVisible()).isTrue();
         assertThat(robot.lookup("#grantReason").queryTextInputControl().getText()).isEqualTo("Joins the hardware team");
         assertThat(robot.lookup("#rolesTable").queryTableView().getItems()).isEmpty();
+
+        // her documents show why: the passport still waits for review
+        robot.clickOn("KYC documents");
+        TableView<?> documents = robot.lookup("#kycTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> documents.getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText))
+                .contains("Passport", "pia-passport.pdf", "Waiting for review");
     }
 
     @Test
@@ -139,6 +149,10 @@ class AdministrationWindowTest {
         ComboBox<VentureOverview> ventures = robot.lookup("#issueVenture").queryComboBox();
         choose(robot, "#issueVenture", ventures.getItems().stream().filter(v -> v.id().equals(scenario.venture())).findFirst().orElseThrow());
 
+        Label rule = robot.lookup("#issuanceRule").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rule.getText().contains("at most 1,000 BUZ a month"));
+        assertThat(rule.getText()).contains("0 issued in", "board approved (BZ-4)");
+
         robot.clickOn("#issueAmount").write("800");
         robot.clickOn("#issueMemo").write("Sprint 12 delivery");
         robot.clickOn("#issueButton");
@@ -158,5 +172,44 @@ class AdministrationWindowTest {
         // The roles tab shows the people actions' feedback, not the BUZ refusal.
         robot.clickOn("Roles");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#feedbackBox").query().isVisible());
+    }
+
+    @Test
+    void an_admin_creates_a_person_and_sees_the_temporary_password_once(FxRobot robot) throws Exception {
+        String email = "nora." + scenario.tag() + "@admin.test";
+        robot.clickOn("#newPersonPane");
+        TextField name = robot.lookup("#newName").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, name::isVisible);
+        assertThat(robot.lookup("#createButton").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#newName").write("Nora New " + scenario.tag());
+        robot.clickOn("#newEmail").write("not-an-address");
+        robot.clickOn("#createButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> feedback(robot).startsWith("The account was not created"));
+        assertThat(feedback(robot)).contains("E-mail:", "is not an e-mail address");
+        assertThat(robot.lookup("#temporaryPasswordBox").query().isVisible()).isFalse();
+
+        robot.doubleClickOn("#newEmail").eraseText("not-an-address".length()).write(email);
+        robot.clickOn("#newCountry").write("ca").type(KeyCode.ENTER);
+
+        Label personName = robot.lookup("#personName").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> personName.getText().equals("Nora New " + scenario.tag()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> feedback(robot).startsWith("The account of Nora New"));
+        TextField shown = robot.lookup("#temporaryPassword").queryAs(TextField.class);
+        assertThat(robot.lookup("#temporaryPasswordBox").query().isVisible()).isTrue();
+        assertThat(shown.getText()).hasSize(16);
+        assertThat(PasswordRule.problem("temporaryPassword", shown.getText(), email)).isEmpty();
+        assertThat(robot.lookup("#loginState").queryAs(Label.class).getText()).startsWith("Temporary password");
+        assertThat(robot.lookup("#kycBadge").queryAs(Label.class).getText()).isEqualTo("KYC pending");
+        assertThat(robot.lookup("#newName").queryTextInputControl().getText()).isEmpty();
+
+        // the list is searched again after creating: let that settle before dismissing
+        ListView<?> list = robot.lookup("#peopleList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button dismiss = robot.lookup("#dismissTemporaryPassword").queryButton();
+        assertThat(shown.getText()).hasSize(16);
+        robot.interact(dismiss::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#temporaryPasswordBox").query().isVisible());
+        assertThat(shown.getText()).isEmpty();
     }
 }

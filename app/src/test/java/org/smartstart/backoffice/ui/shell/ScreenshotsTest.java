@@ -185,6 +185,61 @@ class ScreenshotsTest {
         places.close();
     }
 
+    /** An account opened with a temporary password, a person's KYC documents, and the new person's first sign-in. */
+    @Test
+    void newPersonAndFirstSignIn(FxRobot robot) throws Exception {
+        signIn(robot, ADMIN, "#nav-administration");
+        robot.clickOn("#nav-administration");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#peopleList").tryQuery().isPresent());
+        javafx.scene.control.ListView<?> people = robot.lookup("#peopleList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !people.getItems().isEmpty());
+        javafx.scene.control.Label name = robot.lookup("#personName").queryAs(javafx.scene.control.Label.class);
+        Scene main = people.getScene();
+
+        openPerson(robot, "chloe.gagnon", name, "Chloe Gagnon");
+        robot.clickOn("KYC documents");
+        javafx.scene.control.TableView<?> documents = robot.lookup("#kycTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !documents.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-kyc-documents.png");
+        robot.clickOn("Sign-ins");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Roles");
+
+        robot.clickOn("#newPersonPane");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#newName").query().isVisible());
+        robot.clickOn("#newName").write("Maya Fontaine");
+        robot.clickOn("#newEmail").write("maya.fontaine@example.org");
+        robot.clickOn("#newCountry").write("FR");
+        robot.clickOn("#createButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> name.getText().equals("Maya Fontaine"));
+        javafx.scene.control.TextField temporary = robot.lookup("#temporaryPassword").queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !temporary.getText().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#feedback").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("The account of Maya"));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-new-person.png");
+        String password = temporary.getText();
+
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#email").tryQuery().isPresent()
+                && robot.lookup("#email").query().getScene().getWindow().isShowing());
+        robot.interact(() -> robot.lookup("#email").queryTextInputControl().clear());
+        robot.clickOn("#email").write("maya.fontaine@example.org");
+        robot.clickOn("#password").write(password);
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#passwordStep").query().isVisible());
+        robot.clickOn("#newPassword").write("maya2026");
+        robot.clickOn("#repeatedPassword").write("maya2026");
+        robot.clickOn("#changePassword");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#passwordMessage").queryAs(javafx.scene.control.Label.class)
+                .getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot.lookup("#passwordStep").query().getScene(), "sign-in-change-password.png");
+        executor.close();
+        places.close();
+    }
+
     private static void openPerson(FxRobot robot, String search, javafx.scene.control.Label name, String displayName) throws Exception {
         javafx.scene.control.TextField field = robot.lookup("#searchText").queryAs(javafx.scene.control.TextField.class);
         robot.interact(field::clear);

@@ -184,6 +184,51 @@ class SignInWindowTest {
         assertThat(robot.lookup("#table").tryQuery()).isEmpty();
     }
 
+    @Test
+    void a_temporary_password_asks_for_a_new_one_twice_with_the_strength_rule_before_the_main_window_opens(FxRobot robot) throws Exception {
+        String email = "theo.temp@smartstart.example";
+        java.util.UUID theo = org.smartstart.backoffice.testing.TestAccounts.user(db, "Theo Temp", email, "Temp-Pass-7788", "support");
+        org.smartstart.backoffice.testing.TestAccounts.exec(db, "UPDATE user_credentials SET must_change_password = true WHERE user_id = '" + theo + "'");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class).getText().isEmpty());
+
+        robot.clickOn("#email").write(email);
+        robot.clickOn("#password").write("Temp-Pass-7788");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#passwordStep").query().isVisible());
+        assertThat(robot.lookup("#signInForm").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#passwordStepIntro").queryAs(Label.class).getText()).startsWith("Theo Temp, you signed in with a temporary password");
+        assertThat(robot.lookup("#passwordRule").queryAs(Label.class).getText()).startsWith("At least 12 characters");
+        assertThat(robot.lookup("#changePassword").queryButton().isDisabled()).isTrue();
+
+        robot.clickOn("#newPassword").write("short7A");
+        robot.clickOn("#repeatedPassword").write("short7A");
+        robot.clickOn("#changePassword");
+        Label message = robot.lookup("#passwordMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !message.getText().isEmpty());
+        assertThat(message.getText()).isEqualTo("The new password is 7 characters long; it needs at least 12.");
+
+        robot.doubleClickOn("#newPassword").eraseText(7).write("Lantern-Harbour-31");
+        robot.doubleClickOn("#repeatedPassword").eraseText(7).write("Lantern-Harbour-13");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().startsWith("The repeated password differs"));
+        assertThat(robot.lookup("#userName").tryQuery()).isEmpty();
+
+        robot.doubleClickOn("#repeatedPassword").eraseText(18).write("Lantern-Harbour-31");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#userName").tryQuery().isPresent());
+        assertThat(robot.lookup("#userName").queryAs(Label.class).getText()).isEqualTo("Theo Temp");
+        try (java.sql.Connection c = db.ownerConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet r = st.executeQuery("SELECT must_change_password FROM user_credentials WHERE user_id = '" + theo + "'")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getBoolean(1)).isFalse();
+        }
+        // signed out again, so no main window stays open for the next test
+        robot.clickOn("#signOut");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#userName").tryQuery().isEmpty());
+    }
+
     private static java.util.List<String> selectedNavigation(FxRobot robot) {
         return robot.lookup(".nav-item").queryAllAs(javafx.scene.control.ToggleButton.class).stream()
                 .filter(javafx.scene.control.ToggleButton::isSelected).map(javafx.scene.Node::getId).toList();

@@ -1,10 +1,12 @@
 package org.smartstart.backoffice.ui.signin;
 
 import org.junit.jupiter.api.Test;
+import org.smartstart.backoffice.domain.identity.PasswordChanged;
 import org.smartstart.backoffice.domain.identity.Role;
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.identity.SignInResult;
 import org.smartstart.backoffice.domain.identity.SignedInUser;
+import org.smartstart.backoffice.domain.usecase.Outcome;
 import org.smartstart.backoffice.ui.tasks.CurrentThreadTaskExecutor;
 
 import java.time.Instant;
@@ -61,6 +63,15 @@ class SignInViewModelTest {
             }
             attempts.add((choice.location() == Location.SERVER ? choice.serverUrl() + " " : "") + email + "/" + new String(password));
             return answer.get();
+        }
+
+        final List<String> passwordChanges = new ArrayList<>();
+        Outcome<PasswordChanged> changeAnswer;
+
+        @Override
+        public Outcome<PasswordChanged> changePassword(Session session, String currentPassword, String newPassword) {
+            passwordChanges.add(currentPassword + "->" + newPassword);
+            return changeAnswer;
         }
 
         @Override
@@ -129,13 +140,43 @@ class SignInViewModelTest {
     }
 
     @Test
-    void a_required_password_change_and_an_archived_account_are_said_plainly() {
+    void a_temporary_password_leads_to_the_change_password_step_which_checks_the_rule_then_signs_in() {
         SignedInUser user = new SignedInUser(UUID.randomUUID(), "Ana", "ana@smartstart.test", Set.of());
-        answer.set(new SignInResult.PasswordChangeRequired(user));
-        fill("ana@smartstart.test", "x");
+        Session session = new Session(UUID.randomUUID(), user.id(), "token", Instant.parse("2026-03-02T17:00:00Z"));
+        answer.set(new SignInResult.PasswordChangeRequired(session, user));
+        fill("ana@smartstart.test", "Temp-Pass-2345");
         viewModel.signIn();
-        assertThat(viewModel.messageProperty().get()).startsWith("Your password must be changed");
+        assertThat(viewModel.changingPasswordProperty().get()).isTrue();
+        assertThat(viewModel.changingPasswordFor()).isEqualTo("Ana");
+        assertThat(signedIn).isEmpty();
 
+        viewModel.newPasswordProperty().set("short1A");
+        viewModel.repeatedPasswordProperty().set("short1A");
+        viewModel.changePassword();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("The new password is 7 characters long; it needs at least 12.");
+
+        viewModel.newPasswordProperty().set("Harbour-Lights-42");
+        viewModel.repeatedPasswordProperty().set("Harbour-Lights-43");
+        viewModel.changePassword();
+        assertThat(viewModel.messageProperty().get()).startsWith("The repeated password differs from the new password");
+        assertThat(backend.passwordChanges).isEmpty();
+
+        backend.changeAnswer = Outcome.invalid("currentPassword", "is wrong: type the password you signed in with");
+        viewModel.repeatedPasswordProperty().set("Harbour-Lights-42");
+        viewModel.changePassword();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("The temporary password is wrong: type the password you signed in with");
+        assertThat(signedIn).isEmpty();
+
+        backend.changeAnswer = Outcome.done(new PasswordChanged(user.id(), Instant.parse("2026-03-02T09:00:00Z")));
+        viewModel.changePassword();
+        assertThat(backend.passwordChanges).containsExactly("Temp-Pass-2345->Harbour-Lights-42", "Temp-Pass-2345->Harbour-Lights-42");
+        assertThat(signedIn).singleElement().satisfies(s -> assertThat(s.session()).isEqualTo(session));
+        assertThat(viewModel.changingPasswordProperty().get()).isFalse();
+        assertThat(viewModel.newPasswordProperty().get()).isEmpty();
+    }
+
+    @Test
+    void an_archived_account_is_said_plainly() {
         answer.set(new SignInResult.AccountArchived());
         fill("ana@smartstart.test", "x");
         viewModel.signIn();

@@ -156,7 +156,7 @@ class ScreenshotsTest {
         javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.identity.Role> roles = robot.lookup("#grantRole").queryComboBox();
         robot.interact(() -> {
             roles.getSelectionModel().select(org.smartstart.backoffice.domain.identity.Role.CONTRIBUTOR);
-            ventures.getSelectionModel().select(ventures.getItems().stream().filter(v -> v.name().equals("Maplewood Labs")).findFirst().orElseThrow());
+            ventures.getSelectionModel().select(ventures.getItems().stream().filter(v -> v.name().equals("Northwind Robotics")).findFirst().orElseThrow());
         });
         robot.clickOn("#grantReason").write("Joins the robotics firmware team");
         robot.clickOn("#grantButton");
@@ -172,7 +172,7 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !transactions.getItems().isEmpty());
         javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.ventures.VentureOverview> issueVenture = robot.lookup("#issueVenture").queryComboBox();
         robot.interact(() -> issueVenture.getSelectionModel().select(
-                issueVenture.getItems().stream().filter(v -> v.name().equals("Maplewood Labs")).findFirst().orElseThrow()));
+                issueVenture.getItems().stream().filter(v -> v.name().equals("Northwind Robotics")).findFirst().orElseThrow()));
         robot.clickOn("#issueAmount").write("900000");
         robot.clickOn("#issueMemo").write("Firmware release 2.0");
         robot.clickOn("#issueButton");
@@ -428,7 +428,7 @@ class ScreenshotsTest {
             r.next();
             liam = r.getObject(1, java.util.UUID.class);
             st.execute("INSERT INTO ventures (id, name, region, status, owner_user_id) VALUES ('" + venture
-                    + "', 'Maplewood Labs', 'ca', 'draft', '" + liam + "')");
+                    + "', 'Orchard Labs', 'ca', 'draft', '" + liam + "')");
         }
         org.smartstart.backoffice.domain.captable.ocf.OcfPackage pkg = new org.smartstart.backoffice.testing.OcfTestPackage()
                 .fourYearsOneYearCliff("4y1y").eventVesting("on-sale")
@@ -454,7 +454,7 @@ class ScreenshotsTest {
             var signedIn = (org.smartstart.backoffice.domain.identity.SignInResult.SignedIn) connector.signIn(
                     "liam.tremblay@example.org", DEMO_PASSWORD.toCharArray(), new org.smartstart.backoffice.domain.identity.ClientInfo("test", "screenshots"));
             var vm = new org.smartstart.backoffice.ui.captable.ocf.OcfImportViewModel(
-                    connector.open(signedIn.session()).capTableInterchange(), executor, venture, "Maplewood Labs", () -> { });
+                    connector.open(signedIn.session()).capTableInterchange(), executor, venture, "Orchard Labs", () -> { });
             Stage[] dialog = new Stage[1];
             robot.interact(() -> {
                 dialog[0] = org.smartstart.backoffice.ui.captable.ocf.OcfImportDialog.open(robot.lookup("#table").query().getScene().getWindow(), vm);

@@ -309,27 +309,51 @@ public final class JdbcCapTableStore implements CapTableStore {
         });
     }
 
+    private static final String INSERT_ROW = """
+            INSERT INTO equity_ledger (id, venture_id, holder_type, holder_id, percent, vesting_policy_id,
+                                       effective_from, effective_to, created_at, created_by)
+            VALUES (?, ?, ?::holder_type, ?, ?, ?, ?, ?, ?, ?)""";
+
     @Override
     public void insert(UUID ventureId, LedgerRow row) {
         sql(() -> {
-            try (PreparedStatement p = c.prepareStatement("""
-                    INSERT INTO equity_ledger (id, venture_id, holder_type, holder_id, percent, vesting_policy_id,
-                                               effective_from, effective_to, created_at, created_by)
-                    VALUES (?, ?, ?::holder_type, ?, ?, ?, ?, ?, ?, ?)""")) {
-                p.setObject(1, row.id(), Types.OTHER);
-                p.setObject(2, ventureId, Types.OTHER);
-                p.setString(3, row.holder().type().code());
-                p.setObject(4, row.holder().userId(), Types.OTHER);
-                p.setBigDecimal(5, row.percent());
-                p.setObject(6, row.vestingPolicyId(), Types.OTHER);
-                p.setObject(7, row.effectiveFrom());
-                p.setObject(8, row.effectiveTo(), Types.DATE);
-                p.setObject(9, utc(row.createdAt()));
-                p.setObject(10, row.createdBy(), Types.OTHER);
+            try (PreparedStatement p = c.prepareStatement(INSERT_ROW)) {
+                bindRow(p, ventureId, row);
                 p.executeUpdate();
             }
             return null;
         });
+    }
+
+    /** Many rows in batches of a thousand (an import); the rules' triggers check each row as for {@link #insert}. */
+    public void insertAll(UUID ventureId, List<LedgerRow> rows) {
+        sql(() -> {
+            try (PreparedStatement p = c.prepareStatement(INSERT_ROW)) {
+                int n = 0;
+                for (LedgerRow row : rows) {
+                    bindRow(p, ventureId, row);
+                    p.addBatch();
+                    if (++n % 1000 == 0) {
+                        p.executeBatch();
+                    }
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void bindRow(PreparedStatement p, UUID ventureId, LedgerRow row) throws SQLException {
+        p.setObject(1, row.id(), Types.OTHER);
+        p.setObject(2, ventureId, Types.OTHER);
+        p.setString(3, row.holder().type().code());
+        p.setObject(4, row.holder().userId(), Types.OTHER);
+        p.setBigDecimal(5, row.percent());
+        p.setObject(6, row.vestingPolicyId(), Types.OTHER);
+        p.setObject(7, row.effectiveFrom());
+        p.setObject(8, row.effectiveTo(), Types.DATE);
+        p.setObject(9, utc(row.createdAt()));
+        p.setObject(10, row.createdBy(), Types.OTHER);
     }
 
     @Override

@@ -163,32 +163,7 @@ public final class JdbcOcfInterchangeStore implements OcfInterchangeStore {
 
     @Override
     public void insertRows(UUID ventureId, List<LedgerRow> rows) {
-        sql(() -> {
-            try (PreparedStatement p = c.prepareStatement("""
-                    INSERT INTO equity_ledger (id, venture_id, holder_type, holder_id, percent, vesting_policy_id,
-                                               effective_from, effective_to, created_at, created_by)
-                    VALUES (?, ?, ?::holder_type, ?, ?, ?, ?, ?, ?, ?)""")) {
-                int n = 0;
-                for (LedgerRow row : rows) {
-                    p.setObject(1, row.id(), Types.OTHER);
-                    p.setObject(2, ventureId, Types.OTHER);
-                    p.setString(3, row.holder().type().code());
-                    p.setObject(4, row.holder().userId(), Types.OTHER);
-                    p.setBigDecimal(5, row.percent());
-                    p.setObject(6, row.vestingPolicyId(), Types.OTHER);
-                    p.setObject(7, row.effectiveFrom());
-                    p.setObject(8, row.effectiveTo(), Types.DATE);
-                    p.setObject(9, utc(row.createdAt()));
-                    p.setObject(10, row.createdBy(), Types.OTHER);
-                    p.addBatch();
-                    if (++n % BATCH == 0) {
-                        p.executeBatch();
-                    }
-                }
-                p.executeBatch();
-            }
-            return null;
-        });
+        capTables.insertAll(ventureId, rows);
     }
 
     @Override

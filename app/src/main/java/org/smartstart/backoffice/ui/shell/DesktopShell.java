@@ -34,6 +34,7 @@ import org.smartstart.backoffice.ui.legalholds.LegalHoldsViewModel;
 import org.smartstart.backoffice.ui.ventures.VenturesView;
 import org.smartstart.backoffice.ui.ventures.VenturesViewModel;
 
+import org.smartstart.backoffice.ui.navigation.Navigator;
 import org.smartstart.backoffice.ui.navigation.Place;
 import org.smartstart.backoffice.ui.navigation.PlaceShower;
 
@@ -62,6 +63,18 @@ public final class DesktopShell {
     private MainWindowViewModel mainViewModel;
     /** What each opened screen does when sent to a place (registered when the screen is built). */
     private final Map<Page, PlaceShower> showers = new EnumMap<>(Page.class);
+    /** What the screens link through: this shell, which knows the screens this user has. */
+    private final Navigator navigator = new Navigator() {
+        @Override
+        public boolean go(Place place) {
+            return DesktopShell.this.go(place);
+        }
+
+        @Override
+        public boolean canGo(Place place) {
+            return DesktopShell.this.canGo(place);
+        }
+    };
 
     public DesktopShell(BackOfficePlaces places, TaskExecutor executor, ThemeSwitch themeSwitch, Stage signInStage, ZoneId zone) {
         this.places = places;
@@ -131,7 +144,7 @@ public final class DesktopShell {
 
     /**
      * Opens the screen that shows the place (building it the first time) and asks it to show the place.
-     * Screens get this as their {@link org.smartstart.backoffice.ui.navigation.Navigator} ({@code this::go}); links to places no screen shows go nowhere.
+     * Screens reach this through {@link #navigator}; links to places no screen shows go nowhere.
      */
     public boolean go(Place place) {
         Page page = pageFor(place);
@@ -176,17 +189,7 @@ public final class DesktopShell {
         }
         if (page == Page.AUDIT) {
             var viewModel = new org.smartstart.backoffice.ui.audit.AuditViewModel(connector.open(session).auditTrail(), executor, zone,
-                    new org.smartstart.backoffice.ui.navigation.Navigator() {
-                        @Override
-                        public boolean go(Place place) {
-                            return DesktopShell.this.go(place);
-                        }
-
-                        @Override
-                        public boolean canGo(Place place) {
-                            return DesktopShell.this.canGo(place);
-                        }
-                    });
+                    navigator);
             Node node = ViewLoader.load("Audit", new org.smartstart.backoffice.ui.audit.AuditView(viewModel));
             showers.put(page, viewModel::show);
             viewModel.load();
@@ -213,7 +216,7 @@ public final class DesktopShell {
             BackOffice backOffice = connector.open(session);
             DisputesViewModel viewModel = new DisputesViewModel(backOffice.disputes(), backOffice.ventures(), backOffice.people(),
                     backOffice.capTables(), user.id(), executor, java.time.Clock.system(zone));
-            viewModel.setNavigator(this::go);
+            viewModel.setNavigator(navigator);
             Node node = ViewLoader.load("Disputes", new DisputesView(viewModel, zone));
             showers.put(page, viewModel::show);
             viewModel.load();
@@ -221,7 +224,7 @@ public final class DesktopShell {
         }
         if (page == Page.CAP_TABLES) {
             CapTableViewModel viewModel = new CapTableViewModel(connector.open(session), executor, java.time.Clock.system(zone));
-            viewModel.setNavigator(this::go);
+            viewModel.setNavigator(navigator);
             Node node = ViewLoader.load("CapTables", new CapTableView(viewModel));
             showers.put(page, viewModel::show);
             viewModel.start();
@@ -229,7 +232,7 @@ public final class DesktopShell {
         }
         if (page == Page.KYC_REVIEW) {
             KycReviewViewModel viewModel = new KycReviewViewModel(connector.open(session).kycReview(), user.id(), executor,
-                    ReasonCode.configured(), this::go);
+                    ReasonCode.configured(), navigator);
             Node node = ViewLoader.load("KycReview", new KycReviewView(viewModel, zone));
             showers.put(page, viewModel::show);
             viewModel.start();

@@ -57,14 +57,7 @@ public final class CapTableUseCases {
     }
 
     public Outcome<List<LedgerRow>> ledger(Actor actor, UUID ventureId) {
-        Optional<Outcome<List<LedgerRow>>> denied = actor.require(Permission.READ_CAP_TABLE, ventureId);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        if (store.venture(ventureId).isEmpty()) {
-            return Outcome.notFound("venture", ventureId);
-        }
-        return Outcome.done(List.copyOf(store.ledger(ventureId)));
+        return readOfVenture(actor, Permission.READ_CAP_TABLE, ventureId, () -> List.copyOf(store.ledger(ventureId)));
     }
 
     public Outcome<CapTable> changeCapTable(Actor actor, UUID ventureId, CapTableChange change, Instant now, AuditRecorder audit) {
@@ -216,14 +209,19 @@ public final class CapTableUseCases {
     }
 
     public Outcome<List<LedgerChangeRecord>> ledgerHistory(Actor actor, UUID ventureId) {
-        Optional<Outcome<List<LedgerChangeRecord>>> denied = actor.require(Permission.READ_CAP_TABLE, ventureId);
+        return readOfVenture(actor, Permission.READ_CAP_TABLE, ventureId, () -> List.copyOf(store.ledgerHistory(ventureId)));
+    }
+
+    /** A read of one venture's data: refused without the permission, "not found" for a venture that is not there. */
+    private <T> Outcome<T> readOfVenture(Actor actor, Permission permission, UUID ventureId, java.util.function.Supplier<T> read) {
+        Optional<Outcome<T>> denied = actor.require(permission, ventureId);
         if (denied.isPresent()) {
             return denied.get();
         }
         if (store.venture(ventureId).isEmpty()) {
             return Outcome.notFound("venture", ventureId);
         }
-        return Outcome.done(List.copyOf(store.ledgerHistory(ventureId)));
+        return Outcome.done(read.get());
     }
 
     /** Shortest name prefix a search accepts: one letter would list a good part of the platform. */
@@ -249,14 +247,7 @@ public final class CapTableUseCases {
     }
 
     public Outcome<List<VestingPolicy>> vestingPolicies(Actor actor, UUID ventureId) {
-        Optional<Outcome<List<VestingPolicy>>> denied = actor.require(Permission.READ_CAP_TABLE, ventureId);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        if (store.venture(ventureId).isEmpty()) {
-            return Outcome.notFound("venture", ventureId);
-        }
-        return Outcome.done(List.copyOf(store.vestingPoliciesOf(ventureId)));
+        return readOfVenture(actor, Permission.READ_CAP_TABLE, ventureId, () -> List.copyOf(store.vestingPoliciesOf(ventureId)));
     }
 
     static final int MAX_POLICY_MONTHS = 120;

@@ -59,8 +59,15 @@ public final class KycQueueBenchmark {
     public static void main(String[] args) throws Exception {
         int claimsPerOfficer = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         Path root = Files.createTempDirectory("kyc-queue-bench");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new DataFolder(root),
-                Map.of("synchronous_commit", "on", "fsync", "on"));
+        Map<String, String> config = new LinkedHashMap<>(Map.of("synchronous_commit", "on", "fsync", "on"));
+        // -Dbench.pg.commit_delay=100 …: a server setting to compare (durability settings stay as above)
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.pg.")).sorted()
+                .forEach(k -> config.put(k.substring("bench.pg.".length()), System.getProperty(k)));
+        config.put("synchronous_commit", "on");
+        config.put("fsync", "on");
+        System.out.printf(Locale.ROOT, "server settings: %s%n", config);
+        DataFolder folder = new DataFolder(root);
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder, config);
              BackOfficeDatabase db = BackOfficeDatabase.attach(server.settings())) {
             db.migrate();
             DemoDataLoader.load(db);
@@ -80,14 +87,17 @@ public final class KycQueueBenchmark {
                     }
                     officers.add(local.open(signedIn.session()).kycReview());
                 }
+                postgresPid = Long.parseLong(Files.readAllLines(folder.postgresData().resolve("postmaster.pid")).get(0).strip());
                 claims(officers, 20); // warm-up: JIT, connection pool
                 for (int claimers : Boolean.getBoolean("bench.skipClaims") ? new int[0] : new int[] {1, 4, OFFICERS}) {
                     claims(officers.subList(0, claimers), claimers == OFFICERS ? claimsPerOfficer : Math.max(50, claimsPerOfficer * 2 / claimers));
+                    System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
                 }
-                System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
-                explainDocTypeFilter(db);
-                queuePages(officers.get(0), officers.get(1), officerId(db, 2));
-                System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
+                if (!Boolean.getBoolean("bench.skipPages")) {
+                    explainDocTypeFilter(db);
+                    queuePages(officers.get(0), officers.get(1), officerId(db, 2));
+                    System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
+                }
             } finally {
                 services.close();
             }
@@ -175,12 +185,16 @@ public final class KycQueueBenchmark {
             threads.add(t);
             t.start();
         }
+        long jvmCpu0 = jvmCpuNanos();
+        long pgCpu0 = postgresCpuTicks();
         long begin = System.nanoTime();
         start.countDown();
         for (Thread t : threads) {
             t.join();
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
+        double jvmCpuMs = (jvmCpuNanos() - jvmCpu0) / 1e6;
+        double pgCpuMs = (postgresCpuTicks() - pgCpu0) * 1000.0 / TICKS_PER_SECOND;
         if (!failures.isEmpty()) {
             throw new IllegalStateException("A claim failed", failures.get(0));
         }
@@ -189,6 +203,40 @@ public final class KycQueueBenchmark {
                         + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 officers.size(), perOfficer, all.length, seconds, all.length / seconds, doubles.get(),
                 millis(all, 50), millis(all, 95), millis(all, 99), all[all.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "  CPU per claim: benchmark JVM %.3f ms + PostgreSQL %.3f ms = %.3f ms "
+                        + "(ceiling on 2 cores if CPU-bound: %,.0f claims/s)%n",
+                jvmCpuMs / all.length, pgCpuMs / all.length, (jvmCpuMs + pgCpuMs) / all.length,
+                2 * 1000.0 / ((jvmCpuMs + pgCpuMs) / all.length));
+    }
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static long postgresPid;
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** utime + stime of the postmaster and its children (backends, WAL writer, checkpointer …), in clock ticks. */
+    private static long postgresCpuTicks() {
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    if (pid == postgresPid || Long.parseLong(f[1]) == postgresPid) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks;
     }
 
     private static String loadAverage() {

@@ -316,12 +316,12 @@ final class JdbcKycReviewStore implements KycReviewStore {
         List<String> heads = new ArrayList<>();
         StringBuilder sql = new StringBuilder("WITH ");
         for (DocumentKind k : kind == null ? DocumentKind.values() : new DocumentKind[] {kind}) {
-            for (boolean expired : new boolean[] {false, true}) {
-                String name = k.name().toLowerCase(Locale.ROOT) + (expired ? "_expired" : "_unclaimed");
+            for (ClaimableSet set : ClaimableSet.values()) {
+                String name = k.name().toLowerCase(Locale.ROOT) + "_" + set.name().toLowerCase(Locale.ROOT);
                 heads.add(name);
-                sql.append(name).append(" AS (").append(claimableHead(k, order, expired)).append("), ");
+                sql.append(name).append(" AS (").append(claimableHead(k, order, set)).append("), ");
                 params.add(reviewer);
-                if (expired) {
+                if (set == ClaimableSet.EXPIRED) {
                     params.add(now);
                 }
             }
@@ -355,11 +355,29 @@ final class JdbcKycReviewStore implements KycReviewStore {
     }
 
     /**
+     * The pending documents one may claim, each set read through its own index (V27): never claimed or
+     * released; claimed until a time now past; claimed without an end (none of the use cases writes such a
+     * claim, but it never kept a document from the queue). Each condition is a plain comparison, so that
+     * under row-level security PostgreSQL can still use it as an index condition.
+     */
+    private enum ClaimableSet {
+        UNCLAIMED(" AND d.claimed_by IS NULL"),
+        EXPIRED(" AND d.claimed_by IS NOT NULL AND d.claimed_until <= ?"),
+        ENDLESS(" AND d.claimed_by IS NOT NULL AND d.claimed_until IS NULL");
+
+        final String condition;
+
+        ClaimableSet(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /**
      * The first document of one table's claimable set in queue order, locked (SKIP LOCKED: a row another
      * reviewer is claiming is passed over, and a row claimed meanwhile fails the re-check and is passed over
      * too). Parameters: the reviewer (never their own document: KY-3), and for expired claims the time.
      */
-    private static String claimableHead(DocumentKind kind, QueueOrder order, boolean expired) {
+    private static String claimableHead(DocumentKind kind, QueueOrder order, ClaimableSet set) {
         String from = kind == DocumentKind.KYC
                 ? "kyc_documents d WHERE d.user_id IS DISTINCT FROM ?"
                 : "kyb_documents d LEFT JOIN ventures v ON v.id = d.venture_id WHERE v.owner_user_id IS DISTINCT FROM ?";
@@ -367,7 +385,7 @@ final class JdbcKycReviewStore implements KycReviewStore {
                 + (kind == DocumentKind.KYC ? "NULL::uuid" : "d.venture_id") + " AS venture_id, d.claimed_by, d.claimed_until, "
                 + "d.submitted_at, d.risk_score, d.review_due_at FROM " + from
                 + " AND d.status = 'pending' AND d.second_approval_status IS DISTINCT FROM 'awaiting'"
-                + (expired ? " AND d.claimed_by IS NOT NULL AND (d.claimed_until IS NULL OR d.claimed_until <= ?)" : " AND d.claimed_by IS NULL")
+                + set.condition
                 + " ORDER BY " + order("d.", order) + " LIMIT 1 FOR UPDATE OF d SKIP LOCKED";
     }
 

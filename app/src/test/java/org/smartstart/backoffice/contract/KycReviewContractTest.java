@@ -150,12 +150,16 @@ class KycReviewContractTest {
     }
 
     static Doc kyb(UUID venture, String type, int risk) throws SQLException {
+        return kyb(venture, type, risk, Instant.parse("2026-11-01T09:00:00Z"));
+    }
+
+    static Doc kyb(UUID venture, String type, int risk, Instant submittedAt) throws SQLException {
         Evidence e = Evidence.fresh();
         UUID id = UUID.randomUUID();
         exec("""
                 INSERT INTO kyb_documents (id, venture_id, doc_type, evidence_sha256, media_type, original_filename, risk_score, submitted_at)
-                VALUES (?, ?, ?::kyb_doc_type, ?, 'image/png', 'scan.png', ?, TIMESTAMPTZ '2026-11-01 09:00Z')""",
-                id, venture, type, e.sha256(), risk);
+                VALUES (?, ?, ?::kyb_doc_type, ?, 'image/png', 'scan.png', ?, ?)""",
+                id, venture, type, e.sha256(), risk, submittedAt);
         return new Doc(id, e);
     }
 
@@ -258,6 +262,56 @@ class KycReviewContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void claim_next_skips_live_claims_and_hands_out_an_expired_claim_in_queue_order_naming_the_old_claim() throws SQLException {
+        UUID cleo = officer("Cleo Compliance");
+        UUID dan = officer("Dan Diligence");
+        UUID erin = officer("Erin Examiner");
+        Doc newer = kyc(person("Bo Applicant"), "passport", 20, oldest());
+        Doc older = kyc(person("Ada Applicant"), "passport", 20, oldest());
+        Claim cleos = done(as(cleo).claim(older.id()));
+
+        assertThat(done(as(dan).claimNext(new ClaimNext(DocumentKind.KYC, QueueOrder.OLDEST_FIRST))).documentId())
+                .as("the older document is under Cleo's live claim").isEqualTo(newer.id());
+
+        fixture.clock().advance(Duration.ofMinutes(31));
+        Claim erins = done(as(erin).claimNext(new ClaimNext(DocumentKind.KYC, QueueOrder.OLDEST_FIRST)));
+
+        assertThat(erins.documentId()).isEqualTo(older.id());
+        assertThat(text("SELECT data ->> 'previous_claim_by' FROM (SELECT object_id, action, data FROM audit_outbox UNION ALL "
+                + "SELECT object_id, action, data FROM audit_log) a WHERE a.object_id = ? AND a.action = 'KYC_CLAIMED' "
+                + "AND a.data ->> 'how' = 'next'", older.id())).isEqualTo(cleo.toString());
+        assertThat(text("SELECT data ->> 'previous_claim_until' FROM (SELECT object_id, action, data FROM audit_outbox UNION ALL "
+                + "SELECT object_id, action, data FROM audit_log) a WHERE a.object_id = ? AND a.action = 'KYC_CLAIMED' "
+                + "AND a.data ->> 'how' = 'next'", older.id())).isEqualTo(cleos.claimedUntil().toString());
+        assertThat(text("SELECT claimed_by::text FROM kyc_documents WHERE id = ?", older.id())).isEqualTo(erin.toString());
+    }
+
+    @Test
+    void claim_next_of_either_kind_merges_kyc_and_kyb_in_the_order_asked() throws SQLException {
+        UUID cleo = officer("Cleo Compliance");
+        UUID founder = person("Fay Founder");
+        UUID venture = TestAccounts.venture(fixture.db(), "Merge Works " + UUID.randomUUID().toString().substring(0, 8), "eu", "draft", founder);
+        Doc kycNewer = kyc(person("Ada Applicant"), "passport", 100, oldest());
+        Doc kybOlder = kyb(venture, "tax_id", 100, oldest());
+        Doc kycOldest = kyc(person("Bo Applicant"), "passport", 99, oldest());
+
+        // highest risk first: the two at 100 before the oldest one at 99, the older of them (KYB) first
+        Claim first = done(as(cleo).claimNext(new ClaimNext(null, QueueOrder.HIGHEST_RISK_FIRST)));
+        Claim second = done(as(cleo).claimNext(new ClaimNext(null, QueueOrder.HIGHEST_RISK_FIRST)));
+        // oldest first: the KYC document older than every other
+        Claim third = done(as(cleo).claimNext(new ClaimNext(null, QueueOrder.OLDEST_FIRST)));
+
+        assertThat(List.of(first.documentId(), second.documentId(), third.documentId()))
+                .containsExactly(kybOlder.id(), kycNewer.id(), kycOldest.id());
+        assertThat(first.kind()).isEqualTo(DocumentKind.KYB);
+        assertThat(second.kind()).isEqualTo(DocumentKind.KYC);
+        assertThat(text("SELECT venture_id::text FROM (SELECT object_id, action, venture_id FROM audit_outbox UNION ALL "
+                + "SELECT object_id, action, venture_id FROM audit_log) a WHERE a.object_id = ? AND a.action = 'KYB_CLAIMED'",
+                kybOlder.id())).isEqualTo(venture.toString());
+        assertThat(text("SELECT claimed_by::text FROM kyb_documents WHERE id = ?", kybOlder.id())).isEqualTo(cleo.toString());
     }
 
     @Test

@@ -59,8 +59,15 @@ public final class KycQueueBenchmark {
     public static void main(String[] args) throws Exception {
         int claimsPerOfficer = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         Path root = Files.createTempDirectory("kyc-queue-bench");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new DataFolder(root),
-                Map.of("synchronous_commit", "on", "fsync", "on"));
+        Map<String, String> config = new LinkedHashMap<>(Map.of("synchronous_commit", "on", "fsync", "on"));
+        // -Dbench.pg.commit_delay=100 …: a server setting to compare (durability settings stay as above)
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.pg.")).sorted()
+                .forEach(k -> config.put(k.substring("bench.pg.".length()), System.getProperty(k)));
+        config.put("synchronous_commit", "on");
+        config.put("fsync", "on");
+        System.out.printf(Locale.ROOT, "server settings: %s%n", config);
+        DataFolder folder = new DataFolder(root);
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder, config);
              BackOfficeDatabase db = BackOfficeDatabase.attach(server.settings())) {
             db.migrate();
             DemoDataLoader.load(db);
@@ -80,14 +87,28 @@ public final class KycQueueBenchmark {
                     }
                     officers.add(local.open(signedIn.session()).kycReview());
                 }
+                postgresPid = Long.parseLong(Files.readAllLines(folder.postgresData().resolve("postmaster.pid")).get(0).strip());
                 claims(officers, 20); // warm-up: JIT, connection pool
-                for (int claimers : Boolean.getBoolean("bench.skipClaims") ? new int[0] : new int[] {1, 4, OFFICERS}) {
+                for (int claimers : Boolean.getBoolean("bench.skipClaims") ? new int[0]
+                        : Arrays.stream(System.getProperty("bench.claimers", "1,4," + OFFICERS).split(",")).mapToInt(Integer::parseInt).toArray()) {
+                    if (claimers == OFFICERS && Boolean.getBoolean("bench.profile")) {
+                        sql(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()");
+                    }
                     claims(officers.subList(0, claimers), claimers == OFFICERS ? claimsPerOfficer : Math.max(50, claimsPerOfficer * 2 / claimers));
+                    System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
                 }
-                System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
-                explainDocTypeFilter(db);
-                queuePages(officers.get(0), officers.get(1), officerId(db, 2));
-                System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
+                if (Boolean.getBoolean("bench.profile")) {
+                    profile(db);
+                    explainClaimHeads(db);
+                }
+                if (System.getProperty("bench.explain") != null) {
+                    explainDocTypeFilter(db);
+                }
+                if (!Boolean.getBoolean("bench.skipPages")) {
+                    explainDocTypeFilter(db);
+                    queuePages(officers.get(0), officers.get(1), officerId(db, 2));
+                    System.out.printf(Locale.ROOT, "load average: %s%n", loadAverage());
+                }
             } finally {
                 services.close();
             }
@@ -175,12 +196,18 @@ public final class KycQueueBenchmark {
             threads.add(t);
             t.start();
         }
+        long jvmCpu0 = jvmCpuNanos();
+        long[] pgCpu0 = postgresCpuTicks();
         long begin = System.nanoTime();
         start.countDown();
         for (Thread t : threads) {
             t.join();
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
+        double jvmCpuMs = (jvmCpuNanos() - jvmCpu0) / 1e6;
+        long[] pgCpu1 = postgresCpuTicks();
+        double pgCpuMs = (pgCpu1[0] - pgCpu0[0]) * 1000.0 / TICKS_PER_SECOND;
+        double pgBackgroundMs = (pgCpu1[1] - pgCpu0[1]) * 1000.0 / TICKS_PER_SECOND;
         if (!failures.isEmpty()) {
             throw new IllegalStateException("A claim failed", failures.get(0));
         }
@@ -189,6 +216,106 @@ public final class KycQueueBenchmark {
                         + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 officers.size(), perOfficer, all.length, seconds, all.length / seconds, doubles.get(),
                 millis(all, 50), millis(all, 95), millis(all, 99), all[all.length - 1] / 1e6);
+        double perClaim = (jvmCpuMs + pgCpuMs + pgBackgroundMs) / all.length;
+        System.out.printf(Locale.ROOT, "  CPU per claim: benchmark JVM %.3f ms + PostgreSQL sessions %.3f ms + PostgreSQL background "
+                        + "(WAL writer, checkpointer, autovacuum) %.3f ms = %.3f ms (ceiling on 2 cores if CPU-bound: %,.0f claims/s)%n",
+                jvmCpuMs / all.length, pgCpuMs / all.length, pgBackgroundMs / all.length, perClaim, 2 * 1000.0 / perClaim);
+    }
+
+    private static void sql(BackOfficeDatabase db, String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * -Dbench.profile=true with -Dbench.pg.shared_preload_libraries=pg_stat_statements
+     * -Dbench.pg.pg_stat_statements.track=all -Dbench.pg.pg_stat_statements.track_planning=on: where the 16 officers'
+     * claims spent PostgreSQL's time, statement by statement (nested ones in trigger functions too).
+     */
+    private static void profile(BackOfficeDatabase db) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT calls, round(total_exec_time::numeric, 1), round(total_plan_time::numeric, 1), "
+                     + "plans, toplevel, shared_blks_hit + shared_blks_read, wal_records, regexp_replace(left(query, 200), '\\s+', ' ', 'g') "
+                     + "FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 30")) {
+            System.out.println("profile: calls | exec ms | plan ms | plans | top | blocks | wal records | statement");
+            while (r.next()) {
+                System.out.printf(Locale.ROOT, "  %6d | %8s | %7s | %6d | %s | %8d | %6d | %s%n", r.getLong(1), r.getString(2), r.getString(3),
+                        r.getLong(4), r.getBoolean(5) ? "y" : "n", r.getLong(6), r.getLong(7), r.getString(8));
+            }
+        }
+    }
+
+    /**
+     * The heads "claim next" locks (JdbcKycReviewStore.claimNext), prepared with parameters as the driver runs
+     * them after five executions, explained as a generic and as a custom plan, as the application role.
+     */
+    private static void explainClaimHeads(BackOfficeDatabase db) throws Exception {
+        String claimable = "FROM kyc_documents d WHERE d.user_id IS DISTINCT FROM $1 AND d.status = 'pending' "
+                + "AND d.second_approval_status IS DISTINCT FROM 'awaiting' AND ";
+        Map<String, String> heads = new LinkedHashMap<>();
+        heads.put("unclaimed, oldest", "SELECT d.id " + claimable + "d.claimed_by IS NULL AND $2::timestamptz IS NOT NULL "
+                + "ORDER BY d.submitted_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED");
+        heads.put("expired, oldest", "SELECT d.id " + claimable + "d.claimed_by IS NOT NULL AND d.claimed_until <= $2 "
+                + "ORDER BY d.submitted_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED");
+        heads.put("expired, riskiest", "SELECT d.id " + claimable + "d.claimed_by IS NOT NULL AND d.claimed_until <= $2 "
+                + "ORDER BY d.risk_score DESC, d.submitted_at, d.id LIMIT 1 FOR UPDATE OF d SKIP LOCKED");
+        UUID officer = officerId(db, 1);
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET LOCAL ROLE backoffice_app");
+            s.execute("SELECT set_config('app.current_user_id', '" + officer + "', true)");
+            int n = 0;
+            for (Map.Entry<String, String> head : heads.entrySet()) {
+                String name = "h" + n++;
+                s.execute("PREPARE " + name + "(uuid, timestamptz) AS " + head.getValue());
+                for (String mode : List.of("force_generic_plan", "force_custom_plan")) {
+                    s.execute("SET LOCAL plan_cache_mode = " + mode);
+                    System.out.println("explain head " + head.getKey() + ", " + mode + ":");
+                    try (java.sql.ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE " + name + "('" + officer + "', now())")) {
+                        while (r.next()) {
+                            System.out.println("    " + r.getString(1));
+                        }
+                    }
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static long postgresPid;
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * utime + stime of the postmaster's children in clock ticks: [0] the sessions (client backends), [1] the rest
+     * (postmaster, WAL writer, checkpointer, autovacuum …).
+     */
+    private static long[] postgresCpuTicks() {
+        long[] ticks = new long[2];
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    if (pid == postgresPid || Long.parseLong(f[1]) == postgresPid) {
+                        String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                        boolean session = title.contains("(") && title.contains(")"); // "postgres: user db 127.0.0.1(port) idle"
+                        ticks[session ? 0 : 1] += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return ticks;
+        }
+        return ticks;
     }
 
     private static String loadAverage() {
@@ -252,7 +379,7 @@ public final class KycQueueBenchmark {
             }
             if (System.getProperty("bench.explain") != null) {
                 // -Dbench.explain="SELECT …": one more statement of the queue, planned and run the same way
-                try (java.sql.ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) " + System.getProperty("bench.explain"))) {
+                try (java.sql.ResultSet r = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + System.getProperty("bench.explain"))) {
                     while (r.next()) {
                         System.out.println(r.getString(1));
                     }

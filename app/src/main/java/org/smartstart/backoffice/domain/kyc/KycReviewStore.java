@@ -20,11 +20,12 @@ public interface KycReviewStore {
     ReviewCounts counts(Instant now);
 
     /**
-     * Locks the first claimable pending document in the order asked, skipping rows other transactions
-     * hold (FOR UPDATE SKIP LOCKED): unclaimed or claim expired at {@code now}, not awaiting a second
-     * approval, not the reviewer's own.
+     * Claims for {@code reviewer} until {@code until} the first claimable pending document of the kind asked
+     * (either, when null) in the order asked, skipping rows other transactions hold (FOR UPDATE SKIP LOCKED):
+     * unclaimed or claim expired at {@code now}, not awaiting a second approval, not the reviewer's own. The
+     * choice and the claim are one step, so concurrent reviewers never get the same document (KY-3).
      */
-    Optional<DocumentFacts> lockNextClaimable(DocumentKind kind, QueueOrder order, UUID reviewer, Instant now);
+    Optional<ClaimedDocument> claimNext(DocumentKind kind, QueueOrder order, UUID reviewer, Instant now, Instant until);
 
     void claim(DocumentFacts document, UUID reviewer, Instant until);
 

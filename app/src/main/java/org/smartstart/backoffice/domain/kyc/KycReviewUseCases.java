@@ -103,13 +103,14 @@ public final class KycReviewUseCases {
         }
         ClaimNext r = request == null ? new ClaimNext(null, null) : request;
         QueueOrder order = r.order() == null ? QueueOrder.OLDEST_FIRST : r.order();
-        Optional<DocumentFacts> next = store.lockNextClaimable(r.kind(), order, actor.userId(), now);
+        Instant until = stored(now.plus(CLAIM_DURATION));
+        Optional<ClaimedDocument> next = store.claimNext(r.kind(), order, actor.userId(), now, until);
         if (next.isEmpty()) {
             return new Outcome.NotFound<>("review_queue", r.kind() == null ? "any" : r.kind().name(),
                     "No " + (r.kind() == null ? "" : r.kind() + " ") + "document is waiting unclaimed in the review queue"
                             + " (documents you submitted or own are never handed to you).");
         }
-        return writeClaim(actor, next.get(), now, audit, "next");
+        return recordClaim(actor, next.get(), until, audit, "next");
     }
 
     public Outcome<Claim> claim(Actor actor, UUID documentId, Instant now, AuditRecorder audit) {
@@ -139,13 +140,20 @@ public final class KycReviewUseCases {
     private Outcome<Claim> writeClaim(Actor actor, DocumentFacts document, Instant now, AuditRecorder audit, String how) {
         Instant until = stored(now.plus(CLAIM_DURATION));
         store.claim(document, actor.userId(), until);
+        return recordClaim(actor, new ClaimedDocument(document.id(), document.kind(), document.docType(), document.ventureId(),
+                document.claimedBy(), document.claimedUntil()), until, audit, how);
+    }
+
+    /** The claim's audit entry (AU-1), naming the claim it replaced, if any. */
+    private static Outcome<Claim> recordClaim(Actor actor, ClaimedDocument document, Instant until, AuditRecorder audit, String how) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("doc_type", document.docType());
         data.put("how", how);
         data.put("claimed_until", until.toString());
-        data.put("previous_claim_by", document.claimedBy() == null ? null : document.claimedBy().toString());
-        data.put("previous_claim_until", document.claimedUntil() == null ? null : document.claimedUntil().toString());
-        audit.record(entry(actor, document, "_CLAIMED", data));
+        data.put("previous_claim_by", document.previousClaimBy() == null ? null : document.previousClaimBy().toString());
+        data.put("previous_claim_until", document.previousClaimUntil() == null ? null : document.previousClaimUntil().toString());
+        audit.record(new AuditEntry(actor.userId(), document.kind() + "_CLAIMED", objectType(document.kind()), document.id(),
+                document.ventureId(), data));
         return Outcome.done(new Claim(document.id(), document.kind(), document.docType(), actor.userId(), until));
     }
 

@@ -1,6 +1,7 @@
 package org.smartstart.backoffice.persistence.kyc;
 
 import org.smartstart.backoffice.domain.kyc.AuditedStep;
+import org.smartstart.backoffice.domain.kyc.ClaimedDocument;
 import org.smartstart.backoffice.domain.kyc.Decision;
 import org.smartstart.backoffice.domain.kyc.DevicePosture;
 import org.smartstart.backoffice.domain.kyc.DecisionOutcome;
@@ -73,10 +74,6 @@ final class JdbcKycReviewStore implements KycReviewStore {
 
     /** Both kinds of document as one relation, with what the queue and the rules need. */
     private static final String DOCUMENTS = "(" + KYC_DOCUMENTS + " UNION ALL " + KYB_DOCUMENTS + ") q ";
-
-    /** A pending document nobody holds at {@code ?} (its claim absent or expired) and not awaiting the second officer. */
-    private static final String CLAIMABLE = "status = 'pending' AND second_approval_status IS DISTINCT FROM 'awaiting' "
-            + "AND (claimed_by IS NULL OR claimed_until IS NULL OR claimed_until <= ?)";
 
     private final Connection c;
 
@@ -287,8 +284,6 @@ final class JdbcKycReviewStore implements KycReviewStore {
         });
     }
 
-    private static final int CANDIDATES = 64;
-
     /** A pending document the queue could hand out next, with what the queue orders by. */
     private record Candidate(UUID id, DocumentKind kind, Instant submittedAt, int riskScore, Instant dueAt) {
         /** The queue's order in Java, as the SQL below orders each table (uuid order is the order of its text). */
@@ -304,62 +299,94 @@ final class JdbcKycReviewStore implements KycReviewStore {
     }
 
     /**
-     * The first claimable documents of one table in queue order. One query per table, not one over both:
-     * on a single table the partial queue indexes (V15) give the rows in order, so a claim reads a few index
-     * entries whatever the queue's length, where the union made PostgreSQL sort every pending row.
+     * Claim next in one statement and one round trip. Per table, the head of each claimable set in queue
+     * order, locked with FOR UPDATE SKIP LOCKED: the unclaimed documents (V27's partial indexes give them in
+     * order, so the many documents under a live claim are never read) and the ones whose claim expired (few,
+     * found by claimed_until). The best head of both tables in the queue's order is claimed by an UPDATE of
+     * its own table in the same statement, and returned with the claim it replaced. The other heads stay
+     * locked only until this transaction ends: concurrent claimers skip them, as they skip any row being claimed.
+     *
+     * <p>Before, the candidates were read without locks (64 per table), merged here and locked one by one
+     * with a round trip each, then the document and the claim took two more: under 16 concurrent claimers
+     * each claim tried several rows already taken (bench/RESULTS.md, issue 5).
      */
-    private List<Candidate> claimableCandidates(DocumentKind kind, QueueOrder order, UUID reviewer, Instant now) throws SQLException {
+    @Override
+    public Optional<ClaimedDocument> claimNext(DocumentKind kind, QueueOrder order, UUID reviewer, Instant now, Instant until) {
+        List<Object> params = new ArrayList<>();
+        List<String> heads = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("WITH ");
+        for (DocumentKind k : kind == null ? DocumentKind.values() : new DocumentKind[] {kind}) {
+            for (ClaimableSet set : ClaimableSet.values()) {
+                String name = k.name().toLowerCase(Locale.ROOT) + "_" + set.name().toLowerCase(Locale.ROOT);
+                heads.add(name);
+                sql.append(name).append(" AS (").append(claimableHead(k, order, set)).append("), ");
+                params.add(reviewer);
+                if (set == ClaimableSet.EXPIRED) {
+                    params.add(now);
+                }
+            }
+        }
+        sql.append("best AS MATERIALIZED (SELECT * FROM (")
+                .append(String.join(" UNION ALL ", heads.stream().map(h -> "SELECT * FROM " + h).toList()))
+                .append(") h ORDER BY ").append(order("h.", order)).append(" LIMIT 1)");
+        List<String> claims = new ArrayList<>();
+        for (DocumentKind k : kind == null ? DocumentKind.values() : new DocumentKind[] {kind}) {
+            String table = k == DocumentKind.KYC ? "kyc_documents" : "kyb_documents";
+            String name = "claim_" + k.name().toLowerCase(Locale.ROOT);
+            claims.add(name);
+            sql.append(", ").append(name).append(" AS (UPDATE ").append(table)
+                    .append(" t SET claimed_by = ?, claimed_until = ?, version = t.version + 1 FROM best WHERE best.kind = '")
+                    .append(k.name()).append("' AND t.id = best.id RETURNING t.id)");
+            params.add(reviewer);
+            params.add(until);
+        }
+        sql.append(" SELECT b.kind, b.id, b.doc_type, b.venture_id, b.claimed_by, b.claimed_until FROM best b JOIN (")
+                .append(String.join(" UNION ALL ", claims.stream().map(cl -> "SELECT id FROM " + cl).toList()))
+                .append(") c ON c.id = b.id");
+        return sql(() -> {
+            try (PreparedStatement p = prepare(sql.toString(), params.toArray()); ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ClaimedDocument(r.getObject(2, UUID.class), DocumentKind.valueOf(r.getString(1)), r.getString(3),
+                        r.getObject(4, UUID.class), r.getObject(5, UUID.class), instant(r, "claimed_until")));
+            }
+        });
+    }
+
+    /**
+     * The pending documents one may claim, each set read through its own index (V27): never claimed or
+     * released; claimed until a time now past; claimed without an end (none of the use cases writes such a
+     * claim, but it never kept a document from the queue). Each condition is a plain comparison, so that
+     * under row-level security PostgreSQL can still use it as an index condition.
+     */
+    private enum ClaimableSet {
+        UNCLAIMED(" AND d.claimed_by IS NULL"),
+        EXPIRED(" AND d.claimed_by IS NOT NULL AND d.claimed_until <= ?"),
+        ENDLESS(" AND d.claimed_by IS NOT NULL AND d.claimed_until IS NULL");
+
+        final String condition;
+
+        ClaimableSet(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /**
+     * The first document of one table's claimable set in queue order, locked (SKIP LOCKED: a row another
+     * reviewer is claiming is passed over, and a row claimed meanwhile fails the re-check and is passed over
+     * too). Parameters: the reviewer (never their own document: KY-3), and for expired claims the time.
+     */
+    private static String claimableHead(DocumentKind kind, QueueOrder order, ClaimableSet set) {
         String from = kind == DocumentKind.KYC
                 ? "kyc_documents d WHERE d.user_id IS DISTINCT FROM ?"
                 : "kyb_documents d LEFT JOIN ventures v ON v.id = d.venture_id WHERE v.owner_user_id IS DISTINCT FROM ?";
-        String sql = "SELECT d.id, d.submitted_at, d.risk_score, d.review_due_at FROM " + from
+        return "SELECT '" + kind.name() + "'::text AS kind, d.id, d.doc_type::text AS doc_type, "
+                + (kind == DocumentKind.KYC ? "NULL::uuid" : "d.venture_id") + " AS venture_id, d.claimed_by, d.claimed_until, "
+                + "d.submitted_at, d.risk_score, d.review_due_at FROM " + from
                 + " AND d.status = 'pending' AND d.second_approval_status IS DISTINCT FROM 'awaiting'"
-                + " AND (d.claimed_by IS NULL OR d.claimed_until IS NULL OR d.claimed_until <= ?)"
-                + " ORDER BY " + order("d.", order) + " LIMIT " + CANDIDATES;
-        List<Candidate> found = new ArrayList<>();
-        try (PreparedStatement p = prepare(sql, reviewer, now); ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                Timestamp submitted = r.getTimestamp(2);
-                Timestamp due = r.getTimestamp(4);
-                found.add(new Candidate(r.getObject(1, UUID.class), kind, submitted == null ? null : submitted.toInstant(), r.getInt(3),
-                        due == null ? null : due.toInstant()));
-            }
-        }
-        return found;
-    }
-
-    @Override
-    public Optional<DocumentFacts> lockNextClaimable(DocumentKind kind, QueueOrder order, UUID reviewer, Instant now) {
-        return sql(() -> {
-            // Candidates without locks, best first; then the first one no concurrent reviewer holds. SKIP LOCKED
-            // re-reads a row another transaction claimed and committed meanwhile, and the claim condition drops it.
-            for (int round = 0; round < 5; round++) {
-                List<Candidate> candidates = new ArrayList<>();
-                for (DocumentKind k : kind == null ? DocumentKind.values() : new DocumentKind[] {kind}) {
-                    candidates.addAll(claimableCandidates(k, order, reviewer, now));
-                }
-                candidates.sort(Candidate.order(order));
-                List<UUID> ids = new ArrayList<>();
-                List<String> kinds = new ArrayList<>();
-                for (Candidate candidate : candidates.subList(0, Math.min(CANDIDATES, candidates.size()))) {
-                    ids.add(candidate.id());
-                    kinds.add(candidate.kind().name());
-                }
-                if (ids.isEmpty()) {
-                    return Optional.empty();
-                }
-                for (int i = 0; i < ids.size(); i++) {
-                    String table = kinds.get(i).equals("KYC") ? "kyc_documents" : "kyb_documents";
-                    try (PreparedStatement p = prepare("SELECT id FROM " + table + " WHERE id = ? AND " + CLAIMABLE
-                            + " FOR UPDATE SKIP LOCKED", ids.get(i), now); ResultSet r = p.executeQuery()) {
-                        if (r.next()) {
-                            return document(ids.get(i));
-                        }
-                    }
-                }
-            }
-            return Optional.empty();
-        });
+                + set.condition
+                + " ORDER BY " + order("d.", order) + " LIMIT 1 FOR UPDATE OF d SKIP LOCKED";
     }
 
     @Override

@@ -25,6 +25,12 @@ public interface CapTableStore {
     /** Every ledger row of the venture, closed ones included. */
     List<LedgerRow> ledger(UUID ventureId);
 
+    /**
+     * The rows still in force on or after {@code from} (open, or ending on or after it), and the rows
+     * {@code rowIds} names whatever their dates: all a change from {@code from} on needs to be checked.
+     */
+    List<LedgerRow> ledgerFrom(UUID ventureId, LocalDate from, Collection<UUID> rowIds);
+
     /** The rows effective on {@code day} (a cap table of one date needs no others). */
     List<LedgerRow> ledgerOn(UUID ventureId, LocalDate day);
 

@@ -78,19 +78,25 @@ public final class CapTableUseCases {
         }
         VentureFacts venture = found.get();
         store.lockCapTable(ventureId);
-        List<LedgerRow> before = store.ledger(ventureId);
-        String revision = CapTable.revisionOf(before);
-        if (!revision.equals(change.basedOnRevision())) {
-            return new Outcome.Conflict<>(conflictMessage(venture, before));
+        // The revision the database keeps (V26) instead of hashing the whole ledger; then only the rows a
+        // change from its first touched date can affect (the earlier cap table stays as it is, and valid).
+        if (!store.ledgerDigest(ventureId).revision().equals(change.basedOnRevision())) {
+            return new Outcome.Conflict<>(conflictMessage(venture, store.ledger(ventureId)));
         }
+        LocalDate firstTouched = CapTableEdits.firstTouched(change.edits());
+        Set<UUID> closedIds = new HashSet<>();
+        change.edits().forEach(e -> {
+            if (e instanceof LedgerEdit.Close close) {
+                closedIds.add(close.rowId());
+            }
+        });
+        List<LedgerRow> before = store.ledgerFrom(ventureId, firstTouched, closedIds);
         problems = referenceProblems(ventureId, change.edits(), before);
         if (!problems.isEmpty()) {
             return new Outcome.Invalid<>(problems);
         }
         List<LedgerRow> after = CapTableEdits.apply(before, change.edits(), now, actor.userId());
-        CapTablePolicy policy = new CapTablePolicy(venture, store.names(userIds(after, venture)));
-        List<Rejection> rejections = new ArrayList<>(policy.checkEdits(before, change.edits()));
-        rejections.addAll(policy.check(after));
+        List<Rejection> rejections = rulesBroken(venture, before, change.edits(), after, firstTouched);
         if (!rejections.isEmpty()) {
             return Outcome.rejected(rejections);
         }
@@ -98,15 +104,33 @@ public final class CapTableUseCases {
         if (written == null) {
             return new Outcome.Conflict<>(conflictMessage(venture, store.ledger(ventureId)));
         }
+        CapTableStore.LedgerDigest digest = store.ledgerDigest(ventureId);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("description", change.description().strip());
         data.put("based_on_revision", change.basedOnRevision());
-        data.put("revision_after", CapTable.revisionOf(after));
+        data.put("revision_after", digest.revision());
         data.put("before", written.before());
         data.put("after", written.after());
         audit.record(new AuditEntry(actor.userId(), "EQUITY_CHANGE", "venture", ventureId, ventureId, data));
-        LocalDate firstTouched = firstTouched(change.edits());
-        return Outcome.done(view(venture, after, firstTouched));
+        // Every row in force on firstTouched is among "after" (it ends on or after that date).
+        List<LedgerRow> shown = after.stream().filter(r -> r.effectiveOn(firstTouched)).toList();
+        return Outcome.done(view(venture, shown, firstTouched, digest.changeDates(), digest.revision()));
+    }
+
+    /**
+     * EQ-5/EQ-7 on the edits and EQ-1..EQ-4 from the first touched date on; holders' names are only looked
+     * up to word a refusal, so a valid change does not fetch hundreds of them.
+     */
+    private List<Rejection> rulesBroken(VentureFacts venture, List<LedgerRow> before, List<LedgerEdit> edits,
+                                        List<LedgerRow> after, LocalDate from) {
+        CapTablePolicy unnamed = new CapTablePolicy(venture, Map.of());
+        if (unnamed.checkEdits(before, edits).isEmpty() && unnamed.check(after, from).isEmpty()) {
+            return List.of();
+        }
+        CapTablePolicy policy = new CapTablePolicy(venture, store.names(userIds(after, venture)));
+        List<Rejection> rejections = new ArrayList<>(policy.checkEdits(before, edits));
+        rejections.addAll(policy.check(after, from));
+        return rejections;
     }
 
     public Outcome<Conversion> convertBuz(Actor actor, UUID ventureId, ConversionRequest request, Instant now, AuditRecorder audit) {
@@ -469,15 +493,6 @@ public final class CapTableUseCases {
         }
         return "The cap table of " + venture.name() + " was changed by " + by + at
                 + " since you opened it; nothing was saved. Reload it and apply your draft again (it is kept).";
-    }
-
-    private static LocalDate firstTouched(List<LedgerEdit> edits) {
-        LocalDate first = null;
-        for (LedgerEdit e : edits) {
-            LocalDate d = e instanceof LedgerEdit.Close c ? c.effectiveTo().plusDays(1) : ((LedgerEdit.Add) e).effectiveFrom();
-            first = first == null || d.isBefore(first) ? d : first;
-        }
-        return first;
     }
 
     private static Map<String, Object> audit(LedgerRow row) {

@@ -99,13 +99,25 @@ public final class JdbcCapTableStore implements CapTableStore {
         return rows("SELECT * FROM cap_table_rows_on(?, ?)", ventureId, day);
     }
 
+    @Override
+    public List<LedgerRow> ledgerFrom(UUID ventureId, LocalDate from, Collection<UUID> rowIds) {
+        return rows("SELECT * FROM cap_table_ledger_from(?, ?, ?)", ventureId, from, rowIds);
+    }
+
     private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day) {
+        return rows(query, ventureId, day, null);
+    }
+
+    private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day, Collection<UUID> ids) {
         return sql(() -> {
             List<LedgerRow> rows = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(query)) {
                 p.setObject(1, ventureId, Types.OTHER);
                 if (day != null) {
                     p.setObject(2, day);
+                }
+                if (ids != null) {
+                    p.setArray(3, c.createArrayOf("uuid", ids.toArray()));
                 }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {

@@ -557,7 +557,8 @@ public final class CapTableViewModel {
             List<LedgerRow> after = CapTableEdits.apply(base.ledger(), edits, Instant.EPOCH, null);
             CapTablePolicy policy = new CapTablePolicy(base.facts(), names);
             List<Rejection> broken = new ArrayList<>(policy.checkEdits(base.ledger(), edits));
-            broken.addAll(policy.check(after));
+            // The saved cap table before the draft's first date is unchanged (and valid): checked from there on.
+            broken.addAll(policy.check(after, CapTableEdits.firstTouched(edits)));
             CapTable drafted = CapTable.on(base.facts(), after, names, base.policies(), day);
             Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(base.ledger()));
             dates.addAll(CapTable.changeDates(after));

@@ -51,6 +51,9 @@ public interface CapTableStore {
 
     void insertVestingPolicy(VestingPolicy policy, Instant at, UUID createdBy);
 
+    /** Gives the venture's own policy {@code policyId} another name; false when it is not one of the venture's. */
+    boolean renameVestingPolicy(UUID ventureId, UUID policyId, String name);
+
     /** The audit entries of the venture's ledger changes, sealed or still in the outbox, newest first. */
     List<LedgerChangeRecord> ledgerHistory(UUID ventureId);
 

@@ -287,11 +287,7 @@ public final class CapTableUseCases {
         }
         List<FieldProblem> problems = new ArrayList<>();
         String name = request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty()) {
-            problems.add(new FieldProblem("name", "is missing: name the policy, e.g. \"4 years, 1-year cliff\""));
-        } else if (name.length() > 80) {
-            problems.add(new FieldProblem("name", "has " + name.length() + " characters; at most 80"));
-        }
+        policyNameProblem(name).ifPresent(problems::add);
         Integer cliff = request.cliffMonths();
         Integer duration = request.durationMonths();
         if (cliff == null) {
@@ -414,6 +410,61 @@ public final class CapTableUseCases {
         data.put("after", written.after());
         audit.record(new AuditEntry(actor.userId(), "VESTING_ATTACHED", "venture", ventureId, ventureId, data));
         return Outcome.done(view(venture, after, attachment.from()));
+    }
+
+    private static Optional<FieldProblem> policyNameProblem(String name) {
+        if (name.isEmpty()) {
+            return Optional.of(new FieldProblem("name", "is missing: name the policy, e.g. \"4 years, 1-year cliff\""));
+        }
+        if (name.length() > 80) {
+            return Optional.of(new FieldProblem("name", "has " + name.length() + " characters; at most 80"));
+        }
+        return Optional.empty();
+    }
+
+    public Outcome<VestingPolicy> renameVestingPolicy(Actor actor, UUID ventureId, UUID policyId, String newName, AuditRecorder audit) {
+        Optional<Outcome<VestingPolicy>> denied = actor.require(Permission.EDIT_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (policyId == null) {
+            problems.add(new FieldProblem("policyId", "is missing: which vesting policy to rename"));
+        }
+        String name = newName == null ? "" : newName.strip();
+        policyNameProblem(name).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<VentureFacts> venture = store.venture(ventureId);
+        if (venture.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        store.lockCapTable(ventureId);
+        List<VestingPolicy> policies = store.vestingPoliciesOf(ventureId);
+        VestingPolicy policy = policies.stream().filter(p -> p.id().equals(policyId)).findFirst().orElse(null);
+        if (policy == null) {
+            return Outcome.invalid("policyId", "no vesting policy " + policyId + " in " + venture.get().name());
+        }
+        if (policy.template()) {
+            return Outcome.invalid("policyId", "\"" + policy.name() + "\" is a platform template, not a policy of "
+                    + venture.get().name() + "; only the venture's own policies are renamed here");
+        }
+        if (policy.name().equals(name)) {
+            return Outcome.invalid("name", "the policy is already named \"" + name + "\"");
+        }
+        if (policies.stream().anyMatch(p -> !p.template() && !p.id().equals(policyId) && p.name().strip().equalsIgnoreCase(name))) {
+            return Outcome.invalid("name", "\"" + name + "\" is already a vesting policy of " + venture.get().name() + "; pick another name");
+        }
+        if (!store.renameVestingPolicy(ventureId, policyId, name)) {
+            return Outcome.notFound("vesting policy", policyId);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name_before", policy.name());
+        data.put("name", name);
+        audit.record(new AuditEntry(actor.userId(), "VESTING_POLICY_RENAMED", "vesting_policy", policyId, ventureId, data));
+        return Outcome.done(new VestingPolicy(policy.id(), policy.ventureId(), name, policy.cliffMonths(), policy.durationMonths(),
+                policy.frequency()));
     }
 
     private static boolean usableBy(VestingPolicy policy, UUID ventureId) {

@@ -239,6 +239,18 @@ public final class JdbcCapTableStore implements CapTableStore {
         });
     }
 
+    @Override
+    public boolean renameVestingPolicy(UUID ventureId, UUID policyId, String name) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE vesting_policies SET name = ? WHERE id = ? AND venture_id = ?")) {
+                p.setString(1, name);
+                p.setObject(2, policyId, Types.OTHER);
+                p.setObject(3, ventureId, Types.OTHER);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** The ledger's own actions; each records the rows it closed ("before") and the rows as they are after it ("after"). */
     private static final String LEDGER_ACTIONS = "'EQUITY_CHANGE', 'BUZ_CONVERTED', 'VESTING_ATTACHED'";
 

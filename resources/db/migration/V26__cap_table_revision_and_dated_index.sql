@@ -69,7 +69,7 @@ CREATE TABLE cap_table_revisions (
 CREATE TABLE cap_table_change_dates (
     venture_id uuid NOT NULL REFERENCES ventures (id) ON DELETE CASCADE,
     day        date NOT NULL,
-    row_ends   integer NOT NULL CHECK (row_ends > 0),
+    row_ends   integer NOT NULL CHECK (row_ends >= 0),
     PRIMARY KEY (venture_id, day)
 );
 
@@ -160,7 +160,10 @@ BEGIN
          GROUP BY 1, 2)
     UPDATE cap_table_change_dates d SET row_ends = d.row_ends - gone.n
       FROM gone WHERE d.venture_id = gone.venture_id AND d.day = gone.day;
-    DELETE FROM cap_table_change_dates WHERE row_ends = 0;
+    IF FOUND THEN -- never for a close (an open row had no end); only the dates just decremented are looked at
+        DELETE FROM cap_table_change_dates d USING was o
+         WHERE d.venture_id = o.venture_id AND d.day = o.effective_to + 1 AND d.row_ends = 0;
+    END IF;
     INSERT INTO cap_table_change_dates AS d (venture_id, day, row_ends)
     SELECT n.venture_id, n.effective_to + 1, count(*)
       FROM changed n JOIN was o ON o.id = n.id

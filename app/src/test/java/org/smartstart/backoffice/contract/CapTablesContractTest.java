@@ -621,6 +621,35 @@ class CapTablesContractTest {
         assertThat(auditEntries(acme.venture())).isEqualTo(1);
     }
 
+    @Test
+    void an_owner_renames_a_policy_of_the_venture_with_one_audit_entry_and_bad_names_or_templates_are_refused() throws Exception {
+        Acme acme = acme();
+        CapTables owner = as(acme.owner());
+        VestingPolicy policy = owner.createVestingPolicy(acme.venture(), threeYears("3y")).orElseThrow();
+        owner.createVestingPolicy(acme.venture(), threeYears("Fast")).orElseThrow();
+
+        Outcome<VestingPolicy> renamed = owner.renameVestingPolicy(acme.venture(), policy.id(), "  3 years, 6-month cliff ");
+
+        assertThat(renamed.isDone()).as(renamed.describe()).isTrue();
+        assertThat(renamed.orElseThrow().name()).isEqualTo("3 years, 6-month cliff");
+        assertThat(renamed.orElseThrow().cliffMonths()).isEqualTo(6);
+        assertThat(owner.vestingPolicies(acme.venture()).orElseThrow()).extracting(VestingPolicy::name)
+                .contains("3 years, 6-month cliff").doesNotContain("3y");
+        assertThat(auditEntries(acme.venture(), "VESTING_POLICY_RENAMED")).isEqualTo(1);
+
+        assertThat(fields(owner.renameVestingPolicy(acme.venture(), policy.id(), " FAST "))).containsExactly("name");
+        assertThat(fields(owner.renameVestingPolicy(acme.venture(), policy.id(), " "))).containsExactly("name");
+        assertThat(fields(owner.renameVestingPolicy(acme.venture(), policy.id(), "x".repeat(81)))).containsExactly("name");
+        Outcome<VestingPolicy> template = owner.renameVestingPolicy(acme.venture(), acme.vesting(), "Ours now");
+        assertThat(fields(template)).containsExactly("policyId");
+        assertThat(template.describe()).contains("platform template");
+        assertThat(as(ventureRole(acme.venture(), "contributor")).renameVestingPolicy(acme.venture(), policy.id(), "Theirs"))
+                .isInstanceOf(Outcome.Denied.class);
+        assertThat(auditEntries(acme.venture(), "VESTING_POLICY_RENAMED")).isEqualTo(1);
+        assertThat(number("SELECT count(*) FROM vesting_policies WHERE name = '3 years, 6-month cliff' AND id = '" + policy.id() + "'"))
+                .isEqualTo(1);
+    }
+
     static List<String> fields(Outcome<?> outcome) {
         assertThat(outcome).as(outcome.describe()).isInstanceOf(Outcome.Invalid.class);
         return ((Outcome.Invalid<?>) outcome).problems().stream().map(FieldProblem::field).toList();

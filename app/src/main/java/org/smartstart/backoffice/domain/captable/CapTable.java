@@ -116,28 +116,32 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
     }
 
     /**
-     * The ledger's revision: "&lt;rows&gt;-&lt;closed rows&gt;-&lt;fingerprint&gt;", where the fingerprint hashes
-     * every row's id and end date. A change adds rows or closes rows (EQ-5 allows nothing else), so any
-     * change since a cap table was read gives another revision, whoever made it. It is derived from the
-     * ledger itself (no counter to keep in step) and both adapters compute it the same way.
+     * The ledger's revision: "&lt;rows&gt;-&lt;closed rows&gt;-&lt;fingerprint&gt;", where the fingerprint is the
+     * XOR of one 64-bit hash per row (the first 8 bytes of sha256("&lt;id&gt;:&lt;effective_to or null&gt;;")), as
+     * 16 hex digits. A change adds rows or closes rows (EQ-5 allows nothing else), so any change since a
+     * cap table was read gives another revision, whoever made it. It is derived from the ledger itself and
+     * needs no order, so the database keeps the same value up to date row by row as the ledger is written
+     * (cap_table_revisions, V26) and both adapters agree on it.
      */
     public static String revisionOf(List<LedgerRow> ledger) {
-        List<LedgerRow> sorted = new ArrayList<>(ledger);
-        // By the id's text, which is PostgreSQL's uuid order too (UUID.compareTo compares signed halves), so
-        // the database computes the same revision without sending the rows (cap_table_digest, V18).
-        sorted.sort(Comparator.comparing((LedgerRow r) -> r.id().toString()));
-        StringBuilder text = new StringBuilder();
-        int closed = 0;
-        for (LedgerRow row : sorted) {
-            text.append(row.id()).append(':').append(row.effectiveTo()).append(';');
-            closed += row.open() ? 0 : 1;
-        }
+        MessageDigest sha;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return sorted.size() + "-" + closed + "-" + HexFormat.of().formatHex(digest, 0, 8);
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+        long fingerprint = 0;
+        int closed = 0;
+        for (LedgerRow row : ledger) {
+            byte[] digest = sha.digest((row.id() + ":" + row.effectiveTo() + ";").getBytes(StandardCharsets.UTF_8));
+            long h = 0;
+            for (int i = 0; i < 8; i++) {
+                h = (h << 8) | (digest[i] & 0xFF);
+            }
+            fingerprint ^= h;
+            closed += row.open() ? 0 : 1;
+        }
+        return ledger.size() + "-" + closed + "-" + HexFormat.of().toHexDigits(fingerprint);
     }
 
     static String nameOf(Holder holder, Map<UUID, String> names) {

@@ -145,4 +145,20 @@ public final class CapTableEdits {
         }
         return out;
     }
+
+    /**
+     * The first date on which {@code edits} change the cap table: an added row's first day, a closed row's
+     * day after its new end. The cap table before it stays as it is. Null for no edits (or edits without dates).
+     */
+    public static LocalDate firstTouched(List<LedgerEdit> edits) {
+        LocalDate first = null;
+        for (LedgerEdit e : edits) {
+            LocalDate d = e instanceof LedgerEdit.Close c ? (c.effectiveTo() == null ? null : c.effectiveTo().plusDays(1))
+                    : e instanceof LedgerEdit.Add a ? a.effectiveFrom() : null;
+            if (d != null && (first == null || d.isBefore(first))) {
+                first = d;
+            }
+        }
+        return first;
+    }
 }

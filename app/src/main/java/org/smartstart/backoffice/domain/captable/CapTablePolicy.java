@@ -38,9 +38,21 @@ public final class CapTablePolicy {
 
     /** Every rule the ledger breaks, dated rules in date order; empty when it keeps EQ-1..EQ-4. */
     public List<Rejection> check(List<LedgerRow> ledger) {
+        return check(ledger, null);
+    }
+
+    /**
+     * The same for a change whose first touched date is {@code from} (see {@link CapTableEdits#firstTouched}):
+     * the dated rules only on dates from {@code from} on, each with the same explanation {@link #check(List)}
+     * gives. A cap table before that date is the saved one, which the rules already hold for, so a change is
+     * checked in full this way; {@code ledger} may even leave out rows that ended before {@code from}.
+     * Null checks every date.
+     */
+    public List<Rejection> check(List<LedgerRow> ledger, LocalDate from) {
         List<Rejection> out = new ArrayList<>(shape(ledger));
         out.addAll(overlaps(ledger));
-        out.addAll(dated(ledger));
+        List<Rejection> dated = datedInThousandths(ledger, from);
+        out.addAll(dated != null ? dated : dated(ledger, from));
         return out;
     }
 
@@ -88,6 +100,10 @@ public final class CapTablePolicy {
     private List<Rejection> shape(List<LedgerRow> ledger) {
         List<Rejection> out = new ArrayList<>();
         for (LedgerRow row : ledger) {
+            if (valid(row) && row.percent().signum() > 0 && row.percent().compareTo(Percent.HUNDRED) <= 0
+                    && (row.holder().type() == HolderType.USER) == (row.holder().userId() != null)) {
+                continue; // the common case: nothing to say, no sentence built
+            }
             String what = "A cap table row of " + venture.name() + " (" + Percent.format(row.percent()) + " from "
                     + row.effectiveFrom() + ")";
             if (row.holder() == null || row.holder().type() == null) {
@@ -145,8 +161,64 @@ public final class CapTablePolicy {
         return out;
     }
 
+    private static final long HUNDRED = 100_000;
+    private static final long OWNER_FLOOR = 35_000;
+
+    /**
+     * The running sums in whole thousandths of a percent (every stored percent has three decimals), the
+     * sums of the change dates before {@code from} folded into one start value. Null when a percent has
+     * more decimals, which {@link #dated} then sums exactly.
+     */
+    private List<Rejection> datedInThousandths(List<LedgerRow> ledger, LocalDate from) {
+        long[] before = new long[3];
+        TreeMap<LocalDate, long[]> events = new TreeMap<>();
+        UUID ownerId = venture.ownerUserId();
+        for (LedgerRow row : ledger) {
+            if (!valid(row)) {
+                continue;
+            }
+            long amount;
+            try {
+                amount = row.percent().scale() == 3 ? row.percent().unscaledValue().longValueExact()
+                        : row.percent().movePointRight(3).longValueExact();
+            } catch (ArithmeticException notThousandths) {
+                return null;
+            }
+            int part = row.holder().type() == HolderType.ALICE ? 2
+                    : row.holder().type() == HolderType.USER && ownerId != null && ownerId.equals(row.holder().userId()) ? 1 : 0;
+            add(events, before, from, row.effectiveFrom(), amount, part);
+            if (row.effectiveTo() != null) {
+                add(events, before, from, row.effectiveTo().plusDays(1), -amount, part);
+            }
+        }
+        // alice > cap ⇔ alice > floor(cap) for whole thousandths
+        long cap = venture.aliceCap().movePointRight(3).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        List<Rejection> out = new ArrayList<>();
+        long total = before[0];
+        long owner = before[1];
+        long alice = before[2];
+        for (Map.Entry<LocalDate, long[]> e : events.entrySet()) {
+            LocalDate day = e.getKey();
+            total += e.getValue()[0];
+            owner += e.getValue()[1];
+            alice += e.getValue()[2];
+            if (total != HUNDRED || ownerId != null && owner < OWNER_FLOOR || alice > cap) {
+                out.addAll(broken(day, BigDecimal.valueOf(total, 3), BigDecimal.valueOf(owner, 3), BigDecimal.valueOf(alice, 3)));
+            }
+        }
+        return out;
+    }
+
+    private static void add(TreeMap<LocalDate, long[]> events, long[] before, LocalDate from, LocalDate day, long amount, int part) {
+        long[] sums = from != null && day.isBefore(from) ? before : events.computeIfAbsent(day, d -> new long[3]);
+        sums[0] += amount;
+        if (part > 0) {
+            sums[part] += amount;
+        }
+    }
+
     /** Running sums over the change dates: total, owner and platform on each; the broken rules per date. */
-    private List<Rejection> dated(List<LedgerRow> ledger) {
+    private List<Rejection> dated(List<LedgerRow> ledger, LocalDate from) {
         TreeMap<LocalDate, BigDecimal[]> events = new TreeMap<>();
         for (LedgerRow row : ledger) {
             if (!valid(row)) {
@@ -166,6 +238,17 @@ public final class CapTablePolicy {
             total = total.add(e.getValue()[0]);
             owner = owner.add(e.getValue()[1]);
             alice = alice.add(e.getValue()[2]);
+            if (from == null || !day.isBefore(from)) {
+                out.addAll(broken(day, total, owner, alice));
+            }
+        }
+        return out;
+    }
+
+    /** The dated rules broken on {@code day} by these sums, in rule order. */
+    private List<Rejection> broken(LocalDate day, BigDecimal total, BigDecimal owner, BigDecimal alice) {
+        List<Rejection> out = new ArrayList<>(1);
+        {
             if (total.compareTo(Percent.HUNDRED) != 0) {
                 out.add(new Rejection("EQ-1", "On " + day + " the cap table of " + venture.name() + " would total "
                         + Percent.format(total) + ", not 100% (EQ-1)."));

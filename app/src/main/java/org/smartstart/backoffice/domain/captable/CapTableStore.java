@@ -25,6 +25,12 @@ public interface CapTableStore {
     /** Every ledger row of the venture, closed ones included. */
     List<LedgerRow> ledger(UUID ventureId);
 
+    /**
+     * The rows still in force on or after {@code from} (open, or ending on or after it), and the rows
+     * {@code rowIds} names whatever their dates: all a change from {@code from} on needs to be checked.
+     */
+    List<LedgerRow> ledgerFrom(UUID ventureId, LocalDate from, Collection<UUID> rowIds);
+
     /** The rows effective on {@code day} (a cap table of one date needs no others). */
     List<LedgerRow> ledgerOn(UUID ventureId, LocalDate day);
 
@@ -44,6 +50,9 @@ public interface CapTableStore {
     List<VestingPolicy> vestingPoliciesOf(UUID ventureId);
 
     void insertVestingPolicy(VestingPolicy policy, Instant at, UUID createdBy);
+
+    /** Gives the venture's own policy {@code policyId} another name; false when it is not one of the venture's. */
+    boolean renameVestingPolicy(UUID ventureId, UUID policyId, String name);
 
     /** The audit entries of the venture's ledger changes, sealed or still in the outbox, newest first. */
     List<LedgerChangeRecord> ledgerHistory(UUID ventureId);

@@ -78,19 +78,25 @@ public final class CapTableUseCases {
         }
         VentureFacts venture = found.get();
         store.lockCapTable(ventureId);
-        List<LedgerRow> before = store.ledger(ventureId);
-        String revision = CapTable.revisionOf(before);
-        if (!revision.equals(change.basedOnRevision())) {
-            return new Outcome.Conflict<>(conflictMessage(venture, before));
+        // The revision the database keeps (V26) instead of hashing the whole ledger; then only the rows a
+        // change from its first touched date can affect (the earlier cap table stays as it is, and valid).
+        if (!store.ledgerDigest(ventureId).revision().equals(change.basedOnRevision())) {
+            return new Outcome.Conflict<>(conflictMessage(venture, store.ledger(ventureId)));
         }
+        LocalDate firstTouched = CapTableEdits.firstTouched(change.edits());
+        Set<UUID> closedIds = new HashSet<>();
+        change.edits().forEach(e -> {
+            if (e instanceof LedgerEdit.Close close) {
+                closedIds.add(close.rowId());
+            }
+        });
+        List<LedgerRow> before = store.ledgerFrom(ventureId, firstTouched, closedIds);
         problems = referenceProblems(ventureId, change.edits(), before);
         if (!problems.isEmpty()) {
             return new Outcome.Invalid<>(problems);
         }
         List<LedgerRow> after = CapTableEdits.apply(before, change.edits(), now, actor.userId());
-        CapTablePolicy policy = new CapTablePolicy(venture, store.names(userIds(after, venture)));
-        List<Rejection> rejections = new ArrayList<>(policy.checkEdits(before, change.edits()));
-        rejections.addAll(policy.check(after));
+        List<Rejection> rejections = rulesBroken(venture, before, change.edits(), after, firstTouched);
         if (!rejections.isEmpty()) {
             return Outcome.rejected(rejections);
         }
@@ -98,15 +104,33 @@ public final class CapTableUseCases {
         if (written == null) {
             return new Outcome.Conflict<>(conflictMessage(venture, store.ledger(ventureId)));
         }
+        CapTableStore.LedgerDigest digest = store.ledgerDigest(ventureId);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("description", change.description().strip());
         data.put("based_on_revision", change.basedOnRevision());
-        data.put("revision_after", CapTable.revisionOf(after));
+        data.put("revision_after", digest.revision());
         data.put("before", written.before());
         data.put("after", written.after());
         audit.record(new AuditEntry(actor.userId(), "EQUITY_CHANGE", "venture", ventureId, ventureId, data));
-        LocalDate firstTouched = firstTouched(change.edits());
-        return Outcome.done(view(venture, after, firstTouched));
+        // Every row in force on firstTouched is among "after" (it ends on or after that date).
+        List<LedgerRow> shown = after.stream().filter(r -> r.effectiveOn(firstTouched)).toList();
+        return Outcome.done(view(venture, shown, firstTouched, digest.changeDates(), digest.revision()));
+    }
+
+    /**
+     * EQ-5/EQ-7 on the edits and EQ-1..EQ-4 from the first touched date on; holders' names are only looked
+     * up to word a refusal, so a valid change does not fetch hundreds of them.
+     */
+    private List<Rejection> rulesBroken(VentureFacts venture, List<LedgerRow> before, List<LedgerEdit> edits,
+                                        List<LedgerRow> after, LocalDate from) {
+        CapTablePolicy unnamed = new CapTablePolicy(venture, Map.of());
+        if (unnamed.checkEdits(before, edits).isEmpty() && unnamed.check(after, from).isEmpty()) {
+            return List.of();
+        }
+        CapTablePolicy policy = new CapTablePolicy(venture, store.names(userIds(after, venture)));
+        List<Rejection> rejections = new ArrayList<>(policy.checkEdits(before, edits));
+        rejections.addAll(policy.check(after, from));
+        return rejections;
     }
 
     public Outcome<Conversion> convertBuz(Actor actor, UUID ventureId, ConversionRequest request, Instant now, AuditRecorder audit) {
@@ -263,11 +287,7 @@ public final class CapTableUseCases {
         }
         List<FieldProblem> problems = new ArrayList<>();
         String name = request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty()) {
-            problems.add(new FieldProblem("name", "is missing: name the policy, e.g. \"4 years, 1-year cliff\""));
-        } else if (name.length() > 80) {
-            problems.add(new FieldProblem("name", "has " + name.length() + " characters; at most 80"));
-        }
+        policyNameProblem(name).ifPresent(problems::add);
         Integer cliff = request.cliffMonths();
         Integer duration = request.durationMonths();
         if (cliff == null) {
@@ -392,6 +412,61 @@ public final class CapTableUseCases {
         return Outcome.done(view(venture, after, attachment.from()));
     }
 
+    private static Optional<FieldProblem> policyNameProblem(String name) {
+        if (name.isEmpty()) {
+            return Optional.of(new FieldProblem("name", "is missing: name the policy, e.g. \"4 years, 1-year cliff\""));
+        }
+        if (name.length() > 80) {
+            return Optional.of(new FieldProblem("name", "has " + name.length() + " characters; at most 80"));
+        }
+        return Optional.empty();
+    }
+
+    public Outcome<VestingPolicy> renameVestingPolicy(Actor actor, UUID ventureId, UUID policyId, String newName, AuditRecorder audit) {
+        Optional<Outcome<VestingPolicy>> denied = actor.require(Permission.EDIT_CAP_TABLE, ventureId);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (policyId == null) {
+            problems.add(new FieldProblem("policyId", "is missing: which vesting policy to rename"));
+        }
+        String name = newName == null ? "" : newName.strip();
+        policyNameProblem(name).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return new Outcome.Invalid<>(problems);
+        }
+        Optional<VentureFacts> venture = store.venture(ventureId);
+        if (venture.isEmpty()) {
+            return Outcome.notFound("venture", ventureId);
+        }
+        store.lockCapTable(ventureId);
+        List<VestingPolicy> policies = store.vestingPoliciesOf(ventureId);
+        VestingPolicy policy = policies.stream().filter(p -> p.id().equals(policyId)).findFirst().orElse(null);
+        if (policy == null) {
+            return Outcome.invalid("policyId", "no vesting policy " + policyId + " in " + venture.get().name());
+        }
+        if (policy.template()) {
+            return Outcome.invalid("policyId", "\"" + policy.name() + "\" is a platform template, not a policy of "
+                    + venture.get().name() + "; only the venture's own policies are renamed here");
+        }
+        if (policy.name().equals(name)) {
+            return Outcome.invalid("name", "the policy is already named \"" + name + "\"");
+        }
+        if (policies.stream().anyMatch(p -> !p.template() && !p.id().equals(policyId) && p.name().strip().equalsIgnoreCase(name))) {
+            return Outcome.invalid("name", "\"" + name + "\" is already a vesting policy of " + venture.get().name() + "; pick another name");
+        }
+        if (!store.renameVestingPolicy(ventureId, policyId, name)) {
+            return Outcome.notFound("vesting policy", policyId);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name_before", policy.name());
+        data.put("name", name);
+        audit.record(new AuditEntry(actor.userId(), "VESTING_POLICY_RENAMED", "vesting_policy", policyId, ventureId, data));
+        return Outcome.done(new VestingPolicy(policy.id(), policy.ventureId(), name, policy.cliffMonths(), policy.durationMonths(),
+                policy.frequency()));
+    }
+
     private static boolean usableBy(VestingPolicy policy, UUID ventureId) {
         return policy.template() || policy.ventureId().equals(ventureId);
     }
@@ -469,15 +544,6 @@ public final class CapTableUseCases {
         }
         return "The cap table of " + venture.name() + " was changed by " + by + at
                 + " since you opened it; nothing was saved. Reload it and apply your draft again (it is kept).";
-    }
-
-    private static LocalDate firstTouched(List<LedgerEdit> edits) {
-        LocalDate first = null;
-        for (LedgerEdit e : edits) {
-            LocalDate d = e instanceof LedgerEdit.Close c ? c.effectiveTo().plusDays(1) : ((LedgerEdit.Add) e).effectiveFrom();
-            first = first == null || d.isBefore(first) ? d : first;
-        }
-        return first;
     }
 
     private static Map<String, Object> audit(LedgerRow row) {

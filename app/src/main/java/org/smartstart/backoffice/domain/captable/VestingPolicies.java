@@ -28,6 +28,15 @@ public interface VestingPolicies {
     Outcome<VestingPolicy> createVestingPolicy(@Param("ventureId") UUID ventureId, @Param("policy") NewVestingPolicy policy);
 
     /**
+     * Renames one of the venture's own policies (a platform template is not the venture's to rename): the new
+     * name follows the same rules as a new policy's (1..80 characters, unique in the venture ignoring case).
+     * Only the label changes; its terms are fixed (EQ-6). Answers the renamed policy. Audit: VESTING_POLICY_RENAMED.
+     */
+    @Command("/ventures/{ventureId}/vesting-policies/{policyId}/name")
+    Outcome<VestingPolicy> renameVestingPolicy(@Param("ventureId") UUID ventureId, @Param("policyId") UUID policyId,
+                                               @Param("name") String name);
+
+    /**
      * Puts an open holding under a policy from a date (see {@link VestingAttachment}), if the cap table keeps
      * EQ-1..EQ-7 and was not changed since {@code basedOnRevision}. Answers the cap table on that date.
      * Audit: VESTING_ATTACHED.

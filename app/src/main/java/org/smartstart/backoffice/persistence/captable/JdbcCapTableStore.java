@@ -99,13 +99,25 @@ public final class JdbcCapTableStore implements CapTableStore {
         return rows("SELECT * FROM cap_table_rows_on(?, ?)", ventureId, day);
     }
 
+    @Override
+    public List<LedgerRow> ledgerFrom(UUID ventureId, LocalDate from, Collection<UUID> rowIds) {
+        return rows("SELECT * FROM cap_table_ledger_from(?, ?, ?)", ventureId, from, rowIds);
+    }
+
     private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day) {
+        return rows(query, ventureId, day, null);
+    }
+
+    private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day, Collection<UUID> ids) {
         return sql(() -> {
             List<LedgerRow> rows = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(query)) {
                 p.setObject(1, ventureId, Types.OTHER);
                 if (day != null) {
                     p.setObject(2, day);
+                }
+                if (ids != null) {
+                    p.setArray(3, c.createArrayOf("uuid", ids.toArray()));
                 }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -227,6 +239,18 @@ public final class JdbcCapTableStore implements CapTableStore {
         });
     }
 
+    @Override
+    public boolean renameVestingPolicy(UUID ventureId, UUID policyId, String name) {
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE vesting_policies SET name = ? WHERE id = ? AND venture_id = ?")) {
+                p.setString(1, name);
+                p.setObject(2, policyId, Types.OTHER);
+                p.setObject(3, ventureId, Types.OTHER);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** The ledger's own actions; each records the rows it closed ("before") and the rows as they are after it ("after"). */
     private static final String LEDGER_ACTIONS = "'EQUITY_CHANGE', 'BUZ_CONVERTED', 'VESTING_ATTACHED'";
 
@@ -325,22 +349,51 @@ public final class JdbcCapTableStore implements CapTableStore {
         });
     }
 
-    /** Many rows in batches of a thousand (an import); the rules' triggers check each row as for {@link #insert}. */
+    /**
+     * Many rows (an import), a thousand per statement: one INSERT of the unnested columns, so the ledger's
+     * statement triggers (the kept revision and change dates, V26) run once per thousand rows, while its row
+     * triggers check each row as for {@link #insert}.
+     */
     public void insertAll(UUID ventureId, List<LedgerRow> rows) {
         sql(() -> {
-            try (PreparedStatement p = c.prepareStatement(INSERT_ROW)) {
-                int n = 0;
-                for (LedgerRow row : rows) {
-                    bindRow(p, ventureId, row);
-                    p.addBatch();
-                    if (++n % 1000 == 0) {
-                        p.executeBatch();
+            try (PreparedStatement p = c.prepareStatement("""
+                    INSERT INTO equity_ledger (id, venture_id, holder_type, holder_id, percent, vesting_policy_id,
+                                               effective_from, effective_to, created_at, created_by)
+                    SELECT u.id, ?, u.holder_type::holder_type, u.holder_id, u.percent, u.vesting_policy_id,
+                           u.effective_from, u.effective_to, u.created_at, u.created_by
+                      FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::numeric[], ?::uuid[], ?::date[], ?::date[],
+                                  ?::timestamptz[], ?::uuid[])
+                           WITH ORDINALITY AS u(id, holder_type, holder_id, percent, vesting_policy_id, effective_from,
+                                                effective_to, created_at, created_by, n)
+                     ORDER BY u.n""")) {
+                for (int from = 0; from < rows.size(); from += 1000) {
+                    List<LedgerRow> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+                    String[][] columns = new String[9][chunk.size()];
+                    for (int i = 0; i < chunk.size(); i++) {
+                        LedgerRow row = chunk.get(i);
+                        columns[0][i] = text(row.id());
+                        columns[1][i] = row.holder().type().code();
+                        columns[2][i] = text(row.holder().userId());
+                        columns[3][i] = row.percent() == null ? null : row.percent().toPlainString();
+                        columns[4][i] = text(row.vestingPolicyId());
+                        columns[5][i] = text(row.effectiveFrom());
+                        columns[6][i] = text(row.effectiveTo());
+                        columns[7][i] = text(utc(row.createdAt()));
+                        columns[8][i] = text(row.createdBy());
                     }
+                    p.setObject(1, ventureId, Types.OTHER);
+                    for (int k = 0; k < columns.length; k++) {
+                        p.setArray(k + 2, c.createArrayOf("text", columns[k]));
+                    }
+                    p.executeUpdate();
                 }
-                p.executeBatch();
             }
             return null;
         });
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static void bindRow(PreparedStatement p, UUID ventureId, LedgerRow row) throws SQLException {

@@ -81,6 +81,11 @@ public final class LocalCapTables implements CapTables {
     }
 
     @Override
+    public Outcome<VestingPolicy> renameVestingPolicy(UUID ventureId, UUID policyId, String name) {
+        return useCases.command(session, (actor, tx, audit) -> uses(tx).renameVestingPolicy(actor, ventureId, policyId, name, audit));
+    }
+
+    @Override
     public Outcome<CapTable> attachVestingPolicy(UUID ventureId, VestingAttachment attachment) {
         return useCases.command(session, (actor, tx, audit) -> uses(tx).attachVestingPolicy(actor, ventureId, attachment, tx.now(), audit));
     }

@@ -72,6 +72,10 @@ public final class CapTableView {
     @FXML private TextField convertPercent;
     @FXML private DatePicker convertOn;
     @FXML private ListView<String> dilution;
+    @FXML private Label conversionRule;
+    @FXML private Label conversionResult;
+    @FXML private TextField renameTo;
+    @FXML private Button renamePolicy;
     @FXML private ListView<Rejection> conversionProblems;
     @FXML private Button convert;
     @FXML private ComboBox<CapTableViewModel.StepKind> stepKind;
@@ -183,6 +187,16 @@ public final class CapTableView {
         buzAmount.textProperty().bindBidirectional(viewModel.buzAmountProperty());
         convertPercent.textProperty().bindBidirectional(viewModel.convertPercentProperty());
         convertOn.valueProperty().bindBidirectional(viewModel.convertOnProperty());
+        conversionRule.textProperty().bind(viewModel.conversionRuleProperty());
+        conversionResult.textProperty().bind(viewModel.conversionResultProperty());
+        conversionResult.visibleProperty().bind(viewModel.conversionResultProperty().isNotEmpty());
+        conversionResult.managedProperty().bind(conversionResult.visibleProperty());
+        // Back on this screen (the shell puts it into its content again): a hold changed elsewhere shows at once.
+        venture.sceneProperty().addListener((o, was, now) -> {
+            if (was == null && now != null) {
+                viewModel.revisit();
+            }
+        });
         dilution.setItems(viewModel.dilution());
         dilution.setPlaceholder(new Label("Pick a person and a percent to see the dilution."));
         conversionProblems.setItems(viewModel.conversionProblems());
@@ -304,6 +318,11 @@ public final class CapTableView {
         for (Node n : new Node[] {attachPolicy, vestingFrom, policyName, cliffMonths, durationMonths, frequency, createPolicy}) {
             n.disableProperty().bind(viewModel.editingBlockedProperty());
         }
+        policies.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.policyToRenameProperty().set(now));
+        renameTo.textProperty().bindBidirectional(viewModel.renameToProperty());
+        renameTo.disableProperty().bind(viewModel.editingBlockedProperty());
+        renamePolicy.disableProperty().bind(blockedOr(Bindings.createBooleanBinding(() -> viewModel.policyToRenameProperty().get() == null
+                || viewModel.policyToRenameProperty().get().template(), viewModel.policyToRenameProperty())));
         holderSearch.textProperty().bindBidirectional(viewModel.holderSearchProperty());
 
         var blocked = viewModel.editingBlockedProperty();
@@ -438,6 +457,7 @@ public final class CapTableView {
     @FXML private void openInAuditTrail() { viewModel.openInAuditTrail(); }
     @FXML private void attachPolicy() { viewModel.attachPolicy(); }
     @FXML private void createPolicy() { viewModel.createPolicy(); }
+    @FXML private void renamePolicy() { viewModel.renamePolicy(); }
     @FXML private void searchHolders() { viewModel.searchHolders(); }
 
     @FXML

@@ -19,11 +19,13 @@ import org.smartstart.backoffice.domain.captable.CapTableHolder;
 import org.smartstart.backoffice.domain.captable.CapTablePolicy;
 import org.smartstart.backoffice.domain.captable.CapTables;
 import org.smartstart.backoffice.domain.captable.Conversion;
+import org.smartstart.backoffice.domain.captable.ConversionPolicy;
 import org.smartstart.backoffice.domain.captable.ConversionRequest;
 import org.smartstart.backoffice.domain.captable.Holder;
 import org.smartstart.backoffice.domain.captable.LedgerEdit;
 import org.smartstart.backoffice.domain.captable.LedgerRow;
 import org.smartstart.backoffice.domain.captable.Percent;
+import org.smartstart.backoffice.domain.tokens.IssuanceRules;
 import org.smartstart.backoffice.domain.captable.VentureFacts;
 import org.smartstart.backoffice.domain.captable.VestingPolicy;
 import org.smartstart.backoffice.domain.captable.HolderCandidate;
@@ -89,7 +91,7 @@ public final class CapTableViewModel {
     /** Everything read about one venture: the saved ledger and what is needed to show it. */
     record Loaded(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names, Map<UUID, VestingPolicy> policies,
                   String revision, List<LedgerChangeRecord> history, List<VestingPolicy> policyChoices,
-                  List<HistoryPoint> ownership) {
+                  List<HistoryPoint> ownership, IssuanceRules.Version rule, String ruleProblem) {
     }
 
     private final CapTables capTables;
@@ -127,6 +129,10 @@ public final class CapTableViewModel {
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
     private final BooleanProperty canRedo = new SimpleBooleanProperty(false);
     private final BooleanProperty canSave = new SimpleBooleanProperty(false);
+    private final StringProperty conversionRule = new SimpleStringProperty("");
+    private final StringProperty conversionResult = new SimpleStringProperty("");
+    private final ObjectProperty<VestingPolicy> policyToRename = new SimpleObjectProperty<>();
+    private final StringProperty renameTo = new SimpleStringProperty("");
 
     private final ObjectProperty<HolderChoice> convertFor = new SimpleObjectProperty<>();
     private final StringProperty buzAmount = new SimpleStringProperty("");
@@ -178,6 +184,7 @@ public final class CapTableViewModel {
         rowToClose.addListener((o, was, line) -> showSchedule());
         vestingFrom.set(LocalDate.now(clock));
         convertOn.set(LocalDate.now(clock));
+        policyToRename.addListener((o, was, now) -> renameTo.set(now == null ? "" : now.name()));
         javafx.beans.InvalidationListener dilute = o -> previewConversion();
         convertFor.addListener(dilute);
         convertPercent.addListener(dilute);
@@ -283,9 +290,18 @@ public final class CapTableViewModel {
             return policyOutcome.failure();
         }
         policyDone.value().forEach(p -> policies.putIfAbsent(p.id(), p));
+        // The BUZ issuance rule, for the conversion form (BZ-4: band and board approval); the cap table shows without it.
+        IssuanceRules.Version rule = null;
+        String ruleProblem = null;
+        Outcome<IssuanceRules> rules = backOffice.wallets().issuanceRules(ventureId);
+        if (rules instanceof Outcome.Done<IssuanceRules> rulesDone) {
+            rule = rulesDone.value().current().orElse(null);
+        } else {
+            ruleProblem = rules.describe();
+        }
         // The ownership over time takes a cap table per change date: worked out here, off the FX thread, once per load.
         return Outcome.done(new Loaded(facts, ledger, names, policies, table.revision(), historyDone.value(), policyDone.value(),
-                historyOf(facts, ledger, names, policies)));
+                historyOf(facts, ledger, names, policies), rule, ruleProblem));
     }
 
     private static void learn(CapTable table, Map<UUID, String> names, Map<UUID, VestingPolicy> policies) {
@@ -301,7 +317,11 @@ public final class CapTableViewModel {
 
     // ---- showing a date ---------------------------------------------------------------------------
 
+    private Loaded datesOf;
+    private List<LocalDate> savedDates = List.of();
+
     private void show() {
+        conversionRule.set(conversionRuleText());
         if (loaded == null) {
             shownLoad = null;
             capTable.set(null);
@@ -322,7 +342,12 @@ public final class CapTableViewModel {
             return;
         }
         LocalDate day = asOf.get();
-        CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day);
+        if (datesOf != loaded) { // the saved ledger's dates and revision do not depend on the date shown
+            datesOf = loaded;
+            savedDates = CapTable.changeDates(loaded.ledger());
+        }
+        CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day, savedDates,
+                loaded.revision());
         capTable.set(saved);
         lines.setAll(linesOf(saved, loaded.ledger()));
         if (shownLoad != loaded) { // what depends on the ledger only, not on the date: once per load
@@ -360,8 +385,10 @@ public final class CapTableViewModel {
     private static List<HistoryPoint> historyOf(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names,
                                                 Map<UUID, VestingPolicy> policies) {
         List<HistoryPoint> out = new ArrayList<>();
-        for (LocalDate date : CapTable.changeDates(ledger)) {
-            CapTable t = CapTable.on(facts, ledger, names, policies, date);
+        List<LocalDate> dates = CapTable.changeDates(ledger);
+        for (LocalDate date : dates) {
+            // Only the holders count here: the ledger's dates worked out once, no revision per date.
+            CapTable t = CapTable.on(facts, ledger, names, policies, date, dates, "");
             Map<String, BigDecimal> shares = new LinkedHashMap<>();
             t.holders().forEach(h -> shares.merge(h.displayName(), h.percent(), BigDecimal::add));
             out.add(new HistoryPoint(date, shares));
@@ -557,10 +584,13 @@ public final class CapTableViewModel {
             List<LedgerRow> after = CapTableEdits.apply(base.ledger(), edits, Instant.EPOCH, null);
             CapTablePolicy policy = new CapTablePolicy(base.facts(), names);
             List<Rejection> broken = new ArrayList<>(policy.checkEdits(base.ledger(), edits));
-            broken.addAll(policy.check(after));
-            CapTable drafted = CapTable.on(base.facts(), after, names, base.policies(), day);
+            // The saved cap table before the draft's first date is unchanged (and valid): checked from there on.
+            broken.addAll(policy.check(after, CapTableEdits.firstTouched(edits)));
+            // The draft's holders on the shown date; a draft has no revision of its own (it is saved against base's).
+            List<LocalDate> draftDates = CapTable.changeDates(after);
+            CapTable drafted = CapTable.on(base.facts(), after, names, base.policies(), day, draftDates, base.revision());
             Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(base.ledger()));
-            dates.addAll(CapTable.changeDates(after));
+            dates.addAll(draftDates);
             return new DraftPreview(broken, linesOf(drafted, after), List.copyOf(dates));
         }
     }
@@ -808,6 +838,67 @@ public final class CapTableViewModel {
                 .onFailure(e -> problem.set("The vesting policy was not created: " + e.getMessage())));
     }
 
+    /** Renames the policy picked in the list to the name in the form (one audited change; terms stay, EQ-6). */
+    public void renamePolicy() {
+        problem.set("");
+        message.set("");
+        VestingPolicy policy = policyToRename.get();
+        if (loaded == null || policy == null) {
+            problem.set("Pick the venture's vesting policy to rename in the list.");
+            return;
+        }
+        if (policy.template()) {
+            problem.set("\"" + policy.name() + "\" is a platform template; only the venture's own policies can be renamed here.");
+            return;
+        }
+        UUID ventureId = loaded.facts().ventureId();
+        String name = renameTo.get();
+        executor.execute(BackgroundTask.of("Renaming the vesting policy…", () -> capTables.renameVestingPolicy(ventureId, policy.id(), name))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Done<VestingPolicy> done) {
+                        message.set("Vesting policy \"" + policy.name() + "\" renamed to \"" + done.value().name() + "\".");
+                        load(ventureId, previous -> policyToRename.set(vestingPolicies.stream()
+                                .filter(p -> p.id().equals(done.value().id())).findFirst().orElse(null)));
+                    } else {
+                        problem.set("The vesting policy was not renamed: " + outcome.describe());
+                    }
+                })
+                .onFailure(e -> problem.set("The vesting policy was not renamed: " + e.getMessage())));
+    }
+
+    public ObjectProperty<VestingPolicy> policyToRenameProperty() { return policyToRename; }
+    /** How many times {@link #revisit} has compared the shown cap table with the saved one. */
+    public javafx.beans.property.ReadOnlyIntegerProperty revisitsCheckedProperty() { return revisitsChecked; }
+    private final javafx.beans.property.IntegerProperty revisitsChecked = new javafx.beans.property.SimpleIntegerProperty(0);
+    public StringProperty renameToProperty() { return renameTo; }
+
+    /**
+     * The screen is shown again (the user comes back to it): a legal hold imposed or released, or a change
+     * saved, elsewhere since the cap table was loaded is picked up without reopening the venture. One read of
+     * the shown date (the hold state and the ledger's revision), off the FX thread; a reload only if either changed.
+     */
+    public void revisit() {
+        if (loaded == null || busy.get()) {
+            return;
+        }
+        Loaded base = loaded;
+        UUID ventureId = base.facts().ventureId();
+        LocalDate day = asOf.get();
+        executor.execute(BackgroundTask.of("Checking the cap table…", () -> capTables.capTableOn(ventureId, day))
+                .onSuccess(outcome -> {
+                    revisitsChecked.set(revisitsChecked.get() + 1);
+                    if (base != loaded || !(outcome instanceof Outcome.Done<CapTable> done)) {
+                        return;
+                    }
+                    boolean holdsChanged = !new java.util.HashSet<>(done.value().activeHolds())
+                            .equals(new java.util.HashSet<>(base.facts().activeHolds()));
+                    if (holdsChanged || !done.value().revision().equals(base.revision())) {
+                        load(ventureId, null);
+                    }
+                })
+                .onFailure(e -> { }));
+    }
+
     private Integer months(String text, String what) {
         try {
             return Integer.valueOf(text == null ? "" : text.strip());
@@ -911,6 +1002,7 @@ public final class CapTableViewModel {
     private void previewConversion() {
         dilution.clear();
         conversionProblems.clear();
+        conversionResult.set("");
         HolderChoice who = convertFor.get();
         LocalDate on = convertOn.get();
         BigDecimal pct;
@@ -929,10 +1021,63 @@ public final class CapTableViewModel {
             dilution.add(nameOf(e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
                     + Percent.format(e.getValue()));
         }
+        conversionResult.set(conversionResultText(who, pct, on, before, after));
         List<LedgerEdit> edits = CapTableEdits.dilute(loaded.ledger(), who.holder(), pct, on);
         CapTablePolicy policy = new CapTablePolicy(loaded.facts(), draftNames());
         conversionProblems.addAll(policy.checkEdits(loaded.ledger(), edits));
-        conversionProblems.addAll(policy.check(CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null)));
+        conversionProblems.addAll(policy.check(CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null),
+                CapTableEdits.firstTouched(edits)));
+    }
+
+    /** The venture's current issuance rule in words: its band and whether the board approved it (BZ-4). */
+    private String conversionRuleText() {
+        if (loaded == null) {
+            return "";
+        }
+        IssuanceRules.Version rule = loaded.rule();
+        if (rule == null) {
+            return loaded.ruleProblem() != null ? "The BUZ issuance rule could not be read: " + loaded.ruleProblem()
+                    : loaded.facts().name() + " has no BUZ issuance rule, so no conversion band: BUZ cannot be converted into its equity (BZ-4).";
+        }
+        return "Issuance rule" + (rule.createdAt() == null ? "" : " of " + rule.createdAt().atZone(clock.getZone()).toLocalDate())
+                + ": conversion band " + plain(rule.bandMin()) + "% to " + plain(rule.bandMax()) + "% of the venture per BUZ. "
+                + (rule.boardApproved() ? "Board approval: given."
+                : "Board approval: REQUIRED and not given — every conversion is refused until the board approves the rule (BZ-4).");
+    }
+
+    /** The conversion's rate against the band and the person's stake before and after it. */
+    private String conversionResultText(HolderChoice who, BigDecimal pct, LocalDate on, Map<Holder, BigDecimal> before,
+                                        Map<Holder, BigDecimal> after) {
+        StringBuilder text = new StringBuilder();
+        long amount;
+        try {
+            amount = Long.parseLong(buzAmount.get() == null ? "" : buzAmount.get().strip().replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            amount = 0;
+        }
+        IssuanceRules.Version rule = loaded.rule();
+        if (amount > 0) {
+            BigDecimal rate = ConversionPolicy.rate(new ConversionRequest(who.holder().userId(), amount, pct, on));
+            text.append("Rate: ").append(plain(rate)).append("% per BUZ");
+            if (rule != null) {
+                BigDecimal buz = BigDecimal.valueOf(amount);
+                boolean inside = pct.compareTo(rule.bandMin().multiply(buz)) >= 0 && pct.compareTo(rule.bandMax().multiply(buz)) <= 0;
+                text.append(inside ? ", inside the band" : ", OUTSIDE the band " + plain(rule.bandMin()) + "–" + plain(rule.bandMax())
+                        + "%: refused (BZ-4)");
+                if (!rule.boardApproved()) {
+                    text.append("; the rule lacks board approval: refused (BZ-4)");
+                }
+            }
+            text.append(". ");
+        }
+        text.append(who.name()).append(" would hold ").append(Percent.format(before.getOrDefault(who.holder(), BigDecimal.ZERO)))
+                .append(" → ").append(Percent.format(after.getOrDefault(who.holder(), BigDecimal.ZERO))).append(" from ").append(on)
+                .append("; every other holder is diluted pro rata by ").append(Percent.format(pct)).append(" of their stake.");
+        return text.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     /** Converts the BUZ in the form; a refusal lists every reason (band, board approval, KYC, wallet, hold, floor). */
@@ -978,6 +1123,8 @@ public final class CapTableViewModel {
     public StringProperty convertPercentProperty() { return convertPercent; }
     public ObjectProperty<LocalDate> convertOnProperty() { return convertOn; }
     public ObservableList<String> dilution() { return dilution; }
+    public ReadOnlyStringProperty conversionRuleProperty() { return conversionRule; }
+    public ReadOnlyStringProperty conversionResultProperty() { return conversionResult; }
     public ObservableList<Rejection> conversionProblems() { return conversionProblems; }
 
     // ---- export -----------------------------------------------------------------------------------

@@ -192,4 +192,43 @@ class CapTablePolicyTest {
         assertThat(after.get(Holder.user(OONA))).isEqualByComparingTo("33.000");
         assertThat(after.values()).allSatisfy(v -> assertThat(v.scale()).isEqualTo(3));
     }
+
+    @Test
+    void checked_from_a_date_gives_the_full_checks_explanations_on_that_date_and_after_only() {
+        // Broken on many dates: Ben's row shrinks in March (EQ-1), the platform grows in May (EQ-3 and EQ-1).
+        List<LedgerRow> ledger = new ArrayList<>(founded());
+        ledger.set(1, ledger.get(1).closedOn(MAR.minusDays(1)));
+        ledger.add(row(Holder.user(BEN), "27.500", MAR, null));
+        LocalDate may = LocalDate.parse("2026-05-01");
+        ledger.set(2, ledger.get(2).closedOn(may.minusDays(1)));
+        ledger.add(row(Holder.alice(), "16.000", may, null));
+        List<Rejection> full = policy.check(ledger);
+        assertThat(full).extracting(Rejection::ruleId).containsExactly("EQ-1", "EQ-1", "EQ-3");
+
+        assertThat(policy.check(ledger, JAN)).isEqualTo(full);
+        assertThat(policy.check(ledger, MAR.plusDays(1))).isEqualTo(full.subList(1, 3));
+        assertThat(policy.check(ledger, may.plusDays(1))).isEmpty();
+        // The rows that ended before the date may be left out (the save reads only the others).
+        List<LedgerRow> fromMay = ledger.stream().filter(r -> r.effectiveTo() == null || !r.effectiveTo().isBefore(may.minusDays(1))).toList();
+        assertThat(policy.check(fromMay, may)).isEqualTo(full.subList(1, 3));
+    }
+
+    @Test
+    void a_percent_of_more_than_three_decimals_is_summed_exactly_with_the_same_explanations() {
+        List<LedgerRow> ledger = List.of(row(Holder.user(OONA), "60.0005", JAN, null), row(Holder.user(BEN), "29.9995", JAN, null),
+                row(Holder.alice(), "10.000", JAN, null));
+        assertThat(policy.check(ledger)).isEmpty();
+        List<LedgerRow> off = List.of(row(Holder.user(OONA), "60.0004", JAN, null), row(Holder.user(BEN), "29.9995", JAN, null),
+                row(Holder.alice(), "10.000", JAN, null));
+        assertThat(policy.check(off)).containsExactly(
+                new Rejection("EQ-1", "On 2026-01-01 the cap table of Acme would total 100.000%, not 100% (EQ-1)."));
+    }
+
+    @Test
+    void the_first_touched_date_of_a_change_is_its_earliest_new_start_or_day_after_a_new_end() {
+        UUID row = UUID.randomUUID();
+        assertThat(CapTableEdits.firstTouched(List.of(new LedgerEdit.Add(Holder.user(BEN), new BigDecimal("1.000"), MAR, null, null),
+                new LedgerEdit.Close(row, JAN.plusDays(9))))).isEqualTo(JAN.plusDays(10));
+        assertThat(CapTableEdits.firstTouched(List.of())).isNull();
+    }
 }

@@ -521,6 +521,74 @@ class EquityRulesSqlTest {
                 + " a 3-row edit of that cap table (connect, write, check, commit) took %d ms%n", bulkMillis, editMillis);
     }
 
+    // ---------------------------------------------------------------------------------------------
+    // V26: the commit-time check runs from the first date a transaction touches; the revision is kept
+    // ---------------------------------------------------------------------------------------------
+    @Nested
+    class CheckedFromTheFirstTouchedDate {
+        @Test
+        void a_later_valid_statement_does_not_hide_an_earlier_date_an_other_statement_broke() {
+            CapTable acme = capTable("Acme 26a");
+            UUID cy = user("Cy Dee");
+            Throwable refused = refusedTx(c -> {
+                // valid on its own: from 2027 Cy holds 5% of Ann's
+                close(c, acme.ownerRow(), LocalDate.parse("2026-12-31"));
+                row(c, acme.id(), acme.owner(), "55.000", LocalDate.parse("2027-01-01"), null);
+                row(c, acme.id(), cy, "5.000", LocalDate.parse("2027-01-01"), null);
+                // a later statement breaks an earlier date: Bob's row ends in February, nobody takes it over
+                close(c, acme.bobRow(), FEB_28);
+            });
+            assertRule(refused, "EQ-1", "SSE01",
+                    "EQ-1: On 2026-03-01 the cap table of Acme 26a totals 80.000%, not 100.000%");
+        }
+
+        @Test
+        void with_immediate_constraints_a_later_statement_on_an_earlier_date_is_checked_from_that_date() {
+            CapTable acme = capTable("Acme 26b");
+            UUID cy = user("Cy Dee");
+            Throwable refused = refusedTx(c -> {
+                exec(c, "SET CONSTRAINTS ALL IMMEDIATE");
+                // one valid statement from 2027 (checked at its end from 2027 on) ...
+                exec(c, "WITH closed AS (UPDATE equity_ledger SET effective_to = DATE '2026-12-31' WHERE id = '" + acme.ownerRow()
+                        + "' RETURNING venture_id) " + insertSql(acme.id(), "user", acme.owner(), "60.000", LocalDate.parse("2027-01-01"), null));
+                // ... then a statement that breaks March 2026 must still be refused
+                row(c, acme.id(), cy, "5.000", MAR_1, null);
+            });
+            assertRule(refused, "EQ-1", "SSE01",
+                    "EQ-1: On 2026-03-01 the cap table of Acme 26b totals 105.000%, not 100.000%");
+        }
+
+        @Test
+        void a_lower_platform_cap_after_a_late_ledger_change_is_checked_on_every_date() {
+            CapTable acme = capTable("Acme 26c");
+            UUID cy = user("Cy Dee");
+            Throwable refused = refusedTx(c -> {
+                close(c, acme.bobRow(), LocalDate.parse("2027-12-31"));
+                row(c, acme.id(), cy, "20.000", LocalDate.parse("2028-01-01"), null);
+                exec(c, "UPDATE ventures SET alice_equity_cap = 15.000 WHERE id = '" + acme.id() + "'");
+            });
+            assertRule(refused, "EQ-3", "SSE03",
+                    "EQ-3: On 2026-01-01 the platform stake (AliceSolutions) of Acme 26c is 20.000%, above its cap of 15.000%");
+        }
+
+        @Test
+        void the_kept_revision_and_change_dates_are_those_of_the_rows() {
+            CapTable acme = capTable("Acme 26d");
+            UUID cy = user("Cy Dee");
+            tx(c -> {
+                close(c, acme.bobRow(), FEB_28);
+                row(c, acme.id(), acme.bob(), "15.000", MAR_1, null);
+                row(c, acme.id(), cy, "5.000", MAR_1, null);
+            });
+            String fromRows = scalar("SELECT count(*) || '-' || count(effective_to) || '-' || lpad(to_hex(bit_xor(('x' || substr(encode(sha256(convert_to("
+                    + "id::text || ':' || coalesce(to_char(effective_to, 'YYYY-MM-DD'), 'null') || ';', 'UTF8')), 'hex'), 1, 16))::bit(64)::bigint)), 16, '0')"
+                    + " FROM equity_ledger WHERE venture_id = '" + acme.id() + "'", String.class);
+            assertThat(scalar("SELECT revision FROM cap_table_digest('" + acme.id() + "')", String.class)).isEqualTo(fromRows).startsWith("5-1-");
+            assertThat(scalar("SELECT array_to_string(change_dates, ',') FROM cap_table_digest('" + acme.id() + "')", String.class))
+                    .isEqualTo("2026-01-01,2026-03-01");
+        }
+    }
+
     // =============================================================================================
     // Fixtures and helpers
     // =============================================================================================

@@ -104,6 +104,30 @@ class VestingPolicyRulesSqlTest {
     }
 
     @Test
+    void a_rename_is_refused_to_anyone_but_the_owner_and_keeps_the_name_rules() throws SQLException {
+        UUID p = policy(owner, acme, "Standard", 12, 48);
+        policy(owner, acme, "Fast", 0, 12);
+        try (Connection contributor = db.appConnection(carl)) {
+            assertRefused(() -> exec(contributor, "UPDATE vesting_policies SET name = 'Theirs' WHERE id = ?", p),
+                    "SSI03", "ID-3", "vesting policy", "owner role");
+        }
+        try (Connection ownerOfAcme = db.appConnection(anna)) {
+            SQLException taken = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> exec(ownerOfAcme, "UPDATE vesting_policies SET name = ' FAST ' WHERE id = ?", p));
+            assertThat(constraintOf(taken)).isEqualTo("uq_vesting_policies_venture_name");
+        }
+        try (Connection ownerOfAcme = db.appConnection(anna)) {
+            SQLException blank = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> exec(ownerOfAcme, "UPDATE vesting_policies SET name = '  ' WHERE id = ?", p));
+            assertThat(constraintOf(blank)).isEqualTo("vesting_policies_terms");
+        }
+        try (Connection ownerOfAcme = db.appConnection(anna)) {
+            exec(ownerOfAcme, "UPDATE vesting_policies SET name = 'Standard 4y/1y' WHERE id = ?", p);
+        }
+        assertThat(text(owner, "SELECT name FROM vesting_policies WHERE id = ?", p)).isEqualTo("Standard 4y/1y");
+    }
+
+    @Test
     void eq6_a_ledger_row_vests_only_by_its_own_venture_policy_or_a_template() throws SQLException {
         UUID foreign = policy(owner, other, "Theirs", 12, 48);
         UUID template = uuid(owner, "INSERT INTO vesting_policies (name) VALUES ('Template') RETURNING id");

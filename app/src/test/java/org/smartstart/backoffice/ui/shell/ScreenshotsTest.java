@@ -532,6 +532,59 @@ class ScreenshotsTest {
         places.close();
     }
 
+    /** captable: the issuance rule and the conversion's result before converting (BZ-4); renaming a vesting policy. */
+    @Test
+    void capTableConversionRuleAndPolicyRename(FxRobot robot) throws Exception {
+        signIn(robot, "liam.tremblay@example.org", "#table");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT2)
+                .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#holders").tryQuery().isPresent());
+        TableView<?> holders = robot.lookup("#holders").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() > 2);
+        Scene main = holders.getScene();
+        robot.clickOn("Convert BUZ");
+        robot.clickOn("#convertFor");
+        robot.type(javafx.scene.input.KeyCode.DOWN).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#buzAmount").write("30000"); // 0.00005% per BUZ: inside the demo rule's band
+        robot.clickOn("#convertPercent").write("1.5");
+        javafx.scene.control.Label result = robot.lookup("#conversionResult").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !result.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-convert-rule.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-convert-rule-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+
+        robot.clickOn(tabLabel(robot, "Vesting"));
+        javafx.scene.control.ListView<org.smartstart.backoffice.domain.captable.VestingPolicy> policies = robot.lookup("#policies").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !policies.getItems().isEmpty());
+        // The demo has platform templates only: the owner defines the venture's own policy first (one audit entry).
+        int templates = policies.getItems().size();
+        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) robot.lookup(".scroll-pane").match(n -> n instanceof javafx.scene.control.ScrollPane
+                && ((javafx.scene.control.ScrollPane) n).getContent() != null && ((javafx.scene.control.ScrollPane) n).getContent().lookup("#policies") != null).query();
+        robot.interact(() -> pane.setVvalue(1.0));
+        robot.interact(() -> {
+            robot.lookup("#policyName").queryAs(javafx.scene.control.TextField.class).setText("Founders 3y");
+            robot.lookup("#cliffMonths").queryAs(javafx.scene.control.TextField.class).setText("6");
+            robot.lookup("#durationMonths").queryAs(javafx.scene.control.TextField.class).setText("36");
+            robot.lookup("#frequency").<javafx.scene.control.ComboBox<org.smartstart.backoffice.domain.captable.VestingFrequency>>query()
+                    .setValue(org.smartstart.backoffice.domain.captable.VestingFrequency.MONTHLY);
+        });
+        robot.interact(() -> robot.lookup("#createPolicy").queryButton().fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> policies.getItems().size() > templates);
+        robot.interact(() -> policies.getSelectionModel().select(policies.getItems().size() - 1));
+        robot.interact(() -> policies.scrollTo(policies.getItems().size() - 1));
+        robot.interact(() -> pane.setVvalue(1.0));
+        javafx.scene.control.TextField renameTo = robot.lookup("#renameTo").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> renameTo.setText("Founders: 3 years, 6-month cliff"));
+        robot.interact(() -> renameTo.requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "cap-table-rename-policy.png");
+        executor.close();
+        places.close();
+    }
+
     private static void snapshot(Scene scene, String name) throws Exception {
         WritableImage[] image = new WritableImage[1];
         WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)).get(10, TimeUnit.SECONDS);

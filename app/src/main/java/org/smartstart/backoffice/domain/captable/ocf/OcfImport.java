@@ -175,6 +175,7 @@ public final class OcfImport {
                     problems.add(new OcfProblem(OcfPackage.MANIFEST, "", field, "names " + path + ", which the package lacks"));
                     continue;
                 }
+                checkMd5(list.getKey() + "[" + i + "].md5", path, entries.get(i).path("md5"), text);
                 JsonNode file = parse(path, text);
                 if (file == null) {
                     continue;
@@ -193,6 +194,32 @@ public final class OcfImport {
         if (manifest.path("stakeholders_files").isEmpty() || manifest.path("transactions_files").isEmpty()) {
             problems.add(new OcfProblem(OcfPackage.MANIFEST, "", manifest.path("stakeholders_files").isEmpty()
                     ? "stakeholders_files" : "transactions_files", "names no file: a cap table needs stakeholders and transactions"));
+        }
+    }
+
+    /**
+     * The manifest's checksum of a file (OCF's File type: filepath and md5) against the file itself: a
+     * mismatch means the file changed after the manifest was written, or the manifest names another
+     * version of it. A checksum that is not 32 hex digits is left to the schema.
+     */
+    private void checkMd5(String field, String path, JsonNode md5, String text) {
+        if (!md5.isTextual() || !md5.asText().matches("[0-9a-fA-F]{32}")) {
+            return;
+        }
+        String actual = md5(text);
+        if (!actual.equalsIgnoreCase(md5.asText())) {
+            problems.add(new OcfProblem(OcfPackage.MANIFEST, "", field, "is " + md5.asText() + ", but " + path + " has the MD5 checksum "
+                    + actual + ": the file changed after the manifest was written, or the manifest names another version of it"));
+        }
+    }
+
+    /** The MD5 checksum of a package file's UTF-8 bytes, in lower-case hex (OCF's Md5 type). */
+    static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
         }
     }
 

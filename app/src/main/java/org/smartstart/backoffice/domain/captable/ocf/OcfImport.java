@@ -92,6 +92,21 @@ public final class OcfImport {
         return new OcfImport(pkg, target).run();
     }
 
+    /**
+     * What is wrong with {@code pkg} as an OCF package on its own, before any venture: the manifest and
+     * the files it names (schemas, checksums, ids, dates) and the references of its transactions, replayed.
+     * An export checks what it wrote with this.
+     */
+    public static List<OcfProblem> check(OcfPackage pkg) {
+        OcfImport check = new OcfImport(pkg, null);
+        JsonNode manifest = check.readManifest();
+        if (manifest != null) {
+            check.readFiles(manifest);
+            check.new Replay().run();
+        }
+        return List.copyOf(check.problems);
+    }
+
     // ------------------------------------------------------------------------------------ reading
 
     private record Stakeholder(String id, String name, List<String> emails, boolean platform, String file) {
@@ -351,6 +366,10 @@ public final class OcfImport {
         final List<Expected> expected = new ArrayList<>();
         /** Shares of each stakeholder after each date on which stock changed hands. */
         final TreeMap<LocalDate, Map<String, BigDecimal>> sharesOn = new TreeMap<>();
+        /** Each stakeholder's shares now (as last recorded); a stakeholder holding none is absent. */
+        private final Map<String, BigDecimal> current = new HashMap<>();
+        /** Every stakeholder that held shares on some recorded date. */
+        final Set<String> everHeld = new HashSet<>();
         final Map<LocalDate, Tx> firstTxOn = new HashMap<>();
         final Map<String, Integer> ignored = new TreeMap<>();
         final Map<Kind, Integer> aside = new TreeMap<>();
@@ -419,14 +438,13 @@ public final class OcfImport {
         }
 
         /**
-         * Records each stakeholder's outstanding shares after {@code day}, unless they are the same as on the
-         * last recorded date. Only the stakeholders whose stock changed are summed again; the others keep
-         * their sum (an exact BigDecimal sum, so the same whatever the order it was added in).
+         * Records what changed in the stakeholders' outstanding shares after {@code day} (a stakeholder whose
+         * shares are gone maps to null), unless nothing did; the first date is always recorded. Only the
+         * stakeholders whose stock changed are summed again (an exact BigDecimal sum, so the same whatever
+         * the order it was added in).
          */
         void snapshot(LocalDate day) {
-            Map<String, BigDecimal> last = sharesOn.isEmpty() ? null : sharesOn.lastEntry().getValue();
-            Map<String, BigDecimal> shares = last == null ? new HashMap<>() : new HashMap<>(last);
-            boolean same = last != null;
+            Map<String, BigDecimal> changes = new HashMap<>();
             for (String holder : touched) {
                 BigDecimal sum = null;
                 for (Security s : stockOf(holder)) {
@@ -434,18 +452,19 @@ public final class OcfImport {
                         sum = sum == null ? s.quantity : sum.add(s.quantity);
                     }
                 }
-                if (sum == null) {
-                    shares.remove(holder);
-                } else {
-                    shares.put(holder, sum);
-                }
-                if (same && !java.util.Objects.equals(sum, last.get(holder))) {
-                    same = false;
+                if (!java.util.Objects.equals(sum, current.get(holder))) {
+                    changes.put(holder, sum);
+                    if (sum == null) {
+                        current.remove(holder);
+                    } else {
+                        current.put(holder, sum);
+                        everHeld.add(holder);
+                    }
                 }
             }
             touched.clear();
-            if (!same) {
-                sharesOn.put(day, shares);
+            if (!changes.isEmpty() || sharesOn.isEmpty()) {
+                sharesOn.put(day, changes);
             }
         }
 
@@ -749,7 +768,7 @@ public final class OcfImport {
         // stakeholders → holders
         Map<String, Planned> planned = new LinkedHashMap<>();
         Set<String> holding = new HashSet<>();
-        replay.sharesOn.values().forEach(m -> holding.addAll(m.keySet()));
+        holding.addAll(replay.everHeld);
         Map<String, String> byEmail = new HashMap<>();
         List<Stakeholder> ordered = stakeholders.values().stream().filter(s -> holding.contains(s.id()))
                 .sorted(Comparator.comparing(Stakeholder::name).thenComparing(Stakeholder::id)).toList();
@@ -807,20 +826,24 @@ public final class OcfImport {
         BigDecimal[] sharesSeen = new BigDecimal[n];    // the shares last seen, and the same without trailing zeros
         BigDecimal[] sharesPlain = new BigDecimal[n];
         BigDecimal[] sharesNow = new BigDecimal[n];
-        Integer[] order = new Integer[n];
+        int[] byRank = new int[n];
+        for (int i = 0; i < n; i++) {
+            byRank[rank[i]] = i;
+        }
+        int rankBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
+        long[] order = new long[n];
         List<PlannedRow> rows = new ArrayList<>();
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> e : replay.sharesOn.entrySet()) {
             LocalDate day = e.getKey();
-            java.util.Arrays.fill(sharesNow, null);
-            for (Map.Entry<String, BigDecimal> share : e.getValue().entrySet()) {
-                sharesNow[index.get(share.getKey())] = share.getValue();
+            for (Map.Entry<String, BigDecimal> change : e.getValue().entrySet()) {
+                sharesNow[index.get(change.getKey())] = change.getValue(); // null: holds none any more
             }
-            int[] units = now;
-            BigDecimal total = Percents.units(sharesNow, rank, units);
+            BigDecimal total = Percents.units(sharesNow, rank, now);
             int held = 0;
             for (int i = 0; i < n; i++) {
                 if (now[i] > 0) {
-                    order[held++] = i;
+                    // largest stake first, then by name (then id): the order of the preview, as one sortable number
+                    order[held++] = ((long) (Percents.UNITS - now[i]) << rankBits) | rank[i];
                     if (percentOf[i] == null || percentUnits[i] != now[i]) {
                         percentUnits[i] = now[i];
                         percentOf[i] = BigDecimal.valueOf(now[i], 3);
@@ -839,12 +862,11 @@ public final class OcfImport {
                 problems.add(new OcfProblem(tx.file(), tx.id(), "date", "On " + day + " no stock is outstanding any more; the cap "
                         + "table of " + target.ventureName() + " would total 0.000%, not 100% (EQ-1)", "EQ-1"));
             }
-            // largest stake first, then by name (then id): the order of the preview
-            java.util.Arrays.sort(order, 0, held, (x, y) -> units[x] != units[y] ? Integer.compare(units[y], units[x])
-                    : Integer.compare(rank[x], rank[y]));
+            java.util.Arrays.sort(order, 0, held);
             List<OcfImportPreview.Stake> stakes = new ArrayList<>(held);
+            long rankMask = (1L << rankBits) - 1;
             for (int k = 0; k < held; k++) {
-                int i = order[k];
+                int i = byRank[(int) (order[k] & rankMask)];
                 stakes.add(new OcfImportPreview.Stake(ids.get(i), names[i], sharesPlain[i], percentOf[i]));
             }
             dates.add(new OcfImportPreview.Dated(day, total.stripTrailingZeros(), stakes));

@@ -68,12 +68,30 @@ final class Percents {
             }
         }
         int left = (int) (UNITS - sum);
-        if (left > 0) {
-            Arrays.sort(held, 0, count, (x, y) -> remainder[x] != remainder[y] ? Long.compare(remainder[y], remainder[x])
-                    : Integer.compare(rank[x], rank[y]));
-            for (int k = 0; k < left && k < count; k++) {
-                units[held[k]]++;
+        if (left <= 0) {
+            return BigDecimal.valueOf(total);
+        }
+        int rankBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
+        if (total < (1L << (62 - rankBits))) {
+            // largest remainder first, then the lower rank, as one number sorted ascending
+            long[] keys = new long[count];
+            int[] byRank = new int[n];
+            for (int k = 0; k < count; k++) {
+                int i = held[k];
+                byRank[rank[i]] = i;
+                keys[k] = ((total - 1 - remainder[i]) << rankBits) | rank[i];
             }
+            Arrays.sort(keys);
+            long mask = (1L << rankBits) - 1;
+            for (int k = 0; k < left && k < count; k++) {
+                units[byRank[(int) (keys[k] & mask)]]++;
+            }
+            return BigDecimal.valueOf(total);
+        }
+        Arrays.sort(held, 0, count, (x, y) -> remainder[x] != remainder[y] ? Long.compare(remainder[y], remainder[x])
+                : Integer.compare(rank[x], rank[y]));
+        for (int k = 0; k < left && k < count; k++) {
+            units[held[k]]++;
         }
         return BigDecimal.valueOf(total);
     }

@@ -1039,7 +1039,7 @@ public final class CapTableViewModel {
                                 .map(org.smartstart.backoffice.domain.captable.ocf.OcfProblem::describe).toList()));
                     } else {
                         message.set("Exported the cap table of " + v.name() + " as an OCF package (" + r.pkg().files().size()
-                                + " files) to " + target + "; it validates against the OCF schemas and its checksums.");
+                                + " files); it validates against the OCF schemas and its checksums: " + target);
                     }
                 })
                 .onFailure(e -> problem.set("The OCF package could not be written to " + target + ": " + e.getMessage())));

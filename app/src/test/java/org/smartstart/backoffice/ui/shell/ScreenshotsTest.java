@@ -552,7 +552,7 @@ class ScreenshotsTest {
     @Test
     void ocfExport(FxRobot robot) throws Exception {
         signIn(robot, "liam.tremblay@example.org", "#table");
-        java.nio.file.Path zip = Files.createTempDirectory("ocf-export").resolve("maplewood-ocf.zip");
+        java.nio.file.Path zip = Files.createTempDirectory("ocf").resolve("northwind-ocf.zip");
         org.smartstart.backoffice.persistence.usecase.LocalServices services =
                 org.smartstart.backoffice.persistence.usecase.LocalServices.open(db.database(), java.time.Clock.systemUTC());
         try (org.smartstart.backoffice.persistence.usecase.LocalConnector connector =

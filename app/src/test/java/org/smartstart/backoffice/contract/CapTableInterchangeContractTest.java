@@ -238,6 +238,7 @@ class CapTableInterchangeContractTest {
         BackOffice office = fixture.as(adapter, admin);
         for (UUID[] d : demo) {
             OcfPackage exported = office.capTableInterchange().exportOcf(d[0]).orElseThrow();
+            assertManifestChecksums(exported);
             UUID copy = TestAccounts.venture(fixture.db(), "Round trip " + UUID.randomUUID().toString().substring(0, 8), "ca", "draft", d[1]);
             TestAccounts.exec(fixture.db(), "UPDATE ventures SET alice_equity_cap = (SELECT alice_equity_cap FROM ventures WHERE id = '"
                     + d[0] + "') WHERE id = '" + copy + "'");
@@ -254,6 +255,39 @@ class CapTableInterchangeContractTest {
                 assertThat(stakes(again, day)).as("cap table on " + day).isEqualTo(stakes(original, day));
             }
         }
+    }
+
+    /** Every file the manifest names carries the MD5 of the file as exported. */
+    private static void assertManifestChecksums(OcfPackage exported) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(exported.files().get(OcfPackage.MANIFEST));
+        int named = 0;
+        for (var list : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) manifest::fields) {
+            if (!list.getKey().endsWith("_files")) {
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode entry : list.getValue()) {
+                String file = entry.path("filepath").asText().replaceFirst("^\\./", "");
+                String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                        .digest(exported.files().get(file).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(entry.path("md5").asText()).as("md5 of " + file).isEqualTo(md5);
+                named++;
+            }
+        }
+        assertThat(named).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void a_file_changed_after_its_manifest_was_written_is_refused_naming_the_checksum_and_writes_nothing() throws Exception {
+        Venture v = venture();
+        List<Long> before = footprint(v.id());
+        Map<String, String> files = new java.util.LinkedHashMap<>(founders(v).build().files());
+        files.put("Transactions.ocf.json", files.get("Transactions.ocf.json").replace("\"7000\"", "\"7001\""));
+        Outcome<OcfImportResult> outcome = as(v.owner()).importOcf(v.id(), new OcfPackage("tampered", files));
+        assertThat(outcome).isInstanceOf(Outcome.Invalid.class);
+        assertThat(((Outcome.Invalid<?>) outcome).problems()).extracting(FieldProblem::field)
+                .contains("Manifest.ocf.json › transactions_files[0].md5");
+        assertThat(footprint(v.id())).isEqualTo(before);
     }
 
     private static Map<String, String> stakes(List<LedgerRow> ledger, LocalDate day) {

@@ -350,40 +350,43 @@ public final class JdbcCapTableStore implements CapTableStore {
     }
 
     /**
-     * Many rows (an import), a thousand per statement: one INSERT of the unnested columns, so the ledger's
-     * statement triggers (the kept revision and change dates, V26) run once per thousand rows, while its row
+     * Many rows (an import), {@value #CHUNK} per statement: one INSERT of the unnested columns, so the ledger's
+     * statement triggers (the kept revision and change dates, V26) run once per chunk, while its row
      * triggers check each row as for {@link #insert}.
      */
     public void insertAll(UUID ventureId, List<LedgerRow> rows) {
+        // One INSERT ... SELECT over arrays per chunk instead of a statement per row: the row triggers
+        // (EQ-4/5/7, ID-3, EQ-6) and the deferred commit-time checks still see and judge every row.
         sql(() -> {
-            try (PreparedStatement p = c.prepareStatement("""
-                    INSERT INTO equity_ledger (id, venture_id, holder_type, holder_id, percent, vesting_policy_id,
-                                               effective_from, effective_to, created_at, created_by)
-                    SELECT u.id, ?, u.holder_type::holder_type, u.holder_id, u.percent, u.vesting_policy_id,
-                           u.effective_from, u.effective_to, u.created_at, u.created_by
-                      FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::numeric[], ?::uuid[], ?::date[], ?::date[],
-                                  ?::timestamptz[], ?::uuid[])
-                           WITH ORDINALITY AS u(id, holder_type, holder_id, percent, vesting_policy_id, effective_from,
-                                                effective_to, created_at, created_by, n)
-                     ORDER BY u.n""")) {
-                for (int from = 0; from < rows.size(); from += 1000) {
-                    List<LedgerRow> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
-                    String[][] columns = new String[9][chunk.size()];
-                    for (int i = 0; i < chunk.size(); i++) {
+            try (PreparedStatement p = c.prepareStatement(INSERT_ROWS)) {
+                for (int from = 0; from < rows.size(); from += CHUNK) {
+                    List<LedgerRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                    int n = chunk.size();
+                    String[] id = new String[n];
+                    String[] type = new String[n];
+                    String[] holder = new String[n];
+                    String[] percent = new String[n];
+                    String[] policy = new String[n];
+                    String[] effectiveFrom = new String[n];
+                    String[] effectiveTo = new String[n];
+                    String[] createdAt = new String[n];
+                    String[] createdBy = new String[n];
+                    for (int i = 0; i < n; i++) {
                         LedgerRow row = chunk.get(i);
-                        columns[0][i] = text(row.id());
-                        columns[1][i] = row.holder().type().code();
-                        columns[2][i] = text(row.holder().userId());
-                        columns[3][i] = row.percent() == null ? null : row.percent().toPlainString();
-                        columns[4][i] = text(row.vestingPolicyId());
-                        columns[5][i] = text(row.effectiveFrom());
-                        columns[6][i] = text(row.effectiveTo());
-                        columns[7][i] = text(utc(row.createdAt()));
-                        columns[8][i] = text(row.createdBy());
+                        id[i] = text(row.id());
+                        type[i] = row.holder().type().code();
+                        holder[i] = text(row.holder().userId());
+                        percent[i] = row.percent() == null ? null : row.percent().toPlainString();
+                        policy[i] = text(row.vestingPolicyId());
+                        effectiveFrom[i] = text(row.effectiveFrom());
+                        effectiveTo[i] = text(row.effectiveTo());
+                        createdAt[i] = row.createdAt() == null ? null : utc(row.createdAt()).toString();
+                        createdBy[i] = text(row.createdBy());
                     }
                     p.setObject(1, ventureId, Types.OTHER);
-                    for (int k = 0; k < columns.length; k++) {
-                        p.setArray(k + 2, c.createArrayOf("text", columns[k]));
+                    int k = 2;
+                    for (String[] column : List.of(id, type, holder, percent, policy, effectiveFrom, effectiveTo, createdAt, createdBy)) {
+                        p.setArray(k++, c.createArrayOf("text", column));
                     }
                     p.executeUpdate();
                 }
@@ -391,6 +394,18 @@ public final class JdbcCapTableStore implements CapTableStore {
             return null;
         });
     }
+
+    private static final int CHUNK = 5000;
+
+    private static final String INSERT_ROWS = """
+            INSERT INTO equity_ledger (id, venture_id, holder_type, holder_id, percent, vesting_policy_id,
+                                       effective_from, effective_to, created_at, created_by)
+            SELECT r.id::uuid, ?, r.holder_type::holder_type, r.holder_id::uuid, r.percent::numeric, r.policy::uuid,
+                   r.effective_from::date, r.effective_to::date, r.created_at::timestamptz, r.created_by::uuid
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   WITH ORDINALITY AS r(id, holder_type, holder_id, percent, policy, effective_from, effective_to, created_at,
+                                        created_by, ord)
+             ORDER BY r.ord""";
 
     private static String text(Object value) {
         return value == null ? null : value.toString();

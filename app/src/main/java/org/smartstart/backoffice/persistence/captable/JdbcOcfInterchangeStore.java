@@ -26,13 +26,13 @@ import java.util.UUID;
 import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
 
 /**
- * The interchange store on the use case's JDBC connection. Ledger rows and pending accounts go in JDBC
- * batches (an import may write tens of thousands of rows); the ledger's triggers still check every row
+ * The interchange store on the use case's JDBC connection. Ledger rows and pending accounts go in one
+ * INSERT ... SELECT over arrays per 5,000 (an import may write tens of thousands of rows); the ledger's triggers still check every row
  * and, at commit, every date (EQ-1..EQ-4, EQ-7, ID-3).
  */
 public final class JdbcOcfInterchangeStore implements OcfInterchangeStore {
 
-    private static final int BATCH = 1000;
+    private static final int CHUNK = 5000;
 
     private final Connection c;
     private final JdbcCapTableStore capTables;
@@ -92,22 +92,21 @@ public final class JdbcOcfInterchangeStore implements OcfInterchangeStore {
                 p.setString(1, ventureId.toString());
                 p.executeQuery().close();
             }
+            // One INSERT ... SELECT over arrays per chunk: ID-1 and ID-3's triggers still judge every account.
             try (PreparedStatement p = c.prepareStatement("""
                     INSERT INTO users (id, display_name, email, kyc_status, created_at, updated_at)
-                    VALUES (?, ?, ?, 'pending', ?, ?)""")) {
-                int n = 0;
-                for (NewAccount a : accounts) {
-                    p.setObject(1, a.id(), Types.OTHER);
-                    p.setString(2, a.displayName());
-                    p.setString(3, a.email());
-                    p.setObject(4, utc(at));
-                    p.setObject(5, utc(at));
-                    p.addBatch();
-                    if (++n % BATCH == 0) {
-                        p.executeBatch();
-                    }
+                    SELECT a.id::uuid, a.display_name, a.email, 'pending'::kyc_status, ?, ?
+                      FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS a(id, display_name, email, ord)
+                     ORDER BY a.ord""")) {
+                for (int from = 0; from < accounts.size(); from += CHUNK) {
+                    List<NewAccount> chunk = accounts.subList(from, Math.min(accounts.size(), from + CHUNK));
+                    p.setObject(1, utc(at));
+                    p.setObject(2, utc(at));
+                    p.setArray(3, c.createArrayOf("text", chunk.stream().map(a -> a.id().toString()).toArray()));
+                    p.setArray(4, c.createArrayOf("text", chunk.stream().map(NewAccount::displayName).toArray()));
+                    p.setArray(5, c.createArrayOf("text", chunk.stream().map(NewAccount::email).toArray()));
+                    p.executeUpdate();
                 }
-                p.executeBatch();
             }
             try (PreparedStatement p = c.prepareStatement("SELECT set_config('app.ocf_import_venture', '', true)")) {
                 p.executeQuery().close();

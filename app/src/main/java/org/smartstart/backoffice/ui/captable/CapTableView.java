@@ -33,6 +33,7 @@ import org.smartstart.backoffice.domain.usecase.Rejection;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ public final class CapTableView {
     @FXML private Button later;
     @FXML private Button exportCsv;
     @FXML private Button exportPdf;
+    @FXML private Button exportOcf;
     @FXML private ListView<LocalDate> timeline;
     @FXML private Label holdBanner;
     @FXML private Label problem;
@@ -335,6 +337,7 @@ public final class CapTableView {
         save.disableProperty().bind(viewModel.canSaveProperty().not());
         exportCsv.disableProperty().bind(viewModel.capTableProperty().isNull());
         exportPdf.disableProperty().bind(viewModel.capTableProperty().isNull());
+        exportOcf.disableProperty().bind(viewModel.capTableProperty().isNull().or(viewModel.busyProperty()));
         holders.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), viewModel::stepBack);
@@ -472,6 +475,33 @@ public final class CapTableView {
     @FXML
     private void importOcf() {
         viewModel.ocfImport().ifPresent(vm -> org.smartstart.backoffice.ui.captable.ocf.OcfImportDialog.open(holders.getScene().getWindow(), vm));
+    }
+
+    /** Where an OCF export goes: a zip (or, named without ".zip", a folder); tests answer without a dialog. */
+    private java.util.function.Function<String, Path> ocfTarget = suggested -> {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the cap table as an OCF package");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("OCF package (zip)", "*.zip"));
+        chooser.setInitialFileName(suggested);
+        File file = chooser.showSaveDialog(holders.getScene().getWindow());
+        return file == null ? null : file.toPath();
+    };
+
+    /** Replaces the save dialog of "Export OCF…" (for robot tests, which cannot drive the platform's dialog). */
+    public void chooseOcfTargetWith(java.util.function.Function<String, Path> chooser) {
+        ocfTarget = java.util.Objects.requireNonNull(chooser);
+    }
+
+    @FXML
+    private void exportOcf() {
+        CapTable t = viewModel.capTableProperty().get();
+        if (t == null) {
+            return;
+        }
+        Path target = ocfTarget.apply(("ocf-" + t.ventureName() + "-" + t.asOf()).replaceAll("[^A-Za-z0-9._-]+", "-") + ".zip");
+        if (target != null) {
+            viewModel.exportOcf(target);
+        }
     }
 
     @FXML

@@ -1155,6 +1155,47 @@ public final class CapTableViewModel {
                 backOffice.capTableInterchange(), executor, v.id(), v.name(), () -> load(v.id(), null)));
     }
 
+    /**
+     * Exports the venture's cap table as an OCF package to {@code target} (a zip when the name ends in
+     * ".zip", else a folder), off the FX thread; then reads back what was written and checks it as an
+     * import would (schemas, checksums, references), showing the result or every problem.
+     */
+    public void exportOcf(Path target) {
+        VentureOverview v = venture.get();
+        if (v == null) {
+            problem.set("Pick a venture first.");
+            return;
+        }
+        problem.set("");
+        message.set("");
+        executor.execute(BackgroundTask.of("Exporting the cap table of " + v.name() + " as OCF…", () -> {
+                    Outcome<org.smartstart.backoffice.domain.captable.ocf.OcfPackage> outcome = backOffice.capTableInterchange().exportOcf(v.id());
+                    if (!(outcome instanceof Outcome.Done<org.smartstart.backoffice.domain.captable.ocf.OcfPackage> done)) {
+                        return new OcfExported(null, List.of(), "The OCF export of " + v.name() + " failed: " + outcome.describe());
+                    }
+                    org.smartstart.backoffice.domain.captable.ocf.OcfPackages.writeTo(done.value(), target);
+                    var written = org.smartstart.backoffice.domain.captable.ocf.OcfPackages.read(target);
+                    return new OcfExported(done.value(), org.smartstart.backoffice.domain.captable.ocf.OcfImport.check(written), null);
+                })
+                .onSuccess(r -> {
+                    if (r.failure() != null) {
+                        problem.set(r.failure());
+                    } else if (!r.problems().isEmpty()) {
+                        problem.set("The OCF package of " + v.name() + " was written to " + target + ", but it does not check out ("
+                                + r.problems().size() + " problem(s)): " + String.join("; ", r.problems().stream().limit(5)
+                                .map(org.smartstart.backoffice.domain.captable.ocf.OcfProblem::describe).toList()));
+                    } else {
+                        message.set("Exported the cap table of " + v.name() + " as an OCF package (" + r.pkg().files().size()
+                                + " files); it validates against the OCF schemas and its checksums: " + target);
+                    }
+                })
+                .onFailure(e -> problem.set("The OCF package could not be written to " + target + ": " + e.getMessage())));
+    }
+
+    private record OcfExported(org.smartstart.backoffice.domain.captable.ocf.OcfPackage pkg,
+                               List<org.smartstart.backoffice.domain.captable.ocf.OcfProblem> problems, String failure) {
+    }
+
     public void exportCsv(Path file) {
         export(file, "CSV", r -> r.writeCsv(file));
     }

@@ -600,4 +600,49 @@ class ScreenshotsTest {
         robot.clickOn("#signIn");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(shown).tryQuery().isPresent());
     }
+
+    /** ocf: the cap table screen after "Export OCF…" wrote a package of a demo venture, light and dark. */
+    @Test
+    void ocfExport(FxRobot robot) throws Exception {
+        signIn(robot, "liam.tremblay@example.org", "#table");
+        java.nio.file.Path zip = Files.createTempDirectory("ocf").resolve("northwind-ocf.zip");
+        org.smartstart.backoffice.persistence.usecase.LocalServices services =
+                org.smartstart.backoffice.persistence.usecase.LocalServices.open(db.database(), java.time.Clock.systemUTC());
+        try (org.smartstart.backoffice.persistence.usecase.LocalConnector connector =
+                     new org.smartstart.backoffice.persistence.usecase.LocalConnector(services, services)) {
+            var signedIn = (org.smartstart.backoffice.domain.identity.SignInResult.SignedIn) connector.signIn(
+                    "liam.tremblay@example.org", DEMO_PASSWORD.toCharArray(), new org.smartstart.backoffice.domain.identity.ClientInfo("test", "screenshots"));
+            var vm = new org.smartstart.backoffice.ui.captable.CapTableViewModel(connector.open(signedIn.session()), executor,
+                    java.time.Clock.systemUTC());
+            var view = new org.smartstart.backoffice.ui.captable.CapTableView(vm);
+            view.chooseOcfTargetWith(name -> zip);
+            Stage[] window = new Stage[1];
+            robot.interact(() -> {
+                window[0] = new Stage();
+                Scene scene = new Scene(org.smartstart.backoffice.ui.shell.ViewLoader.load("CapTables", view), 1280, 800);
+                scene.getStylesheets().add(Theme.appStylesheet());
+                window[0].setScene(scene);
+                window[0].show();
+                vm.start();
+            });
+            TableView<?> holders = robot.lookup((javafx.scene.Node n) -> n.getScene() == window[0].getScene() && "holders".equals(n.getId()))
+                    .queryTableView();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() > 2);
+            robot.interact(() -> vm.exportOcf(zip));
+            javafx.scene.control.Label message = robot.lookup((javafx.scene.Node n) -> n.getScene() == window[0].getScene()
+                    && "message".equals(n.getId())).queryAs(javafx.scene.control.Label.class);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> message.isVisible() && message.getText().contains("validates"));
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshot(window[0].getScene(), "cap-table-ocf-export.png");
+            robot.interact(() -> themeSwitch.darkProperty().set(true));
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshot(window[0].getScene(), "cap-table-ocf-export-dark.png");
+            robot.interact(() -> {
+                themeSwitch.darkProperty().set(false);
+                window[0].close();
+            });
+        }
+        executor.close();
+        places.close();
+    }
 }

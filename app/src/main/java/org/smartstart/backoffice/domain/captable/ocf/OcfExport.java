@@ -384,12 +384,7 @@ public final class OcfExport {
     }
 
     private static String md5(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java runtime", e);
-        }
+        return OcfImport.md5(text);
     }
 
     private static String file(String type, ArrayNode items) {

@@ -11,7 +11,6 @@ import org.smartstart.backoffice.domain.captable.VestingPolicy;
 import org.smartstart.backoffice.domain.usecase.Rejection;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -47,8 +46,6 @@ public final class OcfImport {
     public static final String PLATFORM_ID = "SMARTSTART-PLATFORM-ALICESOLUTIONS";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BigInteger UNITS = BigInteger.valueOf(100_000); // 100.000% in steps of 0.001
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     /** Who a stakeholder becomes in the ledger. */
     public enum Becomes { OWNER, PLATFORM, PERSON }
@@ -93,6 +90,21 @@ public final class OcfImport {
     /** The plan for {@code pkg} into {@code target}; its preview lists every problem found. */
     public static Plan plan(OcfPackage pkg, OcfImportTarget target) {
         return new OcfImport(pkg, target).run();
+    }
+
+    /**
+     * What is wrong with {@code pkg} as an OCF package on its own, before any venture: the manifest and
+     * the files it names (schemas, checksums, ids, dates) and the references of its transactions, replayed.
+     * An export checks what it wrote with this.
+     */
+    public static List<OcfProblem> check(OcfPackage pkg) {
+        OcfImport check = new OcfImport(pkg, null);
+        JsonNode manifest = check.readManifest();
+        if (manifest != null) {
+            check.readFiles(manifest);
+            check.new Replay().run();
+        }
+        return List.copyOf(check.problems);
     }
 
     // ------------------------------------------------------------------------------------ reading
@@ -178,6 +190,7 @@ public final class OcfImport {
                     problems.add(new OcfProblem(OcfPackage.MANIFEST, "", field, "names " + path + ", which the package lacks"));
                     continue;
                 }
+                checkMd5(list.getKey() + "[" + i + "].md5", path, entries.get(i).path("md5"), text);
                 JsonNode file = parse(path, text);
                 if (file == null) {
                     continue;
@@ -196,6 +209,32 @@ public final class OcfImport {
         if (manifest.path("stakeholders_files").isEmpty() || manifest.path("transactions_files").isEmpty()) {
             problems.add(new OcfProblem(OcfPackage.MANIFEST, "", manifest.path("stakeholders_files").isEmpty()
                     ? "stakeholders_files" : "transactions_files", "names no file: a cap table needs stakeholders and transactions"));
+        }
+    }
+
+    /**
+     * The manifest's checksum of a file (OCF's File type: filepath and md5) against the file itself: a
+     * mismatch means the file changed after the manifest was written, or the manifest names another
+     * version of it. A checksum that is not 32 hex digits is left to the schema.
+     */
+    private void checkMd5(String field, String path, JsonNode md5, String text) {
+        if (!md5.isTextual() || !md5.asText().matches("[0-9a-fA-F]{32}")) {
+            return;
+        }
+        String actual = md5(text);
+        if (!actual.equalsIgnoreCase(md5.asText())) {
+            problems.add(new OcfProblem(OcfPackage.MANIFEST, "", field, "is " + md5.asText() + ", but " + path + " has the MD5 checksum "
+                    + actual + ": the file changed after the manifest was written, or the manifest names another version of it"));
+        }
+    }
+
+    /** The MD5 checksum of a package file's UTF-8 bytes, in lower-case hex (OCF's Md5 type). */
+    static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
         }
     }
 
@@ -327,6 +366,10 @@ public final class OcfImport {
         final List<Expected> expected = new ArrayList<>();
         /** Shares of each stakeholder after each date on which stock changed hands. */
         final TreeMap<LocalDate, Map<String, BigDecimal>> sharesOn = new TreeMap<>();
+        /** Each stakeholder's shares now (as last recorded); a stakeholder holding none is absent. */
+        private final Map<String, BigDecimal> current = new HashMap<>();
+        /** Every stakeholder that held shares on some recorded date. */
+        final Set<String> everHeld = new HashSet<>();
         final Map<LocalDate, Tx> firstTxOn = new HashMap<>();
         final Map<String, Integer> ignored = new TreeMap<>();
         final Map<Kind, Integer> aside = new TreeMap<>();
@@ -372,18 +415,13 @@ public final class OcfImport {
         }
 
         private final Map<String, BigDecimal> issuedQuantities = new HashMap<>();
-        private Map<String, List<Security>> stockByHolder;
+        /** Every stock security ever issued to each stakeholder, indexed as they are issued. */
+        private final Map<String, List<Security>> stockByHolder = new HashMap<>();
+        /** The stakeholders whose stock changed since the last snapshot: only their shares are summed again. */
+        private final Set<String> touched = new HashSet<>();
 
-        /** Every stock security ever issued to {@code stakeholderId} (indexed once, after the replay). */
+        /** Every stock security ever issued to {@code stakeholderId}. */
         List<Security> stockOf(String stakeholderId) {
-            if (stockByHolder == null) {
-                stockByHolder = new HashMap<>();
-                for (Security s : securities.values()) {
-                    if (s.kind == Kind.STOCK) {
-                        stockByHolder.computeIfAbsent(s.stakeholderId, k -> new ArrayList<>()).add(s);
-                    }
-                }
-            }
             return stockByHolder.getOrDefault(stakeholderId, List.of());
         }
 
@@ -399,16 +437,34 @@ public final class OcfImport {
             return type.endsWith("_ISSUANCE") ? 1 : 2;
         }
 
+        /**
+         * Records what changed in the stakeholders' outstanding shares after {@code day} (a stakeholder whose
+         * shares are gone maps to null), unless nothing did; the first date is always recorded. Only the
+         * stakeholders whose stock changed are summed again (an exact BigDecimal sum, so the same whatever
+         * the order it was added in).
+         */
         void snapshot(LocalDate day) {
-            Map<String, BigDecimal> shares = new HashMap<>();
-            for (Security s : securities.values()) {
-                if (s.kind == Kind.STOCK && !s.retired && s.quantity.signum() > 0) {
-                    shares.merge(s.stakeholderId, s.quantity, BigDecimal::add);
+            Map<String, BigDecimal> changes = new HashMap<>();
+            for (String holder : touched) {
+                BigDecimal sum = null;
+                for (Security s : stockOf(holder)) {
+                    if (!s.retired && s.quantity.signum() > 0) {
+                        sum = sum == null ? s.quantity : sum.add(s.quantity);
+                    }
+                }
+                if (!java.util.Objects.equals(sum, current.get(holder))) {
+                    changes.put(holder, sum);
+                    if (sum == null) {
+                        current.remove(holder);
+                    } else {
+                        current.put(holder, sum);
+                        everHeld.add(holder);
+                    }
                 }
             }
-            Map<String, BigDecimal> last = sharesOn.isEmpty() ? null : sharesOn.lastEntry().getValue();
-            if (!shares.equals(last)) {
-                sharesOn.put(day, shares);
+            touched.clear();
+            if (!changes.isEmpty() || sharesOn.isEmpty()) {
+                sharesOn.put(day, changes);
             }
         }
 
@@ -531,6 +587,10 @@ public final class OcfImport {
             Security s = new Security(securityId, holder, kind, stockClass, tx.date(), quantity, vesting, j.has("vestings"));
             securities.put(securityId, s);
             issuedQuantities.put(securityId, quantity);
+            if (kind == Kind.STOCK) {
+                stockByHolder.computeIfAbsent(holder, k -> new ArrayList<>()).add(s);
+                touched.add(holder);
+            }
             return ok && kind == Kind.STOCK;
         }
 
@@ -608,6 +668,7 @@ public final class OcfImport {
                 expectAll(tx, "resulting_security_ids", resultWhat == null ? null : quantity, resultWhat == null
                         ? "a resulting security" : "receiving the " + resultWhat + " shares");
             }
+            touched.add(s.stakeholderId);
             if (balanceId != null) {
                 expected.add(new Expected(tx, "balance_security_id", balanceId, rest, "the balance"));
                 s.quantity = BigDecimal.ZERO;
@@ -637,6 +698,7 @@ public final class OcfImport {
                 return false;
             }
             s.retired = true;
+            touched.add(s.stakeholderId);
             return true;
         }
 
@@ -654,6 +716,7 @@ public final class OcfImport {
             for (Security s : securities.values()) {
                 if (s.kind == Kind.STOCK && !s.retired && stockClass.equals(s.stockClassId)) {
                     s.quantity = s.quantity.multiply(numerator).divide(denominator, 10, RoundingMode.HALF_EVEN).stripTrailingZeros();
+                    touched.add(s.stakeholderId);
                 }
             }
             return true;
@@ -705,7 +768,7 @@ public final class OcfImport {
         // stakeholders → holders
         Map<String, Planned> planned = new LinkedHashMap<>();
         Set<String> holding = new HashSet<>();
-        replay.sharesOn.values().forEach(m -> holding.addAll(m.keySet()));
+        holding.addAll(replay.everHeld);
         Map<String, String> byEmail = new HashMap<>();
         List<Stakeholder> ordered = stakeholders.values().stream().filter(s -> holding.contains(s.id()))
                 .sorted(Comparator.comparing(Stakeholder::name).thenComparing(Stakeholder::id)).toList();
@@ -737,53 +800,99 @@ public final class OcfImport {
                     + "imported cap table; EQ-2 requires at least 35.000% for the owner on every date.");
         }
 
-        // shares → percents on every change date
+        // shares → percents on every change date. Holders are numbered in id order and ranked by name
+        // then id (the tie order of the largest remainder and of the preview), so each date works on arrays.
+        List<String> ids = new ArrayList<>(planned.keySet());
+        java.util.Collections.sort(ids);
+        int n = ids.size();
+        Map<String, Integer> index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            index.put(ids.get(i), i);
+        }
+        int[] rank = new int[n];
+        for (int r = 0; r < ordered.size(); r++) {
+            rank[index.get(ordered.get(r).id())] = r;
+        }
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = planned.get(ids.get(i)).name();
+        }
         List<OcfImportPreview.Dated> dates = new ArrayList<>();
-        Map<String, BigDecimal> previous = Map.of();
-        Map<String, LocalDate> openSince = new HashMap<>();
-        Map<String, BigDecimal> openPercent = new HashMap<>();
+        int[] previous = new int[n];
+        int[] now = new int[n];
+        LocalDate[] openSince = new LocalDate[n];
+        BigDecimal[] percentOf = new BigDecimal[n];     // the percent object of the units last seen, shared by the dates
+        int[] percentUnits = new int[n];
+        BigDecimal[] sharesSeen = new BigDecimal[n];    // the shares last seen, and the same without trailing zeros
+        BigDecimal[] sharesPlain = new BigDecimal[n];
+        BigDecimal[] sharesNow = new BigDecimal[n];
+        int[] byRank = new int[n];
+        for (int i = 0; i < n; i++) {
+            byRank[rank[i]] = i;
+        }
+        int rankBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
+        long[] order = new long[n];
         List<PlannedRow> rows = new ArrayList<>();
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> e : replay.sharesOn.entrySet()) {
             LocalDate day = e.getKey();
-            Map<String, BigDecimal> percents = percents(e.getValue(), planned);
-            BigDecimal total = e.getValue().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (percents.isEmpty()) {
+            for (Map.Entry<String, BigDecimal> change : e.getValue().entrySet()) {
+                sharesNow[index.get(change.getKey())] = change.getValue(); // null: holds none any more
+            }
+            BigDecimal total = Percents.units(sharesNow, rank, now);
+            int held = 0;
+            for (int i = 0; i < n; i++) {
+                if (now[i] > 0) {
+                    // largest stake first, then by name (then id): the order of the preview, as one sortable number
+                    order[held++] = ((long) (Percents.UNITS - now[i]) << rankBits) | rank[i];
+                    if (percentOf[i] == null || percentUnits[i] != now[i]) {
+                        percentUnits[i] = now[i];
+                        percentOf[i] = BigDecimal.valueOf(now[i], 3);
+                    }
+                    if (sharesSeen[i] != sharesNow[i]) {
+                        sharesSeen[i] = sharesNow[i];
+                        sharesPlain[i] = sharesNow[i].stripTrailingZeros();
+                    }
+                } else if (sharesNow[i] != null) {
+                    notes.add("On " + day + " " + names[i] + " holds " + plain(sharesNow[i])
+                            + " shares, less than 0.001% once rounded; the ledger has no row for them that day.");
+                }
+            }
+            if (held == 0) {
                 Tx tx = replay.firstTxOn.get(day);
                 problems.add(new OcfProblem(tx.file(), tx.id(), "date", "On " + day + " no stock is outstanding any more; the cap "
                         + "table of " + target.ventureName() + " would total 0.000%, not 100% (EQ-1)", "EQ-1"));
             }
-            List<OcfImportPreview.Stake> stakes = new ArrayList<>();
-            for (Map.Entry<String, BigDecimal> p : percents.entrySet()) {
-                stakes.add(new OcfImportPreview.Stake(p.getKey(), planned.get(p.getKey()).name(),
-                        e.getValue().get(p.getKey()).stripTrailingZeros(), p.getValue()));
+            java.util.Arrays.sort(order, 0, held);
+            List<OcfImportPreview.Stake> stakes = new ArrayList<>(held);
+            long rankMask = (1L << rankBits) - 1;
+            for (int k = 0; k < held; k++) {
+                int i = byRank[(int) (order[k] & rankMask)];
+                stakes.add(new OcfImportPreview.Stake(ids.get(i), names[i], sharesPlain[i], percentOf[i]));
             }
-            for (Map.Entry<String, BigDecimal> share : e.getValue().entrySet()) {
-                if (!percents.containsKey(share.getKey())) {
-                    notes.add("On " + day + " " + planned.get(share.getKey()).name() + " holds " + plain(share.getValue())
-                            + " shares, less than 0.001% once rounded; the ledger has no row for them that day.");
-                }
-            }
-            stakes.sort(Comparator.comparing(OcfImportPreview.Stake::percent).reversed().thenComparing(OcfImportPreview.Stake::name));
             dates.add(new OcfImportPreview.Dated(day, total.stripTrailingZeros(), stakes));
             // rows: close what changed, open what is new
-            Set<String> all = new HashSet<>(previous.keySet());
-            all.addAll(percents.keySet());
-            for (String id : all) { // the rows are sorted once, at the end
-                BigDecimal was = previous.get(id);
-                BigDecimal now = percents.get(id);
-                if (was != null && (now == null || was.compareTo(now) != 0)) {
-                    rows.add(new PlannedRow(id, was, openSince.remove(id), day.minusDays(1)));
-                    openPercent.remove(id);
+            for (int i = 0; i < n; i++) {
+                int was = previous[i];
+                int is = now[i];
+                if (was == is) {
+                    continue;
                 }
-                if (now != null && (was == null || was.compareTo(now) != 0)) {
-                    openSince.put(id, day);
-                    openPercent.put(id, now);
+                if (was > 0) {
+                    rows.add(new PlannedRow(ids.get(i), BigDecimal.valueOf(was, 3), openSince[i], day.minusDays(1)));
+                    openSince[i] = null;
+                }
+                if (is > 0) {
+                    openSince[i] = day;
                 }
             }
-            previous = percents;
+            int[] swap = previous;
+            previous = now;
+            now = swap;
         }
-        for (String id : openSince.keySet().stream().sorted().toList()) {
-            rows.add(new PlannedRow(id, openPercent.get(id), openSince.get(id), null));
+        for (int i = 0; i < n; i++) {
+            if (openSince[i] != null) {
+                rows.add(new PlannedRow(ids.get(i), BigDecimal.valueOf(previous[i], 3), openSince[i], null));
+            }
         }
         rows.sort(Comparator.comparing(PlannedRow::from).thenComparing(PlannedRow::stakeholderId));
         LocalDate first = replay.sharesOn.firstKey();
@@ -822,40 +931,6 @@ public final class OcfImport {
         OcfImportPreview preview = new OcfImportPreview(issuerName, asOf, fileCount, stakeholders.size(), transactions.size(),
                 holders, dates, problems, notes);
         return new Plan(preview, planned, rows, toClose, first);
-    }
-
-    /** Largest remainder to 0.001; ties to the stakeholder whose name sorts first (then by id, for a total order). */
-    private static Map<String, BigDecimal> percents(Map<String, BigDecimal> shares, Map<String, Planned> planned) {
-        BigDecimal total = shares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        if (total.signum() <= 0) {
-            return out;
-        }
-        record Part(String id, String name, BigInteger units, BigDecimal remainder) {
-        }
-        List<Part> parts = new ArrayList<>();
-        BigInteger sum = BigInteger.ZERO;
-        for (Map.Entry<String, BigDecimal> e : shares.entrySet()) {
-            BigDecimal exact = e.getValue().multiply(new BigDecimal(UNITS));
-            BigDecimal[] qr = exact.divideAndRemainder(total);
-            BigInteger units = qr[0].toBigIntegerExact();
-            parts.add(new Part(e.getKey(), planned.get(e.getKey()).name(), units, qr[1]));
-            sum = sum.add(units);
-        }
-        parts.sort(Comparator.comparing(Part::remainder).reversed().thenComparing(Part::name).thenComparing(Part::id));
-        int left = UNITS.subtract(sum).intValueExact();
-        Map<String, BigInteger> units = new HashMap<>();
-        for (int i = 0; i < parts.size(); i++) {
-            Part p = parts.get(i);
-            units.put(p.id(), i < left ? p.units().add(BigInteger.ONE) : p.units());
-        }
-        shares.keySet().stream().sorted().forEach(id -> {
-            BigInteger u = units.get(id);
-            if (u.signum() > 0) {
-                out.put(id, new BigDecimal(u).divide(THOUSAND).setScale(3, RoundingMode.UNNECESSARY));
-            }
-        });
-        return out;
     }
 
     /** The vesting policy a stakeholder's rows follow: one fitting vesting terms shared by all their stock, else none (noted). */

@@ -97,4 +97,33 @@ public final class OcfPackages {
         }
         return folder.resolve(OcfPackage.MANIFEST);
     }
+
+    /**
+     * Writes {@code pkg} to {@code target}: a zip of its files when the name ends in ".zip" (replacing
+     * that file), else a folder (created if missing). Answers where the manifest lies.
+     */
+    public static Path writeTo(OcfPackage pkg, Path target) throws IOException {
+        String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".zip") ? writeZip(pkg, target) : write(pkg, target);
+    }
+
+    /** Writes every file of {@code pkg} into the zip {@code file} (created or replaced, written whole first). */
+    public static Path writeZip(OcfPackage pkg, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path partial = Files.createTempFile(parent, ".ocf-export", ".zip.part");
+        try {
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(partial), StandardCharsets.UTF_8)) {
+                for (Map.Entry<String, String> f : pkg.files().entrySet()) {
+                    zip.putNextEntry(new ZipEntry(f.getKey()));
+                    zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return file;
+    }
 }

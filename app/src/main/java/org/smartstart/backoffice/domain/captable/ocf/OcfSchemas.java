@@ -107,20 +107,32 @@ public final class OcfSchemas {
         for (Error error : schema.validate(envelope)) {
             problems.add(problem(fileName, file, error));
         }
+        // Each item on its own schema, compiled once per object type (first, on this thread) and then
+        // validated on every core; the problems keep the items' order.
         JsonNode items = file.path("items");
         for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            String type = item.path("object_type").asText("");
-            String path = objectSchemas.get(type);
-            String id = item.path("id").isTextual() ? item.path("id").asText() : "items[" + i + "]";
-            if (path == null || !(type.startsWith("TX_") || type.startsWith("CE_"))) {
-                problems.add(new OcfProblem(fileName, id, "object_type", "\"" + type + "\" is not an OCF transaction type"));
-                continue;
+            String path = objectSchemas.get(items.get(i).path("object_type").asText(""));
+            if (path != null) {
+                schema(path);
             }
-            for (Error error : schema(path).validate(item)) {
-                OcfProblem p = problem(fileName, item, error);
-                problems.add(new OcfProblem(fileName, id, p.field(), p.message()));
-            }
+        }
+        List<List<OcfProblem>> perItem = java.util.stream.IntStream.range(0, items.size()).parallel()
+                .mapToObj(i -> validateItem(fileName, items.get(i), i)).toList();
+        perItem.forEach(problems::addAll);
+        return problems;
+    }
+
+    private List<OcfProblem> validateItem(String fileName, JsonNode item, int i) {
+        String type = item.path("object_type").asText("");
+        String path = objectSchemas.get(type);
+        String id = item.path("id").isTextual() ? item.path("id").asText() : "items[" + i + "]";
+        if (path == null || !(type.startsWith("TX_") || type.startsWith("CE_"))) {
+            return List.of(new OcfProblem(fileName, id, "object_type", "\"" + type + "\" is not an OCF transaction type"));
+        }
+        List<OcfProblem> problems = new ArrayList<>();
+        for (Error error : schema(path).validate(item)) {
+            OcfProblem p = problem(fileName, item, error);
+            problems.add(new OcfProblem(fileName, id, p.field(), p.message()));
         }
         return problems;
     }

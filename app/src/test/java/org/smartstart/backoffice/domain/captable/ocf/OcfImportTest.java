@@ -299,4 +299,46 @@ class OcfImportTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("Manifest.ocf.json", "stock_classes_files[0].filepath"),
                         org.assertj.core.groups.Tuple.tuple("Transactions.ocf.json", ""));
     }
+
+    // ---- manifest checksums ---------------------------------------------------------------------
+
+    @Test
+    void a_file_changed_after_the_manifest_was_written_is_refused_naming_the_manifest_entry() {
+        Map<String, String> files = new LinkedHashMap<>(founders().issue("2024-01-10", "S-1", "oona", "7000")
+                .issue("2024-01-10", "S-2", "ben", "3000").build().files());
+        files.put("Stakeholders.ocf.json", files.get("Stakeholders.ocf.json").replace("Ben Builder", "Ben Bilder"));
+        OcfImport.Plan plan = OcfImport.plan(new OcfPackage("tampered", files), target());
+        assertThat(plan.importable()).isFalse();
+        assertThat(plan.preview().problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("Manifest.ocf.json");
+            assertThat(p.field()).isEqualTo("stakeholders_files[0].md5");
+            assertThat(p.message()).contains("Stakeholders.ocf.json").contains(OcfImport.md5(files.get("Stakeholders.ocf.json")));
+        });
+    }
+
+    @Test
+    void checksums_match_whatever_the_case_of_their_hex_digits() {
+        Map<String, String> files = new LinkedHashMap<>(founders().issue("2024-01-10", "S-1", "oona", "7000")
+                .issue("2024-01-10", "S-2", "ben", "3000").build().files());
+        String md5 = OcfImport.md5(files.get("Transactions.ocf.json"));
+        assertThat(files.get("Manifest.ocf.json")).contains(md5);
+        files.put("Manifest.ocf.json", files.get("Manifest.ocf.json").replace(md5, md5.toUpperCase(java.util.Locale.ROOT)));
+        OcfImport.Plan plan = OcfImport.plan(new OcfPackage("upper", files), target());
+        assertThat(plan.preview().problems()).isEmpty();
+        assertThat(plan.importable()).isTrue();
+    }
+
+    @Test
+    void the_md5_of_a_file_is_that_of_its_utf8_bytes() {
+        assertThat(OcfImport.md5("")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
+        assertThat(OcfImport.md5("Zoë")).isEqualTo(java.util.HexFormat.of().formatHex(md5Of("Zoë".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    private static byte[] md5Of(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

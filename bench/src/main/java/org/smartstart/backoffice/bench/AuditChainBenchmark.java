@@ -2,7 +2,9 @@ package org.smartstart.backoffice.bench;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.smartstart.backoffice.domain.audit.AuditFilter;
 import org.smartstart.backoffice.domain.audit.VerificationResult;
+import org.smartstart.backoffice.persistence.audit.LocalAuditTrail;
 import org.smartstart.backoffice.persistence.audit.AuditHash;
 import org.smartstart.backoffice.persistence.audit.AuditVerifier;
 import org.smartstart.backoffice.persistence.db.BackOfficeDatabase;
@@ -18,7 +20,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
 import java.time.ZoneOffset;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
@@ -58,12 +64,22 @@ public final class AuditChainBenchmark {
             + "l.venture_id, l.data::text, l.prev_tx_hash, l.tx_hash FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id ";
 
     public static void main(String[] args) throws Exception {
-        long entries = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-        Path root = Files.createTempDirectory("audit-chain-bench");
+        long asked = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        // -Dbench.dataFolder=PATH: the log a run with -Dbench.keep=true left there; only the plans are shown again
+        String kept = System.getProperty("bench.dataFolder");
+        boolean keep = kept != null || Boolean.getBoolean("bench.keep");
+        Path root = kept != null ? Path.of(kept) : Files.createTempDirectory("audit-chain-bench");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new DataFolder(root), Map.of());
              BackOfficeDatabase db = BackOfficeDatabase.attach(server.settings())) {
             db.migrate();
-            System.out.printf("PostgreSQL %s, data in %s, %,d entries%n", scalar(db, "SHOW server_version"), root, entries);
+            System.out.printf("PostgreSQL %s, data in %s%n", scalar(db, "SHOW server_version"), root);
+            if (kept != null) {
+                long entries = Long.parseLong(scalar(db, "SELECT seq FROM audit_chain_head"));
+                explain(db, entries, ids(db, "SELECT id FROM users WHERE email LIKE 'bench%' ORDER BY email"),
+                        ids(db, "SELECT id FROM ventures WHERE name LIKE 'Bench venture %' ORDER BY length(name), name"));
+                return;
+            }
+            long entries = asked;
             List<UUID> actors = users(db);
 
             long t0 = System.nanoTime();
@@ -112,6 +128,8 @@ public final class AuditChainBenchmark {
             page(db, "keyset, one actor of 8", random, entries, (c, depth) -> keyset(c, entries - depth, actors.get(random.nextInt(ACTORS))));
             page(db, "OFFSET, unfiltered (baseline)", random, entries, (c, depth) -> offset(c, depth), OFFSET_PAGES);
 
+            explain(db, entries, actors, ventures);
+
             // a break near the start must stop the stream at once, and leave the pooled connection usable
             long tampered = Math.min(1_000, entries);
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -128,6 +146,111 @@ public final class AuditChainBenchmark {
             if (broken.firstBreak().map(b -> b.seq() != tampered).orElse(true)) {
                 throw new IllegalStateException("the changed entry was not found: " + broken);
             }
+        } finally {
+            if (!keep) { // the data folder of a 10M run is about 15 GB
+                try (var files = Files.walk(root)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+                System.out.printf("deleted %s%n", root);
+            }
+        }
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the audit screen's queries as the application role, exactly as
+     * {@link LocalAuditTrail#pageStatement} and {@link AuditVerifier#stepSelect} build them: the first page
+     * and a 90%-deep page with no filter and with each of the screen's filters, a venture owner's scope, and the
+     * verification step the screen runs (20,000 entries after a seq). Prints each plan's top node, whether it
+     * reads through an index, and the execution time; the whole plans with {@code -Dbench.plans=true}.
+     */
+    private static void explain(BackOfficeDatabase db, long entries, List<UUID> actors, List<UUID> ventures) throws SQLException {
+        boolean full = Boolean.getBoolean("bench.plans");
+        long deep = Math.max(2, entries / 10);
+        Instant dayStart = START.plusSeconds(entries * 3 / 2).toInstant().truncatedTo(ChronoUnit.DAYS);
+        Instant early = START.plusSeconds(entries * 3 / 10).toInstant().truncatedTo(ChronoUnit.DAYS);
+        UUID objectId;
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT object_id FROM audit_log WHERE seq = " + (entries / 2))) {
+            r.next();
+            objectId = r.getObject(1, UUID.class);
+        }
+        AuditFilter all = AuditFilter.all().limitedTo(100);
+        Map<String, AuditFilter> filters = new java.util.LinkedHashMap<>();
+        filters.put("no filter, first page", all);
+        filters.put("no filter, 90% deep", all.before(deep));
+        filters.put("actor, first page", all.withActor(actors.get(3)));
+        filters.put("actor, 90% deep", all.withActor(actors.get(3)).before(deep));
+        filters.put("action, first page", all.withAction("EQUITY_CHANGE"));
+        filters.put("action, 90% deep", all.withAction("EQUITY_CHANGE").before(deep));
+        filters.put("object type, 90% deep", all.withObject("vesting_policy", null).before(deep));
+        filters.put("object type and id", all.withObject("equity_ledger", objectId));
+        filters.put("venture, first page", all.withVenture(ventures.get(5)));
+        filters.put("venture, 90% deep", all.withVenture(ventures.get(5)).before(deep));
+        filters.put("time range (one day, mid-log)", all.between(dayStart, dayStart.plus(1, ChronoUnit.DAYS)));
+        filters.put("time range, from a day to now", all.between(dayStart, null));
+        filters.put("jump to date (10% into the log)", all.between(null, early));
+        filters.put("jump to date, then older", all.between(null, early).before(deep / 2));
+        filters.put("actor + action + time range", all.withActor(actors.get(3)).withAction("EQUITY_CHANGE")
+                .between(dayStart, dayStart.plus(1, ChronoUnit.DAYS)));
+        System.out.printf("EXPLAIN (ANALYZE, BUFFERS) as %s, %,d entries; load average %s%n", BackOfficeDatabase.APP_ROLE, entries, loadAverage());
+        UUID owner = actors.get(1);
+        Set<UUID> owned = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < ventures.size(); i++) {
+            if (i % actors.size() == 1) {
+                owned.add(ventures.get(i));
+            }
+        }
+        for (Map.Entry<String, AuditFilter> f : filters.entrySet()) {
+            explainOne(db, owner, f.getKey(), c -> LocalAuditTrail.pageStatement(c, "EXPLAIN (ANALYZE, BUFFERS) ", f.getValue(), Optional.empty()), full);
+        }
+        explainOne(db, owner, "venture owner's scope (" + owned.size() + " ventures), first page",
+                c -> LocalAuditTrail.pageStatement(c, "EXPLAIN (ANALYZE, BUFFERS) ", all, Optional.of(owned)), full);
+        explainOne(db, owner, "venture owner's scope, 90% deep",
+                c -> LocalAuditTrail.pageStatement(c, "EXPLAIN (ANALYZE, BUFFERS) ", all.before(deep), Optional.of(owned)), full);
+        explainOne(db, null, "verification step, 20,000 after seq " + (entries / 2) + " (owner)",
+                c -> c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + AuditVerifier.stepSelect(entries / 2, 20_000)), full);
+        explainOne(db, null, "before (cf727dc): the step as one scan with OR",
+                c -> c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, "
+                        + "data::text, prev_tx_hash, tx_hash FROM audit_log WHERE seq > " + (entries / 2) + " OR seq IS NULL ORDER BY seq NULLS LAST LIMIT 20000"), full);
+        explainOne(db, null, "verification step, first 20,000 (owner)",
+                c -> c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + AuditVerifier.stepSelect(0, 20_000)), full);
+    }
+
+    @FunctionalInterface
+    private interface Statement2 {
+        PreparedStatement prepare(Connection c) throws SQLException;
+    }
+
+    /** @param actingUser null: as the owner (the verifier's connection); else as the application role acting for that user */
+    private static void explainOne(BackOfficeDatabase db, UUID actingUser, String name, Statement2 statement, boolean full) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            if (actingUser != null) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL ROLE " + BackOfficeDatabase.APP_ROLE + "; SELECT set_config('app.current_user_id', '" + actingUser + "', true)");
+                }
+            }
+            for (int run = 0; run < 2; run++) { // the second run is reported: the first may read the pages in from disk
+                plan.clear();
+                try (PreparedStatement p = statement.prepare(c); ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        plan.add(r.getString(1));
+                    }
+                }
+            }
+            c.rollback();
+        }
+        String text = String.join("\n", plan);
+        boolean indexed = text.contains("Index Scan") || text.contains("Index Only Scan") || text.contains("Bitmap Index Scan");
+        boolean seqScan = text.contains("Seq Scan");
+        String top = plan.size() > 1 ? plan.get(1).strip() : plan.get(0).strip();
+        String time = plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
+        String nodes = plan.stream().filter(l -> l.contains("->")).map(l -> l.strip().replaceAll("  \\(cost.*", "").replace("-> ", ""))
+                .collect(java.util.stream.Collectors.joining(" / "));
+        System.out.printf("  %-52s %-26s %s%s | %s%n", name, time, indexed ? "index" : "NO INDEX", seqScan ? ", SEQ SCAN" : "", nodes);
+        if (full) {
+            System.out.println("    " + text.replace("\n", "\n    "));
         }
     }
 
@@ -399,6 +522,16 @@ public final class AuditChainBenchmark {
             out.add(new Pending(content, canonical.getBytes(StandardCharsets.UTF_8)));
         }
         return out;
+    }
+
+    private static List<UUID> ids(BackOfficeDatabase db, String sql) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                ids.add(r.getObject(1, UUID.class));
+            }
+        }
+        return ids;
     }
 
     private static String quoted(UUID id) {

@@ -73,7 +73,30 @@ public final class LocalAuditTrail implements AuditTrail {
     }
 
     private static AuditPage page(Connection c, AuditFilter f, Optional<Set<UUID>> ventures) throws SQLException {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE l.seq IS NOT NULL");
+        int size = f.pageSize();
+        List<AuditLogEntry> entries = new ArrayList<>(Math.min(size + 1, 128));
+        try (PreparedStatement p = pageStatement(c, "", f, ventures); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                entries.add(entry(r));
+            }
+        }
+        boolean more = entries.size() > size;
+        if (more) {
+            entries = entries.subList(0, size);
+        }
+        boolean newestFirst = f.order() == AuditFilter.Direction.NEWEST_FIRST;
+        Long last = more ? entries.get(entries.size() - 1).seq() : null;
+        return new AuditPage(entries, newestFirst ? null : last, newestFirst ? last : null);
+    }
+
+    /**
+     * The statement of one page, exactly as the screen's query runs it; {@code prefix} goes in front of it
+     * ({@code "EXPLAIN (ANALYZE, BUFFERS) "} for the benchmark's plans, else empty).
+     *
+     * @param ventures the ventures the actor may see, or empty for the whole log
+     */
+    public static PreparedStatement pageStatement(Connection c, String prefix, AuditFilter f, Optional<Set<UUID>> ventures) throws SQLException {
+        StringBuilder sql = new StringBuilder(prefix).append(COLUMNS).append(" WHERE l.seq IS NOT NULL");
         List<Object> args = new ArrayList<>();
         if (f.fromTs() != null) {
             sql.append(" AND l.ts >= ?");
@@ -120,8 +143,8 @@ public final class LocalAuditTrail implements AuditTrail {
         // one row more than the page tells whether another page follows, without counting
         sql.append(" ORDER BY l.seq ").append(newestFirst ? "DESC" : "ASC").append(" LIMIT ").append(size + 1);
 
-        List<AuditLogEntry> entries = new ArrayList<>(Math.min(size + 1, 128));
-        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+        PreparedStatement p = c.prepareStatement(sql.toString());
+        try {
             for (int i = 0; i < args.size(); i++) {
                 Object arg = args.get(i);
                 if (arg instanceof UUID) {
@@ -130,18 +153,11 @@ public final class LocalAuditTrail implements AuditTrail {
                     p.setObject(i + 1, arg);
                 }
             }
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    entries.add(entry(r));
-                }
-            }
+        } catch (SQLException | RuntimeException e) {
+            p.close();
+            throw e;
         }
-        boolean more = entries.size() > size;
-        if (more) {
-            entries = entries.subList(0, size);
-        }
-        Long last = more ? entries.get(entries.size() - 1).seq() : null;
-        return new AuditPage(entries, newestFirst ? null : last, newestFirst ? last : null);
+        return p;
     }
 
     @Override

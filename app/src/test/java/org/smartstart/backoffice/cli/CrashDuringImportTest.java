@@ -208,8 +208,9 @@ class CrashDuringImportTest {
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
             try {
                 answer.set(owner.capTableInterchange().importOcf(v.id(), pkg));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 // the server or the database died under the request: not acknowledged, whatever became of it
+                // (AssertionError: pgjdbc's own assert on a connection that died mid-statement, the tests run with -ea)
             }
         });
         waitForWriteLock(settings, running);
@@ -296,7 +297,7 @@ class CrashDuringImportTest {
     }
 
     private static long usersOpened(Connection c, ImportVenture v) throws SQLException {
-        return LedgerInvariants.number(c, "SELECT count(*) FROM users WHERE email LIKE ?", "h%." + v.tag() + "@crash-import.test");
+        return LedgerInvariants.number(c, "SELECT count(*) FROM users WHERE email LIKE ?", "h%." + v.tag() + "@crash-import.example.com");
     }
 
     private static long auditEntries(Connection c, ImportVenture v) throws SQLException {
@@ -310,7 +311,7 @@ class CrashDuringImportTest {
         UUID venture = UUID.randomUUID();
         try (Connection c = CrashRecoveryTest.connect(settings); Statement s = c.createStatement()) {
             s.execute("INSERT INTO users (id, display_name, email, kyc_status) VALUES ('" + owner + "', 'Oona " + tag + "', 'oona." + tag
-                    + "@crash-import.test', 'verified')");
+                    + "@crash-import.example.com', 'verified')");
             s.execute("INSERT INTO ventures (id, name, region, owner_user_id) VALUES ('" + venture + "', 'Import " + tag + "', 'ca', '" + owner + "')");
         }
         return new ImportVenture(venture, owner, tag);
@@ -322,11 +323,11 @@ class CrashDuringImportTest {
      * tag, so every stakeholder but the owner opens a pending account of this import only.
      */
     static OcfPackage bigPackage(ImportVenture v) {
-        Random random = new Random(v.tag().hashCode());
+        Random random = new Random(8); // the same transfers for every venture, so every whole import writes as many rows
         OcfTestPackage p = new OcfTestPackage().asOf("2026-12-31");
-        p.stakeholder("oona", "Oona " + v.tag(), "oona." + v.tag() + "@crash-import.test");
+        p.stakeholder("oona", "Oona " + v.tag(), "oona." + v.tag() + "@crash-import.example.com");
         for (int i = 1; i <= HOLDERS; i++) {
-            p.stakeholder("h" + i, "Holder " + i + " " + v.tag(), "h" + i + "." + v.tag() + "@crash-import.test");
+            p.stakeholder("h" + i, "Holder " + i + " " + v.tag(), "h" + i + "." + v.tag() + "@crash-import.example.com");
         }
         int[] serial = {0};
         List<List<long[]>> holdings = new ArrayList<>(); // per holder: [security number, shares]

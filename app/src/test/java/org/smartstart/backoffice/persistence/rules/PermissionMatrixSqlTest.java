@@ -68,8 +68,9 @@ class PermissionMatrixSqlTest {
                         + "effective_date, policy_snapshot) VALUES (?, ?, 1000, 0.100000, DATE '2026-06-01', '{}'::jsonb)",
                 acme, people.get(Who.CONTRIBUTOR_ON_ACME)),
                 Who.OWNER_OF_ACME, Who.GLOBAL_ADMIN),
-        DECIDE_KYC((c, who) -> update(c, "UPDATE kyc_documents SET status = 'verified', verified_at = now(), verifier = 'matrix' WHERE id = ?",
-                kycDocument),
+        // a decided document written straight in (the decision columns of an existing one meet KY-1..KY-7 first)
+        DECIDE_KYC((c, who) -> update(c, "INSERT INTO kyc_documents (user_id, doc_type, status, verifier) VALUES (?, 'id_card', 'verified', 'matrix')",
+                applicant),
                 Who.GLOBAL_COMPLIANCE),
         MANAGE_LEGAL_HOLDS((c, who) -> update(c, "INSERT INTO legal_holds (venture_id, reason, applies_to, imposed_by_user_id) "
                         + "VALUES (?, 'Matrix', 'equity', ?)", acme, who),
@@ -92,7 +93,7 @@ class PermissionMatrixSqlTest {
 
     private static TestDatabase db;
     static UUID acme;
-    static UUID kycDocument;
+    static UUID applicant;
     static UUID dispute;
     static UUID newcomer;
     static final Map<Who, UUID> people = new EnumMap<>(Who.class);
@@ -122,8 +123,7 @@ class PermissionMatrixSqlTest {
                     + "(?, ?, 'reviewer', 'venture', 'matrix')", people.get(Who.CONTRIBUTOR_ON_ACME), acme, people.get(Who.REVIEWER_ON_ACME), acme);
             issuanceRule(owner, acme, 50_000);
             wallet(owner, people.get(Who.CONTRIBUTOR_ON_ACME));
-            UUID applicant = user(owner, unique("Applicant"), "pending");
-            kycDocument = uuid(owner, "INSERT INTO kyc_documents (user_id, doc_type) VALUES (?, 'passport') RETURNING id", applicant);
+            applicant = user(owner, unique("Applicant"), "pending");
             UUID row = uuid(owner, "SELECT id FROM equity_ledger WHERE venture_id = ?", acme);
             dispute = uuid(owner, "INSERT INTO disputes (venture_id, raised_by_user_id, object_type, object_id, reason) "
                     + "VALUES (?, ?, 'equity', ?, 'My share is wrong') RETURNING id", acme, people.get(Who.CONTRIBUTOR_ON_ACME), row);
@@ -186,7 +186,7 @@ class PermissionMatrixSqlTest {
             return List.of(
                     number(owner, "SELECT count(*) FROM equity_ledger WHERE venture_id = ? AND effective_to IS NULL", acme),
                     number(owner, "SELECT count(*) FROM equity_conversions WHERE venture_id = ?", acme),
-                    number(owner, "SELECT count(*) FROM kyc_documents WHERE id = ? AND status = 'pending'", kycDocument),
+                    number(owner, "SELECT count(*) FROM kyc_documents WHERE user_id = ?", applicant),
                     number(owner, "SELECT count(*) FROM legal_holds WHERE venture_id = ?", acme),
                     number(owner, "SELECT count(*) FROM disputes WHERE id = ? AND assigned_to IS NULL", dispute),
                     number(owner, "SELECT count(*) FROM role_assignments WHERE user_id = ?", newcomer));

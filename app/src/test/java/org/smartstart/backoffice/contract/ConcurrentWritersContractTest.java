@@ -12,6 +12,11 @@ import org.smartstart.backoffice.domain.captable.CapTableChange;
 import org.smartstart.backoffice.domain.captable.CapTableEdits;
 import org.smartstart.backoffice.domain.captable.Holder;
 import org.smartstart.backoffice.domain.captable.LedgerRow;
+import org.smartstart.backoffice.domain.kyc.Claim;
+import org.smartstart.backoffice.domain.kyc.ClaimNext;
+import org.smartstart.backoffice.domain.kyc.DocumentKind;
+import org.smartstart.backoffice.domain.kyc.KycReview;
+import org.smartstart.backoffice.domain.kyc.QueueOrder;
 import org.smartstart.backoffice.domain.tokens.BuzMovement;
 import org.smartstart.backoffice.domain.tokens.RedeemRequest;
 import org.smartstart.backoffice.domain.usecase.Outcome;
@@ -27,6 +32,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8, concurrency: 16 threads change the same venture's cap table at once, and 16 threads spend from the
- * same wallet at once, through each adapter. No lost update (every change answered Done is in the data, every
+ * Issue 8, concurrency: 16 threads change the same venture's cap table at once, 16 threads spend from the
+ * same wallet at once, and 16 compliance officers claim from the same KYC queue at once, through each adapter. No
+ * double claim (KY-3), no lost update (every change answered Done is in the data, every
  * other attempt was answered Conflict and retried), no double spend (the balance never goes below zero and
  * equals the sum of its transactions), one audit entry per success, and the audit chain verifies afterwards.
  * {@code -Dconcurrency.rounds=N} repeats each scenario N times (1 by default).
@@ -223,6 +230,65 @@ class ConcurrentWritersContractTest {
                 assertThat(LedgerInvariants.violations(c, venture)).as("BZ-1 sum and BZ-5 chain").isEmpty();
             }
             assertThat(auditEntries() - auditBefore).as("one BUZ_REDEEMED entry per success").isEqualTo(successes);
+            assertAuditChainVerifies();
+        }
+    }
+
+    /**
+     * 16 compliance officers press "claim next" on the KYC queue at once while it holds only 8 documents older than
+     * any other: all 8 are handed out, each to exactly one officer (KY-3, no double claim), the database records
+     * the claim of the officer who was told so, there is one KYC_CLAIMED entry per claim, and the chain verifies.
+     */
+    @Test
+    void sixteen_officers_claiming_eight_documents_never_claim_one_twice() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            List<UUID> officers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                UUID officer = person("Officer " + round + "." + i);
+                TestAccounts.exec(fixture.db(), "INSERT INTO role_assignments (user_id, role, scope, reason) VALUES ('" + officer
+                        + "', 'compliance', 'global', 'race')");
+                officers.add(officer);
+            }
+            List<UUID> docs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                UUID applicant = UUID.randomUUID();
+                TestAccounts.exec(fixture.db(), "INSERT INTO users (id, display_name, email, kyc_status) VALUES ('" + applicant
+                        + "', 'Applicant " + i + "', '" + applicant + "@concurrency.test', 'pending')");
+                String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(("scan " + applicant).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                TestAccounts.exec(fixture.db(), "INSERT INTO document_blobs (sha256, media_type, bytes) VALUES ('" + sha + "', 'image/png', "
+                        + "convert_to('scan " + applicant + "', 'UTF8'))");
+                UUID doc = UUID.randomUUID();
+                // older than anything else in the queue, so these eight are the first handed out
+                TestAccounts.exec(fixture.db(), "INSERT INTO kyc_documents (id, user_id, doc_type, evidence_sha256, media_type, original_filename, "
+                        + "risk_score, submitted_at) VALUES ('" + doc + "', '" + applicant + "', 'passport', '" + sha + "', 'image/png', 'scan.png', 10, "
+                        + "TIMESTAMPTZ '1990-01-01 00:00:00Z' + interval '1 second' * " + (round * 8 + i) + ")");
+                docs.add(doc);
+            }
+            long auditBefore = auditEntries();
+            List<Callable<Outcome<Claim>>> work = new ArrayList<>();
+            for (UUID officer : officers) {
+                KycReview review = fixture.as(adapter, officer).kycReview();
+                work.add(() -> review.claimNext(new ClaimNext(DocumentKind.KYC, QueueOrder.OLDEST_FIRST)));
+            }
+            List<Outcome<Claim>> outcomes = runTogether(work);
+            Map<UUID, UUID> claimedBy = new HashMap<>();
+            int claims = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i) instanceof Outcome.Done<Claim> done) {
+                    claims++;
+                    assertThat(claimedBy.put(done.value().documentId(), officers.get(i)))
+                            .as("document %s handed out twice", done.value().documentId()).isNull();
+                }
+            }
+            assertThat(claimedBy.keySet()).as("all eight oldest documents were handed out").containsAll(docs);
+            try (Connection c = fixture.db().ownerConnection()) {
+                for (UUID doc : docs) {
+                    assertThat(LedgerInvariants.number(c, "SELECT count(*) FROM kyc_documents WHERE id = ? AND claimed_by = ?", doc, claimedBy.get(doc)))
+                            .as("the database holds the claim of the officer who was told so").isEqualTo(1);
+                }
+            }
+            assertThat(auditEntries() - auditBefore).as("one KYC_CLAIMED entry per claim").isEqualTo(claims);
             assertAuditChainVerifies();
         }
     }

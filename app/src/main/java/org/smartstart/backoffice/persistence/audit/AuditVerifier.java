@@ -252,6 +252,25 @@ public final class AuditVerifier {
     }
 
     /**
+     * The rows one verification (step) reads, in chain order: at most {@code limit} (0: all) entries after
+     * {@code afterSeq}, entries without a seq last, so they are met (as missing seqs) only once the sealed chain
+     * has run out.
+     */
+    public static String stepSelect(long afterSeq, int limit) {
+        String columns = "SELECT seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data::text, prev_tx_hash, tx_hash "
+                + "FROM audit_log";
+        if (afterSeq <= 0 || limit <= 0) { // from the start, or to the end (every row is read anyway)
+            return columns + (afterSeq > 0 ? " WHERE seq > " + afterSeq + " OR seq IS NULL" : "") + " ORDER BY seq NULLS LAST"
+                    + (limit > 0 ? " LIMIT " + limit : "");
+        }
+        // "seq > n OR seq IS NULL" in one scan cannot start the index at n: it read all n entries before it (a step
+        // deep in a 10M log took seconds). Each branch is an index range that stops after the step's rows; only
+        // those (at most twice the step) are put in order.
+        return "SELECT * FROM ((" + columns + " WHERE seq > " + afterSeq + " ORDER BY seq LIMIT " + limit + ") UNION ALL ("
+                + columns + " WHERE seq IS NULL LIMIT " + limit + ")) step ORDER BY seq NULLS LAST LIMIT " + limit;
+    }
+
+    /**
      * Receives the COPY rows and hands chunks of them to the workers; the caller takes the finished chunks
      * in their original order from a bounded queue, so at most a few chunks are in memory at a time.
      */
@@ -275,10 +294,7 @@ public final class AuditVerifier {
 
         @Override
         public void run() {
-            // entries without a seq come last, so they are met (as missing seqs) only once the sealed chain has run out
-            String sql = "COPY (SELECT seq, id, ts, actor_user_id, action, object_type, object_id, venture_id, data::text, prev_tx_hash, tx_hash "
-                    + "FROM audit_log" + (afterSeq > 0 ? " WHERE seq > " + afterSeq + " OR seq IS NULL" : "") + " ORDER BY seq NULLS LAST"
-                    + (limit > 0 ? " LIMIT " + limit : "") + ") TO STDOUT (FORMAT binary)";
+            String sql = "COPY (" + stepSelect(afterSeq, limit) + ") TO STDOUT (FORMAT binary)";
             try {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 CopyOut copy = pg.getCopyAPI().copyOut(sql);

@@ -22,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +75,30 @@ public final class LocalAuditTrail implements AuditTrail {
     }
 
     private static AuditPage page(Connection c, AuditFilter f, Optional<Set<UUID>> ventures) throws SQLException {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE l.seq IS NOT NULL");
+        int size = f.pageSize();
+        List<AuditLogEntry> entries = new ArrayList<>(Math.min(size + 1, 128));
+        try (PreparedStatement p = pageStatement(c, "", f, ventures); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                entries.add(entry(r));
+            }
+        }
+        boolean more = entries.size() > size;
+        if (more) {
+            entries = entries.subList(0, size);
+        }
+        boolean newestFirst = f.order() == AuditFilter.Direction.NEWEST_FIRST;
+        Long last = more ? entries.get(entries.size() - 1).seq() : null;
+        return new AuditPage(entries, newestFirst ? null : last, newestFirst ? last : null);
+    }
+
+    /**
+     * The statement of one page, exactly as the screen's query runs it; {@code prefix} goes in front of it
+     * ({@code "EXPLAIN (ANALYZE, BUFFERS) "} for the benchmark's plans, else empty).
+     *
+     * @param ventures the ventures the actor may see, or empty for the whole log
+     */
+    public static PreparedStatement pageStatement(Connection c, String prefix, AuditFilter f, Optional<Set<UUID>> ventures) throws SQLException {
+        StringBuilder sql = new StringBuilder(prefix).append(COLUMNS).append(" WHERE l.seq IS NOT NULL");
         List<Object> args = new ArrayList<>();
         if (f.fromTs() != null) {
             sql.append(" AND l.ts >= ?");
@@ -107,6 +132,21 @@ public final class LocalAuditTrail implements AuditTrail {
             sql.append(" AND l.venture_id = ANY (?)");
             args.add(c.createArrayOf("uuid", ventures.get().toArray()));
         }
+        boolean newestFirst = f.order() == AuditFilter.Direction.NEWEST_FIRST;
+        if ((f.fromTs() != null || f.toTs() != null) && boundBySeq(c, f, newestFirst)) {
+            // the exact seq range of the time range, read from (ts, seq) (V29), so the seq scan starts inside it
+            String range = "(SELECT %s(r.seq) FROM (SELECT seq FROM audit_log WHERE seq IS NOT NULL"
+                    + (f.fromTs() != null ? " AND ts >= ?" : "") + (f.toTs() != null ? " AND ts < ?" : "") + " OFFSET 0) r)";
+            for (String bound : f.fromTs() != null && f.toTs() != null ? List.of("min", "max") : f.toTs() != null ? List.of("max") : List.of("min")) {
+                sql.append(" AND l.seq ").append(bound.equals("min") ? ">= " : "<= ").append(range.formatted(bound));
+                if (f.fromTs() != null) {
+                    args.add(Timestamp.from(f.fromTs()));
+                }
+                if (f.toTs() != null) {
+                    args.add(Timestamp.from(f.toTs()));
+                }
+            }
+        }
         if (f.afterSeq() != null) {
             sql.append(" AND l.seq > ?");
             args.add(f.afterSeq());
@@ -115,13 +155,12 @@ public final class LocalAuditTrail implements AuditTrail {
             sql.append(" AND l.seq < ?");
             args.add(f.beforeSeq());
         }
-        boolean newestFirst = f.order() == AuditFilter.Direction.NEWEST_FIRST;
         int size = f.pageSize();
         // one row more than the page tells whether another page follows, without counting
         sql.append(" ORDER BY l.seq ").append(newestFirst ? "DESC" : "ASC").append(" LIMIT ").append(size + 1);
 
-        List<AuditLogEntry> entries = new ArrayList<>(Math.min(size + 1, 128));
-        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+        PreparedStatement p = c.prepareStatement(sql.toString());
+        try {
             for (int i = 0; i < args.size(); i++) {
                 Object arg = args.get(i);
                 if (arg instanceof UUID) {
@@ -130,18 +169,48 @@ public final class LocalAuditTrail implements AuditTrail {
                     p.setObject(i + 1, arg);
                 }
             }
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    entries.add(entry(r));
-                }
+        } catch (SQLException | RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    /**
+     * Whether a time-filtered page should first read the seq range of its times: that costs one index entry per
+     * log entry in the time range, while the plain scan on seq skips the entries beyond the range on the side it
+     * starts from (newer than "to" newest first, older than "from" oldest first). Both give the same rows; the
+     * log's first and last times (two index probes) tell, by proportion, which reads less.
+     */
+    private static boolean boundBySeq(Connection c, AuditFilter f, boolean newestFirst) throws SQLException {
+        Instant first;
+        Instant last;
+        try (PreparedStatement p = c.prepareStatement("SELECT min(ts), max(ts) FROM audit_log"); ResultSet r = p.executeQuery()) {
+            r.next();
+            Timestamp a = r.getTimestamp(1);
+            Timestamp b = r.getTimestamp(2);
+            if (a == null || b == null || !b.after(a)) {
+                return false;
             }
+            first = a.toInstant();
+            last = b.toInstant();
         }
-        boolean more = entries.size() > size;
-        if (more) {
-            entries = entries.subList(0, size);
-        }
-        Long last = more ? entries.get(entries.size() - 1).seq() : null;
-        return new AuditPage(entries, newestFirst ? null : last, newestFirst ? last : null);
+        // in seconds as doubles: the filter's times may lie anywhere in 0001..9999, beyond what nanoseconds hold in a long
+        double span = seconds(first, last);
+        double from = f.fromTs() == null ? 0 : clamp(seconds(first, f.fromTs()) / span);
+        double to = f.toTs() == null ? 1 : clamp(seconds(first, f.toTs()) / span);
+        double inRange = Math.max(0, to - from);
+        double skipped = newestFirst ? 1 - to : from;
+        return inRange < skipped;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    private static double clamp(double share) {
+        return Math.max(0, Math.min(1, share));
     }
 
     @Override

@@ -131,7 +131,7 @@ public final class RemoteConnector implements BackOfficeConnector {
             return new SignInResult.Unavailable(Problems.toOutcome(response.code(), body, response.header("Retry-After"),
                     server.toString()).describe());
         } catch (IOException e) {
-            return new SignInResult.Unavailable(unreachable(e));
+            return new SignInResult.Unavailable(unreachable(e, false));
         }
     }
 
@@ -225,7 +225,7 @@ public final class RemoteConnector implements BackOfficeConnector {
                         + e.getOriginalMessage(), e);
             } catch (IOException e) {
                 if (last) {
-                    return new Outcome.Unavailable<>(unreachable(e), Duration.ofSeconds(5));
+                    return new Outcome.Unavailable<>(unreachable(e, !"GET".equals(built.method()) && mayHaveArrived(e)), Duration.ofSeconds(5));
                 }
                 LOG.debug("{} {} failed ({}); trying again", built.method(), built.url().encodedPath(), e.toString());
                 sleep(wait);
@@ -234,10 +234,25 @@ public final class RemoteConnector implements BackOfficeConnector {
         }
     }
 
-    private String unreachable(IOException e) {
-        return "The back office server at " + server + " cannot be reached (" + (e.getMessage() == null
-                ? e.getClass().getSimpleName() : e.getMessage()) + "); nothing was changed. Check the address and the network, "
+    /**
+     * @param maybeApplied the command may have reached the server before the connection broke, so "nothing was changed"
+     *                     cannot be known (found by the issue 8 crash test: a server killed during an import's commit
+     *                     had the client told that nothing was changed, whichever way the commit went)
+     */
+    private String unreachable(IOException e, boolean maybeApplied) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (maybeApplied) {
+            return "The connection to the back office server at " + server + " broke before it answered (" + why + "): the change "
+                    + "may or may not have been made. Look at the data before trying again.";
+        }
+        return "The back office server at " + server + " cannot be reached (" + why + "); nothing was changed. Check the address and the network, "
                 + "then try again.";
+    }
+
+    /** Whether the request may have reached the server: not when no connection or no TLS session was ever made. */
+    private static boolean mayHaveArrived(IOException e) {
+        return !(e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+                || e instanceof java.net.NoRouteToHostException || e instanceof javax.net.ssl.SSLException);
     }
 
     private static JsonNode readTree(ResponseBody body) throws IOException {

@@ -282,8 +282,8 @@ public final class AdministrationViewModel {
         run("Uploading a KYC document…", () -> {
             long size = java.nio.file.Files.size(file);
             if (size > KycUpload.MAX_BYTES) {
-                return Outcome.<PersonDetails.KycDocument>invalid("file", "is " + size / 1024 + " KB; at most " + KycUpload.MAX_BYTES / 1024
-                        + " KB (scan it at a lower resolution)");
+                return Outcome.<PersonDetails.KycDocument>invalid("file", "is " + size / 1024 + " KB; at most " + KycUpload.limitInWords()
+                        + " (scan it at a lower resolution)");
             }
             String base64 = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(file));
             return people.uploadKycDocument(p.id(), new KycUpload(docType, file.getFileName().toString(), base64));

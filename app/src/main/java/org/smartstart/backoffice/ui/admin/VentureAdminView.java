@@ -131,7 +131,7 @@ final class VentureAdminView {
         TextField name = new TextField();
         name.setId("newVentureName");
         name.textProperty().bindBidirectional(vm.newNameProperty());
-        ComboBox<String> region = new ComboBox<>(FXCollections.observableList(VentureFilter.REGIONS));
+        ComboBox<String> region = new ComboBox<>(FXCollections.observableArrayList(VentureFilter.REGIONS));
         region.setId("newVentureRegion");
         region.setConverter(converter(r -> r == null ? "" : VentureLabels.region(r)));
         region.valueProperty().bindBidirectional(vm.newRegionProperty());

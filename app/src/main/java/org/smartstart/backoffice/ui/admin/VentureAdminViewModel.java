@@ -104,6 +104,8 @@ public final class VentureAdminViewModel {
     private final ZoneId zone;
     private Navigator navigator = Navigator.NOWHERE;
     private Consumer<UUID> walletOpener = id -> { };
+    /** The venture last asked for: answers about another one (opened before it) are dropped. */
+    private UUID asked;
 
     public VentureAdminViewModel(Ventures ventures, People people, Wallets wallets, TaskExecutor executor, ZoneId zone) {
         this.ventures = ventures;
@@ -168,8 +170,12 @@ public final class VentureAdminViewModel {
     }
 
     private void reload(UUID ventureId) {
+        asked = ventureId;
         executor.execute(BackgroundTask.of("Opening venture…", () -> ventures.venture(ventureId))
                 .onSuccess(outcome -> {
+                    if (!ventureId.equals(asked)) {
+                        return;
+                    }
                     if (outcome instanceof Outcome.Done<VentureDetail> done) {
                         show(done.value());
                     } else {
@@ -181,8 +187,8 @@ public final class VentureAdminViewModel {
         issuanceHistory.set("");
         executor.execute(BackgroundTask.of("Reading the issuance rule…", () -> wallets.issuanceRules(ventureId))
                 .onSuccess(outcome -> {
-                    if (venture.get() != null && !venture.get().id().equals(ventureId)) {
-                        return;
+                    if (!ventureId.equals(asked)) {
+                        return; // another venture was opened meanwhile
                     }
                     if (outcome instanceof Outcome.Done<IssuanceRules> done) {
                         issuanceRule.set(BuzWalletViewModel.ruleSentence(done.value()));
@@ -280,6 +286,7 @@ public final class VentureAdminViewModel {
             feedback.set(AdminFeedback.done(created.name() + " is created as a draft, owned by " + created.ownerName()
                     + ". It becomes active once its articles of incorporation and tax ID are verified (KY-6)."));
             show(created);
+            reload(created.id());
             search();
         });
     }

@@ -154,10 +154,10 @@ final class VentureAdminView {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
-        grid.addRow(0, mnemonicLabel("Venture na_me", name), name);
+        grid.addRow(0, mnemonicLabel("Vent_ure name", name), name);
         grid.addRow(1, mnemonicLabel("Re_gion", region), region);
-        grid.addRow(2, mnemonicLabel("O_wner", owner), owner);
-        grid.addRow(3, mnemonicLabel("Platform _cap %", cap), cap);
+        grid.addRow(2, mnemonicLabel("Own_er", owner), owner);
+        grid.addRow(3, mnemonicLabel("Platform ca_p %", cap), cap);
         GridPane.setHgrow(name, Priority.ALWAYS);
         GridPane.setHgrow(owner, Priority.ALWAYS);
         Label note = new Label("A new venture starts as a draft. The owner must be KYC-verified (KY-5); the platform holds at most "

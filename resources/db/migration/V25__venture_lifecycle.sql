@@ -71,12 +71,6 @@ BEGIN
                            WHEN 'suspended' THEN 'a suspended venture may only become active again or be archived'
                            ELSE 'a venture never returns to draft' END);
         END IF;
-    ELSE
-        old_s := NULL;
-        IF NEW.archived_at IS NOT NULL AND me IS NOT NULL THEN
-            RAISE EXCEPTION USING ERRCODE = 'SSV02', MESSAGE = format(
-                'VS-2: The venture %s cannot be created archived', NEW.name);
-        END IF;
     END IF;
 
     -- VS-2: not archived under an active legal hold (LH-3).

@@ -154,7 +154,7 @@ final class VentureAdminView {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
-        grid.addRow(0, mnemonicLabel("Vent_ure name", name), name);
+        grid.addRow(0, plainLabel("Venture name", name), name);
         grid.addRow(1, mnemonicLabel("Re_gion", region), region);
         grid.addRow(2, mnemonicLabel("Own_er", owner), owner);
         grid.addRow(3, mnemonicLabel("Platform ca_p %", cap), cap);
@@ -417,6 +417,14 @@ final class VentureAdminView {
     private static Label mnemonicLabel(String text, Node target) {
         Label l = new Label(text);
         l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A label for a field without a mnemonic of its own (the field is reached with Tab from the pane's title). */
+    private static Label plainLabel(String text, Node target) {
+        Label l = new Label(text);
         l.setLabelFor(target);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;

@@ -99,10 +99,10 @@ class VentureAdministrationWindowTest {
     private static void open(FxRobot robot, String name) throws TimeoutException {
         robot.clickOn("#ventureSearchName").write(name).type(KeyCode.ENTER);
         ListView<VentureOverview> list = robot.lookup("#venturesList").queryListView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
         robot.interact(() -> list.getSelectionModel().select(0));
         Label title = robot.lookup("#ventureTitle").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> title.getText().equals(name));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> title.getText().equals(name));
     }
 
     private static String feedback(FxRobot robot) {
@@ -122,7 +122,7 @@ class VentureAdministrationWindowTest {
         ComboBox<String> region = robot.lookup("#newVentureRegion").queryComboBox();
         robot.interact(() -> region.getSelectionModel().select("eu"));
         ComboBox<PersonSummary> owner = robot.lookup("#newVentureOwner").queryComboBox();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> owner.getItems().stream().anyMatch(p -> p.id().equals(scenario.verified())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> owner.getItems().stream().anyMatch(p -> p.id().equals(scenario.verified())));
         robot.interact(() -> owner.getSelectionModel().select(
                 owner.getItems().stream().filter(p -> p.id().equals(scenario.verified())).findFirst().orElseThrow()));
         robot.clickOn("#newVentureCap").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("12.5");
@@ -132,8 +132,8 @@ class VentureAdministrationWindowTest {
         alt(robot, KeyCode.D);
 
         Label title = robot.lookup("#ventureTitle").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> title.getText().equals(name));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> feedback(robot).contains("is created as a draft"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> title.getText().equals(name));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> feedback(robot).contains("is created as a draft"));
         assertThat(robot.lookup("#ventureStatusBadge").queryAs(Label.class).getText()).isEqualTo("Draft");
         assertThat(robot.lookup("#ventureFacts").queryAs(Label.class).getText()).contains("Europe", "Vera Verified", "12.500%");
         assertThat(TestAccountsQuery.count(fixture, "SELECT count(*) FROM ventures WHERE name = '" + name + "' AND status = 'draft'")).isEqualTo(1);
@@ -152,7 +152,7 @@ class VentureAdministrationWindowTest {
         alt(robot, KeyCode.C);
 
         Label rule = robot.lookup("#ventureFeedback .rule-badge").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "KY-6".equals(rule.getText()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "KY-6".equals(rule.getText()));
         assertThat(feedback(robot)).contains(name + " did not become active", "articles_of_inc and tax_id");
         assertThat(robot.lookup("#ventureStatusReason").queryTextInputControl().getText()).isEqualTo("Ready to launch");
         assertThat(robot.lookup("#ventureStatusBadge").queryAs(Label.class).getText()).isEqualTo("Draft");

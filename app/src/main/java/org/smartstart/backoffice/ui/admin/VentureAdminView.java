@@ -150,6 +150,9 @@ final class VentureAdminView {
         create.getStyleClass().add("accent");
         create.disableProperty().bind(vm.canCreateProperty().not());
         create.setOnAction(e -> vm.create());
+        // Enter in the name or the cap creates too (the form is finished from the keyboard)
+        name.setOnAction(e -> vm.create());
+        cap.setOnAction(e -> vm.create());
 
         GridPane grid = new GridPane();
         grid.setHgap(6);

@@ -129,10 +129,17 @@ class VentureAdministrationWindowTest {
         assertThat(robot.lookup("#newVentureCap").queryTextInputControl().getText()).isEqualTo("12.5");
         assertThat(robot.lookup("#createVenture").queryButton().isDisabled()).isFalse();
 
-        alt(robot, KeyCode.D);
+        robot.type(KeyCode.ENTER);
 
         Label title = robot.lookup("#ventureTitle").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> title.getText().equals(name));
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> title.getText().equals(name));
+        } catch (TimeoutException e) {
+            throw new AssertionError("not created; title '" + title.getText() + "', screen says: "
+                    + robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                    .filter(t -> t != null && (t.contains("not") || t.contains("created"))).toList()
+                    + ", focus " + robot.listTargetWindows().get(0).getScene().getFocusOwner(), e);
+        }
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> feedback(robot).contains("is created as a draft"));
         assertThat(robot.lookup("#ventureStatusBadge").queryAs(Label.class).getText()).isEqualTo("Draft");
         assertThat(robot.lookup("#ventureFacts").queryAs(Label.class).getText()).contains("Europe", "Vera Verified", "12.500%");

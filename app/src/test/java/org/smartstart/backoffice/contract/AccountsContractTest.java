@@ -249,8 +249,12 @@ class AccountsContractTest {
         huge[0] = (byte) 0xFF;
         huge[1] = (byte) 0xD8;
         huge[2] = (byte) 0xFF;
-        assertThat(fields(as(admin).uploadKycDocument(eva, new KycUpload("passport", "big.jpg",
-                java.util.Base64.getEncoder().encodeToString(huge))))).containsExactly("file");
+        // 5 MB, as for dispute evidence: one byte more is refused naming the limit (through the API too: 8 MiB bodies)
+        assertThat(KycUpload.MAX_BYTES).isEqualTo(5 * 1024 * 1024);
+        Outcome<PersonDetails.KycDocument> tooBig = as(admin).uploadKycDocument(eva, new KycUpload("passport", "big.jpg",
+                java.util.Base64.getEncoder().encodeToString(huge)));
+        assertThat(fields(tooBig)).containsExactly("file");
+        assertThat(tooBig.describe()).contains("at most 5 MB");
         assertThat(fields(as(admin).uploadKycDocument(eva, new KycUpload("selfie", " ", base64)))).containsExactly("docType", "originalFilename");
         assertThat(as(staff("support")).uploadKycDocument(eva, new KycUpload("passport", "eva.pdf", base64))).isInstanceOf(Outcome.Denied.class);
         assertThat(text("SELECT count(*) FROM kyc_documents WHERE user_id = '" + eva + "'")).isEqualTo("1");

@@ -63,7 +63,9 @@ class PermissionMatrixContractTest {
         WORK_DISPUTES(b -> b.disputes().assign(UUID.randomUUID(), null), Who.GLOBAL_SUPPORT, Who.GLOBAL_ADMIN),
         BROWSE_AUDIT(b -> b.auditTrail().entries(AuditFilter.all().withVenture(acme)),
                 Who.GLOBAL_COMPLIANCE, Who.GLOBAL_ADMIN, Who.OWNER_OF_ACME),
-        MANAGE_USERS(b -> b.people().grantRole(UUID.randomUUID(), new RoleGrant(null, null, null)), Who.GLOBAL_ADMIN);
+        MANAGE_USERS(b -> b.people().grantRole(UUID.randomUUID(), new RoleGrant(null, null, null)), Who.GLOBAL_ADMIN),
+        MANAGE_VENTURES(b -> b.ventures().createVenture(new org.smartstart.backoffice.domain.ventures.NewVenture(null, null, null, null)),
+                Who.GLOBAL_ADMIN);
 
         final Function<BackOffice, Outcome<?>> call;
         final Set<Who> allowed;

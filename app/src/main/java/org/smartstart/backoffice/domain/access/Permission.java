@@ -19,7 +19,9 @@ public enum Permission {
     MANAGE_LEGAL_HOLDS("impose or release legal holds", EnumSet.noneOf(Role.class), EnumSet.of(Role.COMPLIANCE)),
     WORK_DISPUTES("work disputes", EnumSet.noneOf(Role.class), EnumSet.of(Role.SUPPORT, Role.ADMIN)),
     BROWSE_AUDIT("browse and verify the audit trail", EnumSet.of(Role.OWNER), EnumSet.of(Role.COMPLIANCE, Role.ADMIN)),
-    MANAGE_USERS("manage users and roles", EnumSet.noneOf(Role.class), EnumSet.of(Role.ADMIN));
+    MANAGE_USERS("manage users and roles", EnumSet.noneOf(Role.class), EnumSet.of(Role.ADMIN)),
+    /** "admin: manages users, roles and ventures" (DOMAIN.md, who uses it): create, change status, archive. */
+    MANAGE_VENTURES("manage ventures", EnumSet.noneOf(Role.class), EnumSet.of(Role.ADMIN));
 
     private final String words;
     private final Set<Role> ventureRoles;

@@ -10,8 +10,17 @@ package org.smartstart.backoffice.domain.identity;
  */
 public record KycUpload(String docType, String originalFilename, String base64) {
 
-    /** Fits one API request (1 MiB, base64 adds a third) with room for the rest of the body. */
-    public static final int MAX_BYTES = 700 * 1024;
+    /**
+     * 5 MB, the same limit as dispute evidence; the database refuses larger ones too (V25). Its base64 (a third
+     * more, about 6.7 MiB) fits one API request (8 MiB, {@code ApiServerOptions.DEFAULT_MAX_BODY}) with room
+     * for the rest of the body.
+     */
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    /** "5 MB": the limit as people read it. */
+    public static String limitInWords() {
+        return MAX_BYTES / (1024 * 1024) + " MB";
+    }
 
     @Override
     public String toString() {

@@ -129,7 +129,7 @@ public final class PeopleUseCases {
         if (upload.base64() == null || upload.base64().isEmpty()) {
             problems.add(new FieldProblem("file", "is missing or empty"));
         } else if (upload.base64().length() > (KycUpload.MAX_BYTES / 3 + 1) * 4 + 4) {
-            problems.add(new FieldProblem("file", "is larger than " + KycUpload.MAX_BYTES / 1024 + " KB; scan it at a lower resolution"));
+            problems.add(new FieldProblem("file", "is larger than " + KycUpload.limitInWords() + "; scan it at a lower resolution"));
         } else {
             try {
                 bytes = java.util.Base64.getDecoder().decode(upload.base64());
@@ -142,8 +142,8 @@ public final class PeopleUseCases {
             if (bytes.length == 0) {
                 problems.add(new FieldProblem("file", "is empty"));
             } else if (bytes.length > KycUpload.MAX_BYTES) {
-                problems.add(new FieldProblem("file", "is " + bytes.length / 1024 + " KB; at most " + KycUpload.MAX_BYTES / 1024
-                        + " KB (scan it at a lower resolution)"));
+                problems.add(new FieldProblem("file", "is " + bytes.length / 1024 + " KB; at most " + KycUpload.limitInWords()
+                        + " (scan it at a lower resolution)"));
             } else {
                 mediaType = DocumentFile.mediaType(bytes).orElse(null);
                 if (mediaType == null) {

@@ -2,8 +2,15 @@ package org.smartstart.backoffice.persistence.ventures;
 
 import org.smartstart.backoffice.domain.identity.Session;
 import org.smartstart.backoffice.domain.usecase.Outcome;
+import org.smartstart.backoffice.domain.ventures.NewVenture;
+import org.smartstart.backoffice.domain.ventures.StatusChange;
+import org.smartstart.backoffice.domain.ventures.VentureAdminUseCases;
+import org.smartstart.backoffice.domain.ventures.VentureArchive;
+import org.smartstart.backoffice.domain.ventures.VentureDetail;
+import org.smartstart.backoffice.domain.ventures.VentureFilter;
 import org.smartstart.backoffice.domain.ventures.VentureOverview;
 import org.smartstart.backoffice.domain.ventures.Ventures;
+import org.smartstart.backoffice.persistence.usecase.LocalTx;
 import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 
 import java.sql.Array;
@@ -64,5 +71,34 @@ public final class LocalVentures implements Ventures {
             }
             return Outcome.done(List.copyOf(rows));
         });
+    }
+
+    private static VentureAdminUseCases admin(LocalTx tx) {
+        return new VentureAdminUseCases(new JdbcVentureStore(tx.connection()));
+    }
+
+    @Override
+    public Outcome<List<VentureOverview>> search(VentureFilter filter) {
+        return useCases.query(session, (actor, tx) -> admin(tx).search(actor, filter));
+    }
+
+    @Override
+    public Outcome<VentureDetail> venture(UUID ventureId) {
+        return useCases.query(session, (actor, tx) -> admin(tx).venture(actor, ventureId));
+    }
+
+    @Override
+    public Outcome<VentureDetail> createVenture(NewVenture venture) {
+        return useCases.command(session, (actor, tx, audit) -> admin(tx).create(actor, venture, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<VentureDetail> changeStatus(UUID ventureId, StatusChange change) {
+        return useCases.command(session, (actor, tx, audit) -> admin(tx).changeStatus(actor, ventureId, change, tx.now(), audit));
+    }
+
+    @Override
+    public Outcome<VentureDetail> archiveVenture(UUID ventureId, VentureArchive archive) {
+        return useCases.command(session, (actor, tx, audit) -> admin(tx).archive(actor, ventureId, archive, tx.now(), audit));
     }
 }

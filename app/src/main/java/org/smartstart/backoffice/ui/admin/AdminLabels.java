@@ -59,6 +59,9 @@ public final class AdminLabels {
             case "email" -> "E-mail:";
             case "countryCode" -> "Country:";
             case "temporaryPassword" -> "Temporary password:";
+            case "ownerUserId" -> "Owner:";
+            case "aliceEquityCap" -> "Platform cap:";
+            case "status" -> "Status:";
             default -> name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1) + ":";
         };
     }

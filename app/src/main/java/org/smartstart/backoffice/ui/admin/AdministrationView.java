@@ -70,6 +70,11 @@ public final class AdministrationView {
     @FXML private Label feedbackRule;
     @FXML private Label feedback;
     @FXML private TabPane tabs;
+    @FXML private TabPane sections;
+    @FXML private javafx.scene.control.Tab peopleSection;
+    @FXML private javafx.scene.control.Tab venturesSection;
+    @FXML private VBox venturesHost;
+    @FXML private javafx.scene.control.Tab walletTab;
 
     @FXML private TableView<RoleAssignment> rolesTable;
     @FXML private TableColumn<RoleAssignment, String> roleColumn;
@@ -135,6 +140,23 @@ public final class AdministrationView {
         initializeRoles();
         initializeWallet();
         initializeDetails();
+        initializeVentures();
+    }
+
+    /** The Ventures section (built in code) and the requests to bring the people section or a wallet to the front. */
+    private void initializeVentures() {
+        javafx.scene.Node ventures = new VentureAdminView(viewModel.ventureAdmin()).build();
+        VBox.setVgrow(ventures, javafx.scene.layout.Priority.ALWAYS);
+        venturesHost.getChildren().setAll(ventures);
+        viewModel.requestedViewProperty().addListener((obs, old, wanted) -> {
+            if (wanted == null) {
+                return;
+            }
+            sections.getSelectionModel().select(peopleSection);
+            if ("wallet".equals(wanted)) {
+                tabs.getSelectionModel().select(walletTab);
+            }
+        });
     }
 
     /** The read-only tabs: KYC documents with their decisions, devices and skills, sign-ins. */

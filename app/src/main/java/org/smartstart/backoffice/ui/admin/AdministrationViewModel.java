@@ -104,6 +104,9 @@ public final class AdministrationViewModel {
     private final Clock clock;
     private final ZoneId zone;
     private final BuzWalletViewModel wallet;
+    private final VentureAdminViewModel ventureAdmin;
+    /** What the screen should bring to the front: "person" (the people section), "wallet" (the person's wallet tab). */
+    private final ObjectProperty<String> requestedView = new SimpleObjectProperty<>();
 
     public AdministrationViewModel(People people, Ventures ventures, BuzWalletViewModel wallet, TaskExecutor executor,
                                    Clock clock, ZoneId zone) {
@@ -113,6 +116,12 @@ public final class AdministrationViewModel {
         this.executor = executor;
         this.clock = clock;
         this.zone = zone;
+        this.ventureAdmin = new VentureAdminViewModel(ventures, people, wallet.walletsPort(), executor, zone);
+        ventureAdmin.setWalletOpener(userId -> {
+            open(userId);
+            requestedView.set(null);
+            requestedView.set("wallet");
+        });
         grantVentureNeeded = Bindings.createBooleanBinding(
                 () -> grantRole.get() != null && PeopleUseCases.VENTURE_ROLES.contains(grantRole.get()), grantRole);
         grantRole.addListener((obs, old, role) -> {
@@ -146,6 +155,22 @@ public final class AdministrationViewModel {
                 })
                 .onFailure(e -> feedback.set(AdminFeedback.failure("The ventures could not be loaded", e))));
         search();
+        ventureAdmin.load();
+    }
+
+    /** The Ventures section of this screen. */
+    public VentureAdminViewModel ventureAdmin() {
+        return ventureAdmin;
+    }
+
+    /** Links of the Ventures section lead through the shell's navigator. */
+    public void setNavigator(org.smartstart.backoffice.ui.navigation.Navigator navigator) {
+        ventureAdmin.setNavigator(navigator);
+    }
+
+    /** Set when something asks for the people section ("person") or the open person's wallet ("wallet"). */
+    public ReadOnlyObjectProperty<String> requestedViewProperty() {
+        return requestedView;
     }
 
     public void search() {
@@ -213,6 +238,8 @@ public final class AdministrationViewModel {
     public boolean show(Place place) {
         if (place instanceof Place.ObjectOf o && "user".equals(o.objectType()) && o.objectId() != null) {
             open(o.objectId());
+            requestedView.set(null);
+            requestedView.set("person");
             return true;
         }
         return false;
@@ -282,8 +309,8 @@ public final class AdministrationViewModel {
         run("Uploading a KYC document…", () -> {
             long size = java.nio.file.Files.size(file);
             if (size > KycUpload.MAX_BYTES) {
-                return Outcome.<PersonDetails.KycDocument>invalid("file", "is " + size / 1024 + " KB; at most " + KycUpload.MAX_BYTES / 1024
-                        + " KB (scan it at a lower resolution)");
+                return Outcome.<PersonDetails.KycDocument>invalid("file", "is " + size / 1024 + " KB; at most " + KycUpload.limitInWords()
+                        + " (scan it at a lower resolution)");
             }
             String base64 = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(file));
             return people.uploadKycDocument(p.id(), new KycUpload(docType, file.getFileName().toString(), base64));

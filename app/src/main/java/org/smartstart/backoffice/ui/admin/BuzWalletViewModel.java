@@ -91,18 +91,28 @@ public final class BuzWalletViewModel {
     }
 
     private void describe(IssuanceRules rules) {
+        issuanceRule.set(ruleSentence(rules));
+        issuanceHistory.set(historyLines(rules));
+    }
+
+    /** One sentence on the venture's current issuance rule and this month's issues (BZ-3, BZ-4). */
+    static String ruleSentence(IssuanceRules rules) {
         java.util.Optional<IssuanceRules.Version> current = rules.current();
         if (current.isEmpty()) {
-            issuanceRule.set(rules.ventureName() + " has no BUZ issuance rule: it cannot issue BUZ (BZ-3).");
+            return rules.ventureName() + " has no BUZ issuance rule: it cannot issue BUZ (BZ-3).";
         } else {
             IssuanceRules.Version v = current.get();
-            issuanceRule.set("Rule of " + rules.ventureName() + ": at most " + buz(v.monthlyIssueCap()) + " BUZ a month, "
+            return ("Rule of " + rules.ventureName() + ": at most " + buz(v.monthlyIssueCap()) + " BUZ a month, "
                     + buz(rules.issuedThisMonth()) + " issued in " + rules.month() + " (BZ-3); conversion band " + v.bandMin().toPlainString()
                     + "–" + v.bandMax().toPlainString() + " % per BUZ, " + (v.boardApproved() ? "board approved" : "NOT board approved")
                     + " (BZ-4); in force since " + v.createdAt().toString().substring(0, 10)
                     + (rules.versions().size() > 1 ? "; " + (rules.versions().size() - 1) + " earlier version"
                     + (rules.versions().size() > 2 ? "s" : "") : "") + ".");
         }
+    }
+
+    /** Every version of the rule, one per line, newest first. */
+    static String historyLines(IssuanceRules rules) {
         StringBuilder history = new StringBuilder();
         for (IssuanceRules.Version v : rules.versions()) {
             history.append(v.createdAt().toString(), 0, 10).append(" – ")
@@ -111,7 +121,12 @@ public final class BuzWalletViewModel {
                     .append("–").append(v.bandMax().toPlainString()).append(" %, ").append(v.boardApproved() ? "board approved" : "not approved")
                     .append('\n');
         }
-        issuanceHistory.set(history.toString().strip());
+        return history.toString().strip();
+    }
+
+    /** The port this wallet view model reads (the ventures administration reads issuance rules through it too). */
+    Wallets walletsPort() {
+        return wallets;
     }
 
     /** One sentence on the chosen venture's current issuance rule and this month's issues. */

@@ -199,6 +199,7 @@ public final class DesktopShell {
             BackOffice backOffice = connector.open(session);
             AdministrationViewModel viewModel = new AdministrationViewModel(backOffice.people(), backOffice.ventures(),
                     new BuzWalletViewModel(backOffice.wallets(), executor), executor, java.time.Clock.systemUTC(), zone);
+            viewModel.setNavigator(navigator);
             Node node = ViewLoader.load("Administration", new AdministrationView(viewModel));
             showers.put(page, viewModel::show);
             viewModel.load();

@@ -32,7 +32,8 @@ class PermissionMatrixTest {
             Permission.MANAGE_LEGAL_HOLDS, EnumSet.noneOf(Role.class),
             Permission.WORK_DISPUTES, EnumSet.noneOf(Role.class),
             Permission.BROWSE_AUDIT, EnumSet.of(Role.OWNER),
-            Permission.MANAGE_USERS, EnumSet.noneOf(Role.class));
+            Permission.MANAGE_USERS, EnumSet.noneOf(Role.class),
+            Permission.MANAGE_VENTURES, EnumSet.noneOf(Role.class));
     private static final Map<Permission, Set<Role>> GLOBAL = Map.of(
             Permission.EDIT_CAP_TABLE, EnumSet.of(Role.ADMIN),
             Permission.CONVERT_BUZ, EnumSet.of(Role.ADMIN),
@@ -41,7 +42,8 @@ class PermissionMatrixTest {
             Permission.MANAGE_LEGAL_HOLDS, EnumSet.of(Role.COMPLIANCE),
             Permission.WORK_DISPUTES, EnumSet.of(Role.SUPPORT, Role.ADMIN),
             Permission.BROWSE_AUDIT, EnumSet.of(Role.COMPLIANCE, Role.ADMIN),
-            Permission.MANAGE_USERS, EnumSet.of(Role.ADMIN));
+            Permission.MANAGE_USERS, EnumSet.of(Role.ADMIN),
+            Permission.MANAGE_VENTURES, EnumSet.of(Role.ADMIN));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();

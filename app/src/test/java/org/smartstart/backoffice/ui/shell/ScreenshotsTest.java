@@ -645,4 +645,58 @@ class ScreenshotsTest {
         executor.close();
         places.close();
     }
+
+    /** The administration's Ventures section: the list with Northwind open, its billing, and Kumo's KY-6 refusal; light and dark. */
+    @Test
+    void ventureAdministration(FxRobot robot) throws Exception {
+        signIn(robot, ADMIN, "#nav-administration");
+        robot.clickOn("#nav-administration");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#sections").tryQuery().isPresent());
+        javafx.scene.control.TabPane sections = robot.lookup("#sections").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> sections.getSelectionModel().select(1));
+        javafx.scene.control.ListView<org.smartstart.backoffice.domain.ventures.VentureOverview> list = robot.lookup("#venturesList").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> list.getItems().size() >= 4);
+        javafx.scene.control.Label title = robot.lookup("#ventureTitle").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label rule = robot.lookup("#ventureIssuanceRule").queryAs(javafx.scene.control.Label.class);
+        Scene main = list.getScene();
+
+        openVenture(robot, list, title, "Northwind Robotics");
+        javafx.scene.control.TabPane detailTabs = robot.lookup("#ventureTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> detailTabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#ventureKybTable").queryTableView().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-ventures.png");
+
+        robot.interact(() -> detailTabs.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#ventureInvoices").queryTableView().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-venture-billing.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-venture-billing-dark.png");
+
+        // KY-6: Kumo Analytics is a draft without its verified KYB documents.
+        openVenture(robot, list, title, "Kumo Analytics");
+        javafx.scene.control.TabPane ventureTabs = robot.lookup("#ventureTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> ventureTabs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !rule.getText().isEmpty());
+        robot.clickOn("#ventureStatusReason").write("Seed round closed");
+        robot.clickOn("#ventureChangeStatus");
+        javafx.scene.control.Label refused = robot.lookup("#ventureFeedback .rule-badge").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "KY-6".equals(refused.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-ventures-ky6-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(main, "administration-ventures-ky6.png");
+        executor.close();
+        places.close();
+    }
+
+    private static void openVenture(FxRobot robot, javafx.scene.control.ListView<org.smartstart.backoffice.domain.ventures.VentureOverview> list,
+                                    javafx.scene.control.Label title, String name) throws Exception {
+        robot.interact(() -> list.getSelectionModel().select(
+                list.getItems().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> title.getText().equals(name));
+    }
 }

@@ -26,10 +26,10 @@ class VenturesViewModelTest {
 
     @Test
     void loads_in_the_background_as_the_signed_in_user_and_counts_by_status() {
-        VenturesViewModel viewModel = new VenturesViewModel(() -> {
+        VenturesViewModel viewModel = new VenturesViewModel(overviewOnly(() -> {
             asked.incrementAndGet();
             return Outcome.done(rows);
-        }, executor);
+        }), executor);
         assertThat(viewModel.summaryProperty().get()).isEmpty();
 
         viewModel.load();
@@ -43,7 +43,7 @@ class VenturesViewModelTest {
 
     @Test
     void the_filter_matches_name_owner_region_status_and_hold() {
-        VenturesViewModel viewModel = new VenturesViewModel(() -> Outcome.done(rows), executor);
+        VenturesViewModel viewModel = new VenturesViewModel(overviewOnly(() -> Outcome.done(rows)), executor);
         viewModel.load();
 
         viewModel.filterProperty().set("maple");
@@ -61,9 +61,9 @@ class VenturesViewModelTest {
 
     @Test
     void a_failed_load_is_shown_as_a_sentence() {
-        VenturesViewModel viewModel = new VenturesViewModel(() -> {
+        VenturesViewModel viewModel = new VenturesViewModel(overviewOnly(() -> {
             throw new IllegalStateException("connection refused");
-        }, executor);
+        }), executor);
         viewModel.load();
         assertThat(viewModel.problemProperty().get()).isEqualTo("The ventures could not be loaded: connection refused");
         assertThat(viewModel.loadingProperty().get()).isFalse();
@@ -76,5 +76,44 @@ class VenturesViewModelTest {
         assertThat(VentureLabels.status("suspended")).isEqualTo("Suspended");
         assertThat(VentureLabels.hold("equity")).isEqualTo("Hold: equity");
         assertThat(VentureLabels.hold("all")).isEqualTo("Hold: everything");
+    }
+
+    /** A ventures port that answers only the overview (what this screen reads). */
+    private static org.smartstart.backoffice.domain.ventures.Ventures overviewOnly(
+            java.util.function.Supplier<Outcome<List<VentureOverview>>> overview) {
+        return new org.smartstart.backoffice.domain.ventures.Ventures() {
+            @Override
+            public Outcome<List<VentureOverview>> overview() {
+                return overview.get();
+            }
+
+            @Override
+            public Outcome<List<VentureOverview>> search(org.smartstart.backoffice.domain.ventures.VentureFilter filter) {
+                throw new UnsupportedOperationException("not read by the ventures screen");
+            }
+
+            @Override
+            public Outcome<org.smartstart.backoffice.domain.ventures.VentureDetail> venture(UUID ventureId) {
+                throw new UnsupportedOperationException("not read by the ventures screen");
+            }
+
+            @Override
+            public Outcome<org.smartstart.backoffice.domain.ventures.VentureDetail> createVenture(
+                    org.smartstart.backoffice.domain.ventures.NewVenture venture) {
+                throw new UnsupportedOperationException("not used by the ventures screen");
+            }
+
+            @Override
+            public Outcome<org.smartstart.backoffice.domain.ventures.VentureDetail> changeStatus(UUID ventureId,
+                    org.smartstart.backoffice.domain.ventures.StatusChange change) {
+                throw new UnsupportedOperationException("not used by the ventures screen");
+            }
+
+            @Override
+            public Outcome<org.smartstart.backoffice.domain.ventures.VentureDetail> archiveVenture(UUID ventureId,
+                    org.smartstart.backoffice.domain.ventures.VentureArchive archive) {
+                throw new UnsupportedOperationException("not used by the ventures screen");
+            }
+        };
     }
 }

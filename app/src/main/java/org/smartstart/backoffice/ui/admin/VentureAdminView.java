@@ -145,7 +145,9 @@ final class VentureAdminView {
         TextField cap = new TextField();
         cap.setId("newVentureCap");
         cap.textProperty().bindBidirectional(vm.newCapProperty());
-        Button create = new Button("Create _draft");
+        // No mnemonic: Alt+D is the People tab's "Done" in the same scene. Enter in the name or the cap creates.
+        Button create = new Button("Create draft");
+        create.setMnemonicParsing(false);
         create.setId("createVenture");
         create.getStyleClass().add("accent");
         create.disableProperty().bind(vm.canCreateProperty().not());

@@ -117,6 +117,7 @@ public final class LocalUseCases {
         Instant now = clock.instant();
         try (org.hibernate.Session hibernate = sessionFactory.openSession()) {
             Transaction tx = null;
+            boolean committing = false;
             try {
                 tx = hibernate.beginTransaction();
                 Connection connection = hibernate.doReturningWork(c -> c);
@@ -150,10 +151,18 @@ public final class LocalUseCases {
                 if (!readOnly) {
                     beforeCommit.run(connection, actor.get(), done);
                 }
+                committing = true;
                 tx.commit();
                 return outcome;
             } catch (RuntimeException | SQLException e) {
                 rollbackQuietly(tx, e);
+                if (committing && !readOnly && unreachable(e)) {
+                    // The COMMIT was sent and no answer came: PostgreSQL may have made it durable just before
+                    // the connection broke, so "nothing was saved" would be a guess (found by the issue 8 crash tests).
+                    LOG.warn("The connection broke while a change was being committed: {}", e.toString());
+                    return new Outcome.Unavailable<>("The connection to the database broke while the change was being saved: "
+                            + "it may or may not have been saved. Look at the data before trying again.", RETRY_AFTER);
+                }
                 return failure(e);
             }
         } catch (RuntimeException e) {

@@ -146,6 +146,38 @@ class LocalUseCasesTest {
         assertThatThrownBy(() -> LocalUseCases.failure(new IllegalArgumentException("a bug"))).hasMessage("a bug");
     }
 
+    @Test
+    void a_connection_lost_while_committing_does_not_claim_that_nothing_was_saved() throws Exception {
+        UUID user = TestAccounts.user(fixture.db(), "Com Mit", unique(), "pw", "admin");
+        String skill = "Skill " + UUID.randomUUID();
+        // Just before the COMMIT, the server process of this transaction is terminated (and waited for).
+        LocalUseCases dying = services.useCases().beforeCommit((connection, actor, done) -> {
+            int pid;
+            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+                r.next();
+                pid = r.getInt(1);
+            }
+            try (Connection owner = fixture.db().ownerConnection(); Statement s = owner.createStatement();
+                 ResultSet r = s.executeQuery("SELECT pg_terminate_backend(" + pid + ", 10000)")) {
+                r.next();
+                assertThat(r.getBoolean(1)).isTrue();
+            }
+        });
+
+        Outcome<Object> outcome = dying.command(fixture.sessionFor(user), (actor, tx, audit) -> {
+            insertSkill(tx.connection(), skill);
+            audit.record(new AuditEntry(actor.userId(), "SKILL_ADDED", "skill", null, null, Map.of("name", skill)));
+            return Outcome.done("saved");
+        });
+
+        assertThat(outcome).isInstanceOf(Outcome.Unavailable.class);
+        assertThat(outcome.describe()).contains("may or may not have been saved").doesNotContain("nothing was saved");
+        // Here the server died before the COMMIT reached it, so the change is in fact absent.
+        assertThat(count("SELECT count(*) FROM skills WHERE name = '" + skill + "'")).isZero();
+        // A connection lost before the commit is still "nothing was saved".
+        assertThat(LocalUseCases.failure(new SQLException("An I/O error occurred", "08006")).describe()).contains("nothing was saved");
+    }
+
     private static void insertSkill(Connection c, String name) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO skills (slug, name, category) VALUES (?, ?, 'engineering')")) {
             p.setString(1, name.toLowerCase().replace(' ', '-'));

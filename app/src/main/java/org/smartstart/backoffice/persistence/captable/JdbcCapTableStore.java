@@ -17,7 +17,6 @@ import org.smartstart.backoffice.domain.captable.VestingPolicy;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -120,14 +119,19 @@ public final class JdbcCapTableStore implements CapTableStore {
                     p.setArray(3, c.createArrayOf("uuid", ids.toArray()));
                 }
                 try (ResultSet r = p.executeQuery()) {
+                    // Dates as LocalDate and columns by position: java.sql.Date goes through a Calendar per value,
+                    // which was a fifth of a one-date read's Java time (JFR, 500 rows).
+                    int id = r.findColumn("id"), type = r.findColumn("holder_type"), holder = r.findColumn("holder_id"),
+                            percent = r.findColumn("percent"), from = r.findColumn("effective_from"),
+                            to = r.findColumn("effective_to"), policy = r.findColumn("vesting_policy_id"),
+                            createdAt = r.findColumn("created_at"), createdBy = r.findColumn("created_by");
                     while (r.next()) {
-                        Date to = r.getDate("effective_to");
-                        Timestamp created = r.getTimestamp("created_at");
-                        rows.add(new LedgerRow(r.getObject("id", UUID.class),
-                                new Holder(HolderType.ofCode(r.getString("holder_type")), r.getObject("holder_id", UUID.class)),
-                                r.getBigDecimal("percent"), r.getDate("effective_from").toLocalDate(),
-                                to == null ? null : to.toLocalDate(), r.getObject("vesting_policy_id", UUID.class),
-                                created == null ? null : created.toInstant(), r.getObject("created_by", UUID.class)));
+                        OffsetDateTime created = r.getObject(createdAt, OffsetDateTime.class);
+                        rows.add(new LedgerRow(r.getObject(id, UUID.class),
+                                new Holder(HolderType.ofCode(r.getString(type)), r.getObject(holder, UUID.class)),
+                                r.getBigDecimal(percent), r.getObject(from, LocalDate.class), r.getObject(to, LocalDate.class),
+                                r.getObject(policy, UUID.class), created == null ? null : created.toInstant(),
+                                r.getObject(createdBy, UUID.class)));
                     }
                 }
             }
@@ -138,13 +142,20 @@ public final class JdbcCapTableStore implements CapTableStore {
     @Override
     public LedgerDigest ledgerDigest(UUID ventureId) {
         return sql(() -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT revision, change_dates FROM cap_table_digest(?)")) {
+            // The change dates as one text of ISO dates (pgjdbc opens every connection with DateStyle ISO) rather
+            // than a date[]: the driver decodes each array element through a Calendar, which was a fifth of a
+            // one-date read's Java time at 951 dates (JFR).
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT revision, array_to_string(change_dates, ',') FROM cap_table_digest(?)")) {
                 p.setObject(1, ventureId, Types.OTHER);
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
+                    String text = r.getString(2);
                     List<LocalDate> dates = new ArrayList<>();
-                    for (Date d : (Date[]) r.getArray(2).getArray()) {
-                        dates.add(d.toLocalDate());
+                    if (text != null && !text.isEmpty()) {
+                        for (String day : text.split(",")) {
+                            dates.add(LocalDate.parse(day));
+                        }
                     }
                     return new LedgerDigest(r.getString(1), dates);
                 }

@@ -102,6 +102,10 @@ class CrashDuringImportTest {
                     });
                     connector.close();
                     assertThat(server.isAlive()).isFalse();
+                    // The killed server's PostgreSQL session lives on until it next reads from its closed socket: it
+                    // may still be inside the import's INSERT, or hold the COMMIT the server sent just before dying.
+                    // Judge only once that session has ended one way or the other.
+                    waitForWritersToEnd(db.settings());
                     server = CrashRecoveryTest.startServer(db);
                     String when = "after API server crash " + (cycle + 1);
                     boolean present = assertWholeOrAbsent(db.settings(), v, whole, acknowledged, when, tally);
@@ -243,6 +247,21 @@ class CrashDuringImportTest {
             }
         }
         throw new IllegalStateException("the import never started writing");
+    }
+
+    /** Polls pg_locks until no other session holds a write lock on the ledger or the users (the orphaned import has ended). */
+    private static void waitForWritersToEnd(DatabaseSettings settings) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        try (Connection c = CrashRecoveryTest.connect(settings)) {
+            while (System.nanoTime() < deadline) {
+                if (LedgerInvariants.number(c, "SELECT count(*) FROM pg_locks l WHERE l.pid <> pg_backend_pid() AND l.granted "
+                        + "AND l.mode = 'RowExclusiveLock' AND l.relation IN ('equity_ledger'::regclass, 'users'::regclass)") == 0) {
+                    return;
+                }
+                Thread.sleep(2); // polling the database for the condition, not waiting for time to pass
+            }
+        }
+        throw new IllegalStateException("the killed server's import still holds its write locks after 3 minutes");
     }
 
     /** Wholly there or wholly absent; acknowledged ⇒ there; the rules hold; the audit chain verifies. Answers whether it is there. */

@@ -90,7 +90,7 @@ class AuditScreenTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == AuditFixture.ENTRIES / 3
                 && table.getItems().stream().allMatch(e -> e.action().equals("EQUITY_CHANGE")));
 
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(firstRow(robot));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#detailTitle").queryAs(Label.class).getText().startsWith("Seq "));
         AuditLogEntry first = table.getSelectionModel().getSelectedItem();
         assertThat(first.action()).isEqualTo("EQUITY_CHANGE");
@@ -115,7 +115,7 @@ class AuditScreenTest {
         assertThat(open.isDisabled()).as("nothing selected yet").isTrue();
 
         // the newest entry is on a vesting policy, which no screen of this user shows
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(firstRow(robot));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItem() != null);
         assertThat(table.getSelectionModel().getSelectedItem().objectType()).isEqualTo("vesting_policy");
         assertThat(open.isDisabled()).isTrue();
@@ -127,11 +127,18 @@ class AuditScreenTest {
         robot.clickOn("#apply");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
                 && table.getItems().stream().allMatch(e -> e.action().equals("EQUITY_CHANGE")));
-        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(firstRow(robot));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !open.isDisabled());
         AuditLogEntry entry = table.getSelectionModel().getSelectedItem();
         robot.clickOn("#openObject");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !visited.isEmpty());
         assertThat(visited).containsExactly(new Place.ObjectOf("equity_ledger", entry.objectId(), entry.ventureId()));
+    }
+
+    /** The audit table's first row once the table has laid it out with an entry (items arrive before their cells). */
+    private static javafx.scene.Node firstRow(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#table .table-row-cell").tryQuery()
+                .map(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null).orElse(false));
+        return robot.lookup("#table .table-row-cell").nth(0).query();
     }
 }

@@ -154,7 +154,7 @@ public final class JdbcCapTableStore implements CapTableStore {
                     List<LocalDate> dates = new ArrayList<>();
                     if (text != null && !text.isEmpty()) {
                         for (String day : text.split(",")) {
-                            dates.add(LocalDate.parse(day));
+                            dates.add(isoDay(day));
                         }
                     }
                     return new LedgerDigest(r.getString(1), dates);
@@ -417,6 +417,14 @@ public final class JdbcCapTableStore implements CapTableStore {
                    WITH ORDINALITY AS r(id, holder_type, holder_id, percent, policy, effective_from, effective_to, created_at,
                                         created_by, ord)
              ORDER BY r.ord""";
+
+    /** YYYY-MM-DD without the general formatter (a fifth of the remaining Java time of a one-date read, JFR). */
+    static LocalDate isoDay(String day) {
+        if (day.length() != 10 || day.charAt(4) != '-' || day.charAt(7) != '-') {
+            return LocalDate.parse(day);
+        }
+        return LocalDate.of(Integer.parseInt(day, 0, 4, 10), Integer.parseInt(day, 5, 7, 10), Integer.parseInt(day, 8, 10, 10));
+    }
 
     private static String text(Object value) {
         return value == null ? null : value.toString();

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
+
 /**
  * Ventures with their owner, IT pack, billing, holds and KYB documents, on the use case's connection
  * (application role, acting user set: row-level security, V3's KY-6 and SD-1 and V25's VS-1, VS-2, KY-5 and
@@ -308,24 +310,5 @@ public final class JdbcVentureStore implements VentureStore {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private interface SqlCall<T> {
-        T call() throws SQLException;
-    }
-
-    /** The store port has no checked exceptions; LocalUseCases finds the SQLException in the cause and maps it. */
-    private static <T> T sql(SqlCall<T> call) {
-        try {
-            return call.call();
-        } catch (SQLException e) {
-            throw new SqlFailure(e);
-        }
-    }
-
-    static final class SqlFailure extends RuntimeException {
-        SqlFailure(SQLException cause) {
-            super(cause);
-        }
     }
 }

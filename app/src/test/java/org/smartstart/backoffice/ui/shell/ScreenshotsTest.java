@@ -276,12 +276,7 @@ class ScreenshotsTest {
         javafx.scene.control.ListView<?> context = robot.from(page).lookup("#context").queryListView();
         javafx.scene.control.ListView<?> timeline = robot.from(page).lookup("#timeline").queryListView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !context.getItems().isEmpty() && !timeline.getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "disputes.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "disputes-dark.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        snapshotLightAndDark(robot, main, "disputes");
 
         // The equity dispute over Ravi's transfer: the cap table around the disputed row, the board resolution
         // attached as evidence with its sha256, and the dispute's audit timeline.
@@ -355,13 +350,7 @@ class ScreenshotsTest {
         robot.clickOn("#percent").write("20");
         robot.clickOn("#addStep");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#preview").queryTableView().getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-draft.png");
-
-        robot.interact(() -> themeSwitch.darkProperty().set(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-draft-dark.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        snapshotLightAndDark(robot, main, "cap-table-draft");
         executor.close();
         places.close();
     }
@@ -388,12 +377,7 @@ class ScreenshotsTest {
         TableView<?> changes = robot.lookup("#changeTable").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !changes.getItems().isEmpty());
         robot.interact(() -> changes.getSelectionModel().select(0));
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-history.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-history-dark.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        snapshotLightAndDark(robot, main, "cap-table-history");
 
         robot.clickOn(tabLabel(robot, "Holders"));
         int vesting = 0;
@@ -407,12 +391,7 @@ class ScreenshotsTest {
         robot.interact(() -> holders.getSelectionModel().select(line));
         robot.clickOn(tabLabel(robot, "Vesting"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#scheduleTable").queryTableView().getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-vesting.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-vesting-dark.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        snapshotLightAndDark(robot, main, "cap-table-vesting");
         executor.close();
         places.close();
     }
@@ -549,12 +528,7 @@ class ScreenshotsTest {
         robot.clickOn("#convertPercent").write("1.5");
         javafx.scene.control.Label result = robot.lookup("#conversionResult").queryAs(javafx.scene.control.Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !result.getText().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-convert-rule.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        snapshot(main, "cap-table-convert-rule-dark.png");
-        robot.interact(() -> themeSwitch.darkProperty().set(false));
+        snapshotLightAndDark(robot, main, "cap-table-convert-rule");
 
         robot.clickOn(tabLabel(robot, "Vesting"));
         javafx.scene.control.ListView<org.smartstart.backoffice.domain.captable.VestingPolicy> policies = robot.lookup("#policies").queryListView();
@@ -591,6 +565,16 @@ class ScreenshotsTest {
         File file = OUT.resolve(name).toFile();
         ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file);
         System.out.println("Wrote " + file.getAbsolutePath() + " " + (int) image[0].getWidth() + "x" + (int) image[0].getHeight());
+    }
+
+    /** {@code name}.png in the light theme and {@code name}-dark.png in the dark one; the light theme is left on. */
+    private void snapshotLightAndDark(FxRobot robot, Scene scene, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(scene, name + ".png");
+        robot.interact(() -> themeSwitch.darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(scene, name + "-dark.png");
+        robot.interact(() -> themeSwitch.darkProperty().set(false));
     }
 
     /** Signs in with the demo password (demo only) and waits until the main window shows {@code shown}. */

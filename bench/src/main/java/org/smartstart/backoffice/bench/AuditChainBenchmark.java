@@ -75,8 +75,11 @@ public final class AuditChainBenchmark {
             System.out.printf("PostgreSQL %s, data in %s%n", scalar(db, "SHOW server_version"), root);
             if (kept != null) {
                 long entries = Long.parseLong(scalar(db, "SELECT seq FROM audit_chain_head"));
-                explain(db, entries, ids(db, "SELECT id FROM users WHERE email LIKE 'bench%' ORDER BY email"),
-                        ids(db, "SELECT id FROM ventures WHERE name LIKE 'Bench venture %' ORDER BY length(name), name"));
+                List<UUID> benchUsers = ids(db, "SELECT id FROM users WHERE email LIKE 'bench%' ORDER BY email");
+                if (Boolean.getBoolean("bench.timePages")) { // -Dbench.timePages=true: the time filters' pages again
+                    timePages(db, entries, benchUsers);
+                }
+                explain(db, entries, benchUsers, ids(db, "SELECT id FROM ventures WHERE name LIKE 'Bench venture %' ORDER BY length(name), name"));
                 return;
             }
             long entries = asked;
@@ -120,13 +123,16 @@ public final class AuditChainBenchmark {
                     throw new IllegalStateException("the generated chain does not verify: " + result);
                 }
             }
-            System.out.printf("verify / COPY (best of %d each): %.2f (target ≤ 1.5); verify / binary COPY: %.2f; load average %s%n", ROUNDS,
-                    verifyBest / copyBest, verifyBest / binaryBest, loadAverage());
+            if (ROUNDS > 0) {
+                System.out.printf("verify / COPY (best of %d each): %.2f (target ≤ 1.5); verify / binary COPY: %.2f; load average %s%n", ROUNDS,
+                        verifyBest / copyBest, verifyBest / binaryBest, loadAverage());
+            }
 
             Random random = new Random(7);
             page(db, "keyset, unfiltered", random, entries, (c, depth) -> keyset(c, entries - depth, null));
             page(db, "keyset, one actor of 8", random, entries, (c, depth) -> keyset(c, entries - depth, actors.get(random.nextInt(ACTORS))));
             page(db, "OFFSET, unfiltered (baseline)", random, entries, (c, depth) -> offset(c, depth), OFFSET_PAGES);
+            timePages(db, entries, actors);
 
             explain(db, entries, actors, ventures);
 
@@ -186,12 +192,23 @@ public final class AuditChainBenchmark {
         filters.put("object type and id", all.withObject("equity_ledger", objectId));
         filters.put("venture, first page", all.withVenture(ventures.get(5)));
         filters.put("venture, 90% deep", all.withVenture(ventures.get(5)).before(deep));
-        filters.put("time range (one day, mid-log)", all.between(dayStart, dayStart.plus(1, ChronoUnit.DAYS)));
-        filters.put("time range, from a day to now", all.between(dayStart, null));
-        filters.put("jump to date (10% into the log)", all.between(null, early));
-        filters.put("jump to date, then older", all.between(null, early).before(deep / 2));
-        filters.put("actor + action + time range", all.withActor(actors.get(3)).withAction("EQUITY_CHANGE")
-                .between(dayStart, dayStart.plus(1, ChronoUnit.DAYS)));
+        // a period and a date jump are listed by time (ts, seq); deeper pages continue from an entry inside the range
+        AuditFilter day = all.between(dayStart, dayStart.plus(1, ChronoUnit.DAYS));
+        long midDay = seqAt(dayStart.plus(12, ChronoUnit.HOURS), entries);
+        long jumped = seqAt(early, entries);
+        filters.put("one day mid-log, first page", day);
+        filters.put("one day mid-log, page from its middle", day.before(midDay));
+        filters.put("a month (30 days), page from its middle", all.between(dayStart.minus(15, ChronoUnit.DAYS), dayStart.plus(15, ChronoUnit.DAYS))
+                .before(midDay));
+        filters.put("from a day to now, first page", all.between(dayStart, null));
+        filters.put("from a day to now, page from the day", all.between(dayStart, null).before(midDay));
+        filters.put("jump to date (10% into the log), first page", all.between(null, early));
+        filters.put("jump to date, the page below", all.listedByTime().before(Math.max(1, jumped - 100)));
+        filters.put("jump to date, the page above", all.listedByTime().after(jumped).ordered(AuditFilter.Direction.OLDEST_FIRST));
+        filters.put("actor + action + one day", day.withActor(actors.get(3)).withAction("EQUITY_CHANGE"));
+        filters.put("venture + one day, page from its middle", day.withVenture(ventures.get(5)).before(midDay));
+        filters.put("object type and id + from a day to now", all.between(dayStart.minus(300, ChronoUnit.DAYS), null)
+                .withObject("equity_ledger", objectId));
         System.out.printf("EXPLAIN (ANALYZE, BUFFERS) as %s, %,d entries; load average %s%n", BackOfficeDatabase.APP_ROLE, entries, loadAverage());
         UUID owner = actors.get(1);
         Set<UUID> owned = new java.util.LinkedHashSet<>();
@@ -207,6 +224,8 @@ public final class AuditChainBenchmark {
                 c -> LocalAuditTrail.pageStatement(c, "EXPLAIN (ANALYZE, BUFFERS) ", all, Optional.of(owned)), full);
         explainOne(db, owner, "venture owner's scope, 90% deep",
                 c -> LocalAuditTrail.pageStatement(c, "EXPLAIN (ANALYZE, BUFFERS) ", all.before(deep), Optional.of(owned)), full);
+        explainOne(db, owner, "venture owner's scope + one day, page from its middle",
+                c -> LocalAuditTrail.pageStatement(c, "EXPLAIN (ANALYZE, BUFFERS) ", day.before(midDay), Optional.of(owned)), full);
         explainOne(db, null, "verification step, 20,000 after seq " + (entries / 2) + " (owner)",
                 c -> c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + AuditVerifier.stepSelect(entries / 2, 20_000)), full);
         explainOne(db, null, "before (cf727dc): the step as one scan with OR",
@@ -282,6 +301,142 @@ public final class AuditChainBenchmark {
         Arrays.sort(ms);
         System.out.printf("page of 100, %-36s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (first page %.2f ms, 90%% deep %.2f ms)%n",
                 name + " (" + pages + ")" + ":", ms[pages / 2], ms[(int) (pages * 0.95)], ms[pages - 1], first, deep);
+    }
+
+    /** One timed page of a time filter: as the screen asks it now, as it asked before (seq bounds), and the OFFSET depth. */
+    private record TimePage(AuditFilter now, AuditFilter before, Instant from, Instant to, long offsetDepth) {
+    }
+
+    @FunctionalInterface
+    private interface TimeCase {
+        /** @param i the sample's number: 0 asks the filter's first page, the others a page at a random depth */
+        TimePage make(Random random, int i);
+    }
+
+    /** The seq whose generated ts is nearest to {@code t} (3 s per entry), kept inside the log. */
+    private static long seqAt(Instant t, long entries) {
+        long seq = Math.floorDiv(t.getEpochSecond() - START.toEpochSecond(), 3);
+        return Math.max(1, Math.min(entries, seq));
+    }
+
+    private static Instant dayOf(long seq) {
+        return START.plusSeconds(seq * 3).toInstant().truncatedTo(ChronoUnit.DAYS);
+    }
+
+    /** A seq drawn between {@code from} and {@code to} (inclusive), the entry a page continues from. */
+    private static long between(Random random, long from, long to) {
+        return from >= to ? from : from + (long) (random.nextDouble() * (to - from + 1));
+    }
+
+    /**
+     * The time filters and date jumps the screen runs, each page at a random depth of the log and of its range (the
+     * cursor is a random entry inside it, the way the screen continues from a page's last entry), timed as the screen
+     * runs them now ({@link LocalAuditTrail#pageStatement}: listed by time, keyset on (ts, seq)), beside the way they
+     * ran before ({@link SeqBoundsPage}: by seq, the period's seq bounds read first) and OFFSET on the seq order.
+     */
+    private static void timePages(BackOfficeDatabase db, long entries, List<UUID> actors) throws SQLException {
+        int beforePages = Integer.getInteger("bench.beforePages", 40);
+        long days = Math.max(1, entries * 3 / 86_400);
+        AuditFilter all = AuditFilter.all().limitedTo(100);
+        Map<String, TimeCase> cases = new java.util.LinkedHashMap<>();
+        // a day between 10% and 90% of the log
+        java.util.function.Function<Random, Instant> midDay = r -> dayOf(entries / 10 + (long) (r.nextDouble() * entries * 8 / 10));
+        cases.put("one day mid-log", (r, i) -> {
+            Instant from = midDay.apply(r);
+            Instant to = from.plus(1, ChronoUnit.DAYS);
+            return rangePage(all, r, i, from, to, entries);
+        });
+        cases.put("one day + one actor of 8", (r, i) -> {
+            Instant from = midDay.apply(r);
+            Instant to = from.plus(1, ChronoUnit.DAYS);
+            TimePage p = rangePage(all, r, i, from, to, entries);
+            UUID actor = actors.get(r.nextInt(ACTORS));
+            return new TimePage(p.now().withActor(actor), p.before().withActor(actor), from, to, p.offsetDepth());
+        });
+        cases.put("a month (30 days)", (r, i) -> {
+            Instant from = dayOf((long) (r.nextDouble() * Math.max(1, entries - 864_000)));
+            return rangePage(all, r, i, from, from.plus(30, ChronoUnit.DAYS), entries);
+        });
+        cases.put("from a day to now", (r, i) -> {
+            Instant from = dayOf((long) (r.nextDouble() * entries));
+            return rangePage(all, r, i, from, null, entries);
+        });
+        cases.put("jump to date, first page", (r, i) -> {
+            Instant end = dayOf((long) (r.nextDouble() * entries)).plus(1, ChronoUnit.DAYS);
+            AuditFilter jump = all.between(null, end);
+            return new TimePage(jump, jump, null, end, -1);
+        });
+        cases.put("jump to date, a page below", (r, i) -> {
+            long cursor = between(r, 2, entries);
+            return new TimePage(all.listedByTime().before(cursor), all.between(null, dayOf(cursor).plus(1, ChronoUnit.DAYS)).before(cursor),
+                    null, null, -1);
+        });
+        cases.put("jump to date, a page above", (r, i) -> {
+            long cursor = between(r, 1, entries - 1);
+            return new TimePage(all.listedByTime().after(cursor).ordered(AuditFilter.Direction.OLDEST_FIRST), null, null, null, -1);
+        });
+        System.out.printf("time filters and date jumps, %,d entries over %,d days; load average %s%n", entries, days, loadAverage());
+        for (Map.Entry<String, TimeCase> c : cases.entrySet()) {
+            timeCase(db, c.getKey() + ", now (by time)", c.getValue(), PAGES, p -> con -> LocalAuditTrail.pageStatement(con, "", p.now(), Optional.empty()));
+            if (c.getValue().make(new Random(1), 1).before() != null) {
+                timeCase(db, c.getKey() + ", before (seq bounds)", c.getValue(), beforePages,
+                        p -> con -> SeqBoundsPage.statement(con, "", p.before(), Optional.empty()));
+            }
+            if (c.getValue().make(new Random(1), 1).offsetDepth() >= 0 && c.getValue().make(new Random(1), 1).to() != null) {
+                timeCase(db, c.getKey() + ", OFFSET by seq", c.getValue(), Integer.getInteger("bench.offsetTimePages", OFFSET_PAGES),
+                        p -> con -> offsetStatement(con, p));
+            }
+        }
+        System.out.printf("load average %s%n", loadAverage());
+    }
+
+    /** A page of the period [from, to): its first page for sample 0, else the page after a random entry of it. */
+    private static TimePage rangePage(AuditFilter all, Random r, int i, Instant from, Instant to, long entries) {
+        AuditFilter range = all.between(from, to);
+        if (i == 0) {
+            return new TimePage(range, range, from, to, 0);
+        }
+        long top = to == null ? entries : seqAt(to, entries);
+        long cursor = between(r, seqAt(from, entries) + 1, top);
+        return new TimePage(range.before(cursor), range.before(cursor), from, to, Math.max(0, top - cursor));
+    }
+
+    private static PreparedStatement offsetStatement(Connection c, TimePage p) throws SQLException {
+        PreparedStatement s = c.prepareStatement(PAGE_COLUMNS + "WHERE l.seq IS NOT NULL AND l.ts >= ? AND l.ts < ?"
+                + (p.now().actorUserId() == null ? "" : " AND l.actor_user_id = '" + p.now().actorUserId() + "'")
+                + " ORDER BY l.seq DESC OFFSET ? LIMIT 100");
+        s.setObject(1, p.from().atOffset(ZoneOffset.UTC));
+        s.setObject(2, p.to().atOffset(ZoneOffset.UTC));
+        s.setLong(3, p.offsetDepth());
+        return s;
+    }
+
+    private static void timeCase(BackOfficeDatabase db, String name, TimeCase pages,
+                                 int count, java.util.function.Function<TimePage, Statement2> statement) throws SQLException {
+        if (count <= 0) {
+            return;
+        }
+        Random random = new Random(11); // the same pages for every way of asking them
+        double[] ms = new double[count];
+        long rows = 0;
+        try (Connection c = db.dataSource().getConnection()) {
+            try (PreparedStatement warm = statement.apply(pages.make(new Random(3), 1)).prepare(c)) {
+                drain(warm); // plan and warm the connection
+            }
+            for (int i = 0; i < count; i++) {
+                TimePage page = pages.make(random, i);
+                long t = System.nanoTime();
+                try (PreparedStatement p = statement.apply(page).prepare(c)) {
+                    rows += drain(p);
+                }
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        double first = ms[0];
+        Arrays.sort(ms);
+        System.out.printf("page of 100, %-52s p50 %8.2f ms  p95 %8.2f ms  max %8.2f ms  (first %.2f ms; %.0f rows a page)%n",
+                name + " (" + count + ")" + ":", ms[count / 2], ms[Math.min(count - 1, (int) (count * 0.95))], ms[count - 1], first,
+                (double) rows / count);
     }
 
     private static int keyset(Connection c, long beforeSeq, UUID actor) throws SQLException {
@@ -494,6 +649,10 @@ public final class AuditChainBenchmark {
         for (long seq = first; seq <= last; seq++) {
             UUID id = new UUID(random.nextLong(), random.nextLong());
             OffsetDateTime ts = START.plusNanos(seq * 3_000_000_000L / 1000 * 1000 + (seq % 997) * 1000);
+            if (seq % 1_000 == 500) {
+                // a long transaction: stamped when it began, sealed 30 entries later, so ts and seq disagree here
+                ts = ts.minusSeconds(90);
+            }
             UUID actor = seq % 10 == 0 ? null : actors.get((int) (seq % ACTORS));
             boolean equity = seq % 3 == 0;
             String action = equity ? "EQUITY_CHANGE" : "VESTING_CHANGE";

@@ -22,8 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,8 @@ import java.util.UUID;
 
 /**
  * The audit trail on the database. Pages are keyset queries on seq with the filter's columns in front
- * (the (column, seq) indexes of V1), so the thousandth page costs what the first does. Verification
+ * (the (column, seq) indexes of V1), or on (ts, seq) when listed by time (V29), so the thousandth page costs
+ * what the first does. Verification
  * replays the chain with {@link AuditVerifier} as the owning role, which sees every entry whatever
  * row-level security would show the acting user; the permission is checked first, in the use case's
  * own transaction.
@@ -69,6 +68,10 @@ public final class LocalAuditTrail implements AuditTrail {
             Outcome<Optional<Set<UUID>>> scope = AuditAccess.scope(actor, asked);
             if (!(scope instanceof Outcome.Done<Optional<Set<UUID>>> allowed)) {
                 return scope.failure();
+            }
+            List<FieldProblem> cursor = cursorProblems(tx.connection(), asked, allowed.value());
+            if (!cursor.isEmpty()) {
+                return new Outcome.Invalid<>(cursor);
             }
             return Outcome.done(page(tx.connection(), asked, allowed.value()));
         });
@@ -133,31 +136,36 @@ public final class LocalAuditTrail implements AuditTrail {
             args.add(c.createArrayOf("uuid", ventures.get().toArray()));
         }
         boolean newestFirst = f.order() == AuditFilter.Direction.NEWEST_FIRST;
-        if ((f.fromTs() != null || f.toTs() != null) && boundBySeq(c, f, newestFirst)) {
-            // the exact seq range of the time range, read from (ts, seq) (V29), so the seq scan starts inside it
-            String range = "(SELECT %s(r.seq) FROM (SELECT seq FROM audit_log WHERE seq IS NOT NULL"
-                    + (f.fromTs() != null ? " AND ts >= ?" : "") + (f.toTs() != null ? " AND ts < ?" : "") + " OFFSET 0) r)";
-            for (String bound : f.fromTs() != null && f.toTs() != null ? List.of("min", "max") : f.toTs() != null ? List.of("max") : List.of("min")) {
-                sql.append(" AND l.seq ").append(bound.equals("min") ? ">= " : "<= ").append(range.formatted(bound));
-                if (f.fromTs() != null) {
-                    args.add(Timestamp.from(f.fromTs()));
-                }
-                if (f.toTs() != null) {
-                    args.add(Timestamp.from(f.toTs()));
-                }
+        String order;
+        if (f.byTimeOrder()) {
+            // by time the page is a keyset on (ts, seq) (V29's index): it starts where the cursor entry sits in that
+            // index, so a period, a jump to a date and the pages around either cost the same at any depth
+            sql.append(" AND l.ts IS NOT NULL");
+            if (f.afterSeq() != null) {
+                sql.append(" AND (l.ts, l.seq) > ((SELECT a.ts FROM audit_log a WHERE a.seq = ?), ?)");
+                args.add(f.afterSeq());
+                args.add(f.afterSeq());
             }
-        }
-        if (f.afterSeq() != null) {
-            sql.append(" AND l.seq > ?");
-            args.add(f.afterSeq());
-        }
-        if (f.beforeSeq() != null) {
-            sql.append(" AND l.seq < ?");
-            args.add(f.beforeSeq());
+            if (f.beforeSeq() != null) {
+                sql.append(" AND (l.ts, l.seq) < ((SELECT b.ts FROM audit_log b WHERE b.seq = ?), ?)");
+                args.add(f.beforeSeq());
+                args.add(f.beforeSeq());
+            }
+            order = newestFirst ? "l.ts DESC, l.seq DESC" : "l.ts ASC, l.seq ASC";
+        } else {
+            if (f.afterSeq() != null) {
+                sql.append(" AND l.seq > ?");
+                args.add(f.afterSeq());
+            }
+            if (f.beforeSeq() != null) {
+                sql.append(" AND l.seq < ?");
+                args.add(f.beforeSeq());
+            }
+            order = newestFirst ? "l.seq DESC" : "l.seq ASC";
         }
         int size = f.pageSize();
         // one row more than the page tells whether another page follows, without counting
-        sql.append(" ORDER BY l.seq ").append(newestFirst ? "DESC" : "ASC").append(" LIMIT ").append(size + 1);
+        sql.append(" ORDER BY ").append(order).append(" LIMIT ").append(size + 1);
 
         PreparedStatement p = c.prepareStatement(sql.toString());
         try {
@@ -177,40 +185,33 @@ public final class LocalAuditTrail implements AuditTrail {
     }
 
     /**
-     * Whether a time-filtered page should first read the seq range of its times: that costs one index entry per
-     * log entry in the time range, while the plain scan on seq skips the entries beyond the range on the side it
-     * starts from (newer than "to" newest first, older than "from" oldest first). Both give the same rows; the
-     * log's first and last times (two index probes) tell, by proportion, which reads less.
+     * Listed by time, a cursor names the entry the page continues from. One that does not exist would silently give
+     * an empty page; one the user may not see (another venture's, for an owner) would let its time be probed by
+     * where the user's own entries fall around it.
      */
-    private static boolean boundBySeq(Connection c, AuditFilter f, boolean newestFirst) throws SQLException {
-        Instant first;
-        Instant last;
-        try (PreparedStatement p = c.prepareStatement("SELECT min(ts), max(ts) FROM audit_log"); ResultSet r = p.executeQuery()) {
-            r.next();
-            Timestamp a = r.getTimestamp(1);
-            Timestamp b = r.getTimestamp(2);
-            if (a == null || b == null || !b.after(a)) {
-                return false;
-            }
-            first = a.toInstant();
-            last = b.toInstant();
+    private static List<FieldProblem> cursorProblems(Connection c, AuditFilter f, Optional<Set<UUID>> ventures) throws SQLException {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (f.byTimeOrder()) {
+            missingCursor(c, "afterSeq", f.afterSeq(), ventures).ifPresent(problems::add);
+            missingCursor(c, "beforeSeq", f.beforeSeq(), ventures).ifPresent(problems::add);
         }
-        // in seconds as doubles: the filter's times may lie anywhere in 0001..9999, beyond what nanoseconds hold in a long
-        double span = seconds(first, last);
-        double from = f.fromTs() == null ? 0 : clamp(seconds(first, f.fromTs()) / span);
-        double to = f.toTs() == null ? 1 : clamp(seconds(first, f.toTs()) / span);
-        double inRange = Math.max(0, to - from);
-        double skipped = newestFirst ? 1 - to : from;
-        return inRange < skipped;
+        return problems;
     }
 
-    private static double seconds(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
-        return d.getSeconds() + d.getNano() / 1e9;
-    }
-
-    private static double clamp(double share) {
-        return Math.max(0, Math.min(1, share));
+    private static Optional<FieldProblem> missingCursor(Connection c, String field, Long seq, Optional<Set<UUID>> ventures) throws SQLException {
+        if (seq == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM audit_log WHERE seq = ?" + (ventures.isPresent() ? " AND venture_id = ANY (?)" : ""))) {
+            p.setLong(1, seq);
+            if (ventures.isPresent()) {
+                p.setArray(2, c.createArrayOf("uuid", ventures.get().toArray()));
+            }
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.empty() : Optional.of(new FieldProblem(field, "Listed by time, a page continues from an entry, "
+                        + "and there is no sealed entry with seq " + seq + " that you may see; pass the seq of the last entry of the page before."));
+            }
+        }
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Writes a filtered range of the audit log as CSV or JSON Lines (AU-4), oldest first, paging by seq, and
+ * Writes a filtered range of the audit log as CSV or JSON Lines (AU-4), oldest first, paging by seq (by time,
+ * seq breaking ties, when the filter has a period: the order the screen shows it in), and
  * beside it {@code <file>.proof.json}: the filter, the range written, the chain head (seq and tx_hash) at
  * the time of the export and, when one was loaded, the signed checkpoint. Every row keeps its prev_tx_hash
  * and tx_hash, so a reader can recompute the links of a contiguous range against the proof.
@@ -64,8 +65,11 @@ public final class AuditExport {
         if (!(headOutcome instanceof Outcome.Done<AuditHead> head)) {
             return headOutcome.failure();
         }
-        // only what was sealed when the export began, so the proof's head covers every row written
-        AuditFilter page = filter.after(0L).before(head.value().seq() + 1).limitedTo(AuditFilter.MAX_LIMIT)
+        // only what was sealed when the export began, so the proof's head covers every row written; listed by time a
+        // later entry may come before the end, so those are passed over rather than ending the export
+        long headSeq = head.value().seq();
+        boolean byTime = filter.byTimeOrder();
+        AuditFilter page = (byTime ? filter : filter.after(0L).before(headSeq + 1)).limitedTo(AuditFilter.MAX_LIMIT)
                 .ordered(AuditFilter.Direction.OLDEST_FIRST);
         long count = 0;
         Long first = null;
@@ -82,6 +86,9 @@ public final class AuditExport {
                     return outcome.failure();
                 }
                 for (AuditLogEntry e : done.value().entries()) {
+                    if (e.seq() > headSeq) {
+                        continue;
+                    }
                     if (format == Format.CSV) {
                         csvRow(out, e);
                     } else {
@@ -107,6 +114,7 @@ public final class AuditExport {
         p.put("file", file.getFileName().toString());
         p.put("exportedAt", Instant.now().toString());
         p.put("entries", count);
+        p.put("order", byTime ? "time" : "seq");
         if (first != null) {
             p.put("firstSeq", first);
             p.put("lastSeq", last);

@@ -41,7 +41,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The audit browser (AU-1..AU-5): one list over the whole log, newest first, fetched a page at a time by
- * seq (keyset) as the user scrolls towards either end of what is loaded. The list is a window of at most
+ * seq (keyset) as the user scrolls towards either end of what is loaded. With a period, or after a jump to a
+ * date, the list is in time order instead (seq breaking ties; the two orders nearly agree), paged by (ts, seq):
+ * that is what keeps any page of a period, and a date ten million entries back, as quick as the newest. The list is a window of at most
  * {@link #WINDOW} entries: what scrolls far out of view is dropped and fetched again (by seq, in the other
  * direction) when the user comes back, so scrolling through ten million entries holds no more memory
  * than scrolling through a thousand. Filters and a jump to a seq or a day; the selected
@@ -49,6 +51,8 @@ import java.util.function.LongSupplier;
  * checkpoint; and export of the filtered range with its proof.
  */
 public final class AuditViewModel {
+
+    private static final java.time.format.DateTimeFormatter ROW_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Entries per page; the list asks for the next page when the user comes within a quarter page of its end. */
     public static final int PAGE = 200;
@@ -94,6 +98,8 @@ public final class AuditViewModel {
     private boolean more;
     /** Newer entries than the list's first were dropped from the window (or lie above a jump) and can be fetched again. */
     private boolean newer;
+    /** After a jump to a date: the end of that day, where the list was split into older (below) and newer (above); else null. */
+    private java.time.Instant jumpedTo;
     /** Told how many rows were put in (positive) or taken away (negative) above the visible ones, so the view stays put. */
     private IntConsumer onShiftAbove = shift -> { };
     private final Navigator navigator;
@@ -199,7 +205,10 @@ public final class AuditViewModel {
         }
     }
 
-    /** The list starts at this seq and goes back from there, keeping the filters. */
+    /**
+     * The list starts at this seq and goes back from there in seq order, keeping the filters but not the period
+     * (a period is listed by time, where a seq is no place to start from).
+     */
     public void jumpToSeq() {
         String text = jumpSeq.get() == null ? "" : jumpSeq.get().strip();
         long seq;
@@ -213,10 +222,15 @@ public final class AuditViewModel {
             problem.set("Jump to seq: seqs start at 1, not " + seq + ".");
             return;
         }
+        from.set(null);
+        to.set(null);
         reload(new Jump(seq + 1, null));
     }
 
-    /** The list starts at the last entry of this day and goes back from there, keeping the filters. */
+    /**
+     * The list, in time order, starts at the last entry stamped on this day and goes back from there, keeping the
+     * filters; the entries after it are above, as after a jump to a seq. Within a period the jump stays inside it.
+     */
     public void jumpToDate() {
         if (jumpDate.get() == null) {
             problem.set("Jump to date: choose a day first.");
@@ -229,7 +243,8 @@ public final class AuditViewModel {
         reload(new Jump(null, jumpDate.get().plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
-    private record Jump(Long beforeSeq, java.time.Instant beforeTs) {
+    /** @param at by time: the list starts with the last entry before this instant */
+    private record Jump(Long beforeSeq, java.time.Instant at) {
     }
 
     private void reload(Jump jump) {
@@ -239,19 +254,32 @@ public final class AuditViewModel {
             problem.set(String.join(" ", problems));
             return;
         }
-        if (jump != null && jump.beforeTs() != null && (filter.toTs() == null || jump.beforeTs().isBefore(filter.toTs()))) {
-            filter = filter.between(filter.fromTs(), jump.beforeTs());
-        }
         problem.set("");
-        applied = filter;
+        applied = jump != null && jump.at() != null ? filter.listedByTime() : filter;
+        jumpedTo = jump == null ? null : jump.at();
         generation++;
         rows.clear();
         selected.set(null);
         nextBefore = jump == null ? null : jump.beforeSeq();
-        more = true;
-        newer = jump != null && jump.beforeSeq() != null;
+        // a date before the period's start leaves nothing below it; one at or after its end nothing above
+        more = jumpedTo == null || applied.fromTs() == null || jumpedTo.isAfter(applied.fromTs());
+        newer = jump != null && (jump.beforeSeq() != null || applied.toTs() == null || jumpedTo.isBefore(applied.toTs()));
         loading.set(false);
-        loadMore();
+        if (more) {
+            loadMore();
+        } else {
+            loadNewer();
+        }
+    }
+
+    /** The first page below a date jump: the filter's entries before the day's end, newest first. */
+    private AuditFilter belowJump() {
+        return applied.toTs() != null && !jumpedTo.isBefore(applied.toTs()) ? applied : applied.between(applied.fromTs(), jumpedTo);
+    }
+
+    /** The first page above a date jump that left nothing below it: the filter's entries from the day's end, oldest first. */
+    private AuditFilter aboveJump() {
+        return applied.fromTs() != null && !jumpedTo.isAfter(applied.fromTs()) ? applied : applied.between(jumpedTo, applied.toTs());
     }
 
     private void selectArrived(List<AuditLogEntry> arrived) {
@@ -279,10 +307,11 @@ public final class AuditViewModel {
 
     /** Fetches the page just above the list's first entry (oldest first from there) and puts it on top. */
     private void loadNewer() {
-        if (applied == null || loading.get() || !newer || rows.isEmpty()) {
+        if (applied == null || loading.get() || !newer || (rows.isEmpty() && jumpedTo == null)) {
             return;
         }
-        AuditFilter page = applied.after(rows.get(0).seq()).limitedTo(PAGE).ordered(AuditFilter.Direction.OLDEST_FIRST);
+        AuditFilter from = rows.isEmpty() ? aboveJump() : applied.after(rows.get(0).seq());
+        AuditFilter page = from.limitedTo(PAGE).ordered(AuditFilter.Direction.OLDEST_FIRST);
         long asked = generation;
         loading.set(true);
         executor.execute(BackgroundTask.of("Loading audit entries…", () -> trail.entries(page))
@@ -301,6 +330,7 @@ public final class AuditViewModel {
                             nextBefore = rows.get(rows.size() - 1).seq();
                             more = true;
                         }
+                        selectArrived(done.value().entries());
                         summary.set(describeRows());
                     } else {
                         newer = false;
@@ -325,7 +355,8 @@ public final class AuditViewModel {
         if (applied == null || loading.get() || !more) {
             return;
         }
-        AuditFilter page = applied.before(nextBefore).limitedTo(PAGE).ordered(AuditFilter.Direction.NEWEST_FIRST);
+        AuditFilter from = rows.isEmpty() && nextBefore == null && jumpedTo != null ? belowJump() : applied.before(nextBefore);
+        AuditFilter page = from.limitedTo(PAGE).ordered(AuditFilter.Direction.NEWEST_FIRST);
         long asked = generation;
         loading.set(true);
         executor.execute(BackgroundTask.of("Loading audit entries…", () -> trail.entries(page))
@@ -359,6 +390,10 @@ public final class AuditViewModel {
                 .onFinished(() -> {
                     if (asked == generation) {
                         loading.set(false);
+                        if (rows.isEmpty() && newer) {
+                            // a date jump with nothing before it: show what comes after it
+                            loadNewer();
+                        }
                     }
                 }));
     }
@@ -367,7 +402,9 @@ public final class AuditViewModel {
         if (rows.isEmpty()) {
             return "No entry matches.";
         }
-        String span = "seq " + rows.get(0).seq() + " down to " + rows.get(rows.size() - 1).seq();
+        String span = applied.byTimeOrder()
+                ? "in time order, " + ROW_TIME.format(rows.get(0).ts().atZone(zone)) + " down to " + ROW_TIME.format(rows.get(rows.size() - 1).ts().atZone(zone))
+                : "seq " + rows.get(0).seq() + " down to " + rows.get(rows.size() - 1).seq();
         return rows.size() + " entries loaded (" + span + ")" + (more || newer ? "; more load as you scroll" : "; that is all that match");
     }
 
@@ -391,7 +428,7 @@ public final class AuditViewModel {
             problems.add("The period ends (" + to.get() + ") before it starts (" + from.get() + ").");
         }
         return new AuditFilter(fromTs, toTs, actorId, blankToNull(action.get()), blankToNull(objectType.get()), objectUuid, ventureId,
-                null, null, PAGE, AuditFilter.Direction.NEWEST_FIRST);
+                null, null, PAGE, AuditFilter.Direction.NEWEST_FIRST, null);
     }
 
     private static boolean outsideCalendar(LocalDate day) {

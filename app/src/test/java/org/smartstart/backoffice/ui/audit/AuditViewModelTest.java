@@ -151,10 +151,110 @@ class AuditViewModelTest {
 
         vm.jumpDateProperty().set(LocalDate.of(2000, 1, 1));
         vm.jumpToDate();
-        assertThat(vm.rows()).as("nothing was logged before 2000").isEmpty();
+        assertThat(vm.rows()).as("nothing was logged before 2000: the list shows what comes after").hasSize(AuditViewModel.PAGE);
+        assertThat(vm.rows().get(vm.rows().size() - 1).seq()).isEqualTo(1);
         vm.jumpDateProperty().set(LocalDate.now(ZoneOffset.UTC).plusDays(1));
         vm.jumpToDate();
         assertThat(vm.rows().get(0).seq()).isEqualTo(total);
+    }
+
+    /** The fixture's entries spread over 19 days an hour apart, one in seven stamped five hours before it was sealed. */
+    private static void scrambleTimes() throws Exception {
+        log.tamper("UPDATE audit_log SET ts = timestamptz '2031-01-01 00:00:00+00' + seq * interval '1 hour' + (seq % 13) * interval '1 second'"
+                + " - CASE WHEN seq % 7 = 3 THEN interval '5 hours' ELSE interval '0' END WHERE seq > " + log.before);
+    }
+
+    /** The seqs in time order (newest first) from a brute-force query, within [from, to) when given. */
+    private static List<Long> inTimeOrder(String from, String to) throws Exception {
+        List<Long> seqs = new java.util.ArrayList<>();
+        try (Connection c = log.fixture.db().ownerConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT seq FROM audit_log WHERE seq IS NOT NULL AND ts IS NOT NULL"
+                     + (from == null ? "" : " AND ts >= timestamptz '" + from + " 00:00:00+00'")
+                     + (to == null ? "" : " AND ts < timestamptz '" + to + " 00:00:00+00'") + " ORDER BY ts DESC, seq DESC")) {
+            while (r.next()) {
+                seqs.add(r.getLong(1));
+            }
+        }
+        return seqs;
+    }
+
+    /** Scrolls to the top and then to the bottom of the list, as far as it goes; the seqs it then holds. */
+    private static List<Long> scrolledThrough(AuditViewModel vm) {
+        for (int guard = 0; guard < 100; guard++) {
+            int size = vm.rows().size();
+            vm.rowShown(0);
+            if (vm.rows().size() == size) {
+                break;
+            }
+        }
+        for (int guard = 0; guard < 100; guard++) {
+            int size = vm.rows().size();
+            vm.rowShown(vm.rows().size() - 1);
+            if (vm.rows().size() == size) {
+                break;
+            }
+        }
+        return vm.rows().stream().map(AuditLogEntry::seq).toList();
+    }
+
+    @Test
+    void a_period_and_a_date_jump_list_by_time_exactly_where_time_and_seq_disagree() throws Exception {
+        scrambleTimes();
+        AuditViewModel vm = viewModel(trail());
+
+        vm.fromProperty().set(LocalDate.of(2031, 1, 3));
+        vm.toProperty().set(LocalDate.of(2031, 1, 14));
+        vm.load();
+        List<Long> period = inTimeOrder("2031-01-03", "2031-01-15");
+        assertThat(period).as("more than a page").hasSizeGreaterThan(AuditViewModel.PAGE);
+        assertThat(period).as("out of seq order").isNotEqualTo(period.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertThat(vm.summaryProperty().get()).startsWith("200 entries loaded (in time order, 2031-01-14 ");
+        assertThat(scrolledThrough(vm)).isEqualTo(period);
+
+        // a day inside the period: the entries before its end below, the rest of the period above
+        vm.jumpDateProperty().set(LocalDate.of(2031, 1, 8));
+        vm.jumpToDate();
+        List<Long> below = inTimeOrder("2031-01-03", "2031-01-09");
+        assertThat(vm.rows().get(0).seq()).as("the list starts at the last entry of the day").isEqualTo(below.get(0));
+        assertThat(vm.fromProperty().get()).as("the period stays").isEqualTo(LocalDate.of(2031, 1, 3));
+        assertThat(scrolledThrough(vm)).isEqualTo(period);
+
+        // without a period the jump is a place in the whole log: above it everything newer
+        vm.fromProperty().set(null);
+        vm.toProperty().set(null);
+        vm.jumpToDate();
+        List<Long> whole = inTimeOrder(null, null);
+        assertThat(vm.rows().get(0).seq()).isEqualTo(inTimeOrder(null, "2031-01-09").get(0));
+        assertThat(scrolledThrough(vm)).isEqualTo(whole);
+
+        // a jump to a seq is a place in seq order: the period goes
+        vm.fromProperty().set(LocalDate.of(2031, 1, 5));
+        vm.jumpSeqProperty().set("123");
+        vm.jumpToSeq();
+        assertThat(vm.fromProperty().get()).isNull();
+        assertThat(vm.rows().get(0).seq()).isEqualTo(123);
+        assertThat(vm.summaryProperty().get()).contains("(seq 123 down to ");
+    }
+
+    @Test
+    void a_period_exports_in_the_order_the_screen_lists_it() throws Exception {
+        scrambleTimes();
+        AuditViewModel vm = viewModel(trail());
+        vm.fromProperty().set(LocalDate.of(2031, 1, 5));
+        vm.toProperty().set(LocalDate.of(2031, 1, 6));
+        Path jsonl = folder.resolve("period.jsonl");
+        vm.export(jsonl, AuditExport.Format.JSON_LINES);
+        ObjectMapper json = new ObjectMapper();
+        List<Long> written = new java.util.ArrayList<>();
+        for (String row : Files.readAllLines(jsonl)) {
+            written.add(json.readTree(row).get("seq").asLong());
+        }
+        List<Long> expected = new java.util.ArrayList<>(inTimeOrder("2031-01-05", "2031-01-07"));
+        java.util.Collections.reverse(expected);
+        assertThat(written).isEqualTo(expected);
+        JsonNode proof = json.readTree(folder.resolve("period.jsonl.proof.json").toFile());
+        assertThat(proof.get("order").asText()).isEqualTo("time");
+        assertThat(proof.get("entries").asInt()).isEqualTo(expected.size());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.smartstart.backoffice.ui.tasks.CurrentThreadTaskExecutor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.UUID;
 public final class AuditScrollBenchmark {
 
     private static final int VISIBLE = 30;
+    private static final long EPOCH = 1_577_836_800L;
 
     public static void main(String[] args) {
         long total = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
@@ -74,6 +76,37 @@ public final class AuditScrollBenchmark {
         System.out.printf("scrolled %,d entries down in %.1f s (%,d screens) and 100,000 back up; at most %,d rows held "
                 + "(window %,d); heap in use after GC at most %,d MB of %,d MB%n", total, down, screens, mostHeld, AuditViewModel.WINDOW,
                 mostHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+
+        // a jump to a date 90% back (the list in time order from there), 1,000,000 entries down and 1,000,000 up
+        LocalDate day = Instant.ofEpochSecond(EPOCH + total / 10 * 3).atZone(ZoneOffset.UTC).toLocalDate();
+        viewModel.jumpDateProperty().set(day);
+        viewModel.jumpToDate();
+        top[0] = 0;
+        long jumpedTo = viewModel.rows().get(0).seq();
+        int heldAfterJump = 0;
+        long stop = Math.max(1, jumpedTo - 1_000_000);
+        while (viewModel.rows().get(Math.min(top[0] + VISIBLE, viewModel.rows().size()) - 1).seq() > stop) {
+            for (int k = 0; k < VISIBLE && top[0] + k < viewModel.rows().size(); k++) {
+                viewModel.rowShown(top[0] + k);
+            }
+            heldAfterJump = Math.max(heldAfterJump, viewModel.rows().size());
+            top[0] += VISIBLE;
+        }
+        long lowest = viewModel.rows().get(Math.min(top[0], viewModel.rows().size() - 1)).seq();
+        while (top[0] > 0 || viewModel.rows().get(0).seq() < Math.min(total, jumpedTo + 1_000_000)) {
+            for (int k = VISIBLE - 1; k >= 0; k--) {
+                if (top[0] + k < viewModel.rows().size()) viewModel.rowShown(top[0] + k);
+            }
+            heldAfterJump = Math.max(heldAfterJump, viewModel.rows().size());
+            if (top[0] == 0 && viewModel.rows().get(0).seq() >= total) {
+                break;
+            }
+            top[0] -= Math.min(VISIBLE, top[0]);
+        }
+        System.gc();
+        System.out.printf("jumped to %s (seq %,d, in time order), scrolled down to seq %,d and up to seq %,d; at most %,d rows held; "
+                + "heap in use after GC %,d MB%n", day, jumpedTo, lowest, viewModel.rows().get(0).seq(), heldAfterJump,
+                memory.getHeapMemoryUsage().getUsed() >> 20);
     }
 
     /** N entries made up on demand, newest or oldest first from a seq, like the keyset query answers. */
@@ -90,12 +123,19 @@ public final class AuditScrollBenchmark {
         public Outcome<AuditPage> entries(AuditFilter filter) {
             long above = filter.afterSeq() == null ? 0 : filter.afterSeq();
             long below = filter.beforeSeq() == null ? total + 1 : filter.beforeSeq();
+            // entry seq is stamped EPOCH + 3 s × seq, so here the time order is the seq order and a period is a seq range
+            if (filter.fromTs() != null) {
+                above = Math.max(above, Math.floorDiv(filter.fromTs().getEpochSecond() - EPOCH + 2, 3) - 1);
+            }
+            if (filter.toTs() != null) {
+                below = Math.min(below, Math.floorDiv(filter.toTs().getEpochSecond() - EPOCH + 2, 3));
+            }
             boolean newestFirst = filter.order() == AuditFilter.Direction.NEWEST_FIRST;
             List<AuditLogEntry> page = new ArrayList<>();
             for (long seq = newestFirst ? below - 1 : above + 1; seq > above && seq < below && page.size() < filter.pageSize();
                  seq += newestFirst ? -1 : 1) {
                 // fresh strings per entry, as rows read from the database would be
-                page.add(new AuditLogEntry(seq, Instant.ofEpochSecond(1_577_836_800L + seq * 3), new UUID(seq, 1), "Bench " + seq % 8,
+                page.add(new AuditLogEntry(seq, Instant.ofEpochSecond(EPOCH + seq * 3), new UUID(seq, 1), "Bench " + seq % 8,
                         "EQUITY_CHANGE", "equity_ledger", new UUID(seq, 2), null, data + "x".repeat(180) + seq + "\"}",
                         Long.toHexString(seq).repeat(64).substring(0, 64), Long.toHexString(seq + 1).repeat(64).substring(0, 64)));
             }

@@ -17,8 +17,10 @@ import org.smartstart.backoffice.domain.usecase.Query;
 public interface AuditTrail {
 
     /**
-     * One page of sealed entries matching the filter, newest or oldest first, cut by seq. A limit
-     * outside 1..{@value AuditFilter#MAX_LIMIT} is {@link Outcome.Invalid} naming "limit".
+     * One page of sealed entries matching the filter, newest or oldest first, cut by seq, or by (ts, seq) when
+     * listed by time (a period, or {@code byTime}). A limit outside 1..{@value AuditFilter#MAX_LIMIT} is
+     * {@link Outcome.Invalid} naming "limit"; listed by time, a cursor that names no entry the user may see is
+     * Invalid naming it.
      */
     @Query("/audit/entries")
     Outcome<AuditPage> entries(@Param("filter") AuditFilter filter);

@@ -683,4 +683,23 @@ class ScreenshotsTest {
                 list.getItems().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> title.getText().equals(name));
     }
+
+    /** The audit list after a jump to a date: in time order from the last entry of that day, the line above the table says so. */
+    @Test
+    void renderAuditJumpToDate(FxRobot robot) throws Exception {
+        signIn(robot, ADMIN, "#table");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT6)
+                .release(javafx.scene.input.KeyCode.DIGIT6, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#goDate").tryQuery().isPresent());
+        TableView<org.smartstart.backoffice.domain.audit.AuditLogEntry> table = robot.lookup("#table").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        javafx.scene.control.DatePicker day = robot.lookup("#jumpDate").queryAs(javafx.scene.control.DatePicker.class);
+        robot.interact(() -> day.setValue(table.getItems().get(0).ts().atZone(java.time.ZoneId.systemDefault()).toLocalDate()));
+        robot.clickOn("#goDate");
+        javafx.scene.control.Label summary = robot.lookup("#summary").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().contains("in time order"));
+        robot.interact(() -> table.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(table.getScene(), "audit-browser-jump-to-date.png");
+    }
 }

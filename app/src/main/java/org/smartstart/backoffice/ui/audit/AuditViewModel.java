@@ -43,10 +43,10 @@ import java.util.function.LongSupplier;
  * The audit browser (AU-1..AU-5): one list over the whole log, newest first, fetched a page at a time by
  * seq (keyset) as the user scrolls towards either end of what is loaded. With a period, or after a jump to a
  * date, the list is in time order instead (seq breaking ties; the two orders nearly agree), paged by (ts, seq):
- * that is what keeps any page of a period, and a date ten million entries back, as quick as the newest. The list is a window of at most
- * {@link #WINDOW} entries: what scrolls far out of view is dropped and fetched again (by seq, in the other
- * direction) when the user comes back, so scrolling through ten million entries holds no more memory
- * than scrolling through a thousand. Filters and a jump to a seq or a day; the selected
+ * that is what keeps any page of a period, and a date ten million entries back, as quick as the newest.
+ * The list is a window of at most {@link #WINDOW} entries: what scrolls far out of view is dropped and fetched
+ * again (from the seq of the entry next to it, in the other direction) when the user comes back, so scrolling
+ * through ten million entries holds no more memory than scrolling through a thousand. Filters and a jump to a seq or a day; the selected
  * entry's detail; verification in steps with progress and cancel, optionally against a signed
  * checkpoint; and export of the filtered range with its proof.
  */
@@ -402,9 +402,11 @@ public final class AuditViewModel {
         if (rows.isEmpty()) {
             return "No entry matches.";
         }
+        AuditLogEntry first = rows.get(0);
+        AuditLogEntry last = rows.get(rows.size() - 1);
         String span = applied.byTimeOrder()
-                ? "in time order, " + ROW_TIME.format(rows.get(0).ts().atZone(zone)) + " down to " + ROW_TIME.format(rows.get(rows.size() - 1).ts().atZone(zone))
-                : "seq " + rows.get(0).seq() + " down to " + rows.get(rows.size() - 1).seq();
+                ? "in time order, " + ROW_TIME.format(first.ts().atZone(zone)) + " down to " + ROW_TIME.format(last.ts().atZone(zone))
+                : "seq " + first.seq() + " down to " + last.seq();
         return rows.size() + " entries loaded (" + span + ")" + (more || newer ? "; more load as you scroll" : "; that is all that match");
     }
 

@@ -103,6 +103,49 @@ public final class JdbcCapTableStore implements CapTableStore {
         return rows("SELECT * FROM cap_table_ledger_from(?, ?, ?)", ventureId, from, rowIds);
     }
 
+    @Override
+    public Optional<DayRead> capTableDay(UUID ventureId, LocalDate day) {
+        // One statement (cap_table_of_day, V30, SECURITY INVOKER) instead of five: the venture with its holds and
+        // the digest on the first row, then the day's rows with their holders' names and vesting terms.
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cap_table_of_day(?, ?)")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                p.setObject(2, day);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    String holds = r.getString(4);
+                    VentureFacts venture = new VentureFacts(ventureId, r.getString(1), r.getObject(2, UUID.class),
+                            r.getBigDecimal(3), holds == null || holds.isEmpty() ? List.of() : Arrays.asList(holds.split(",")));
+                    LedgerDigest digest = new LedgerDigest(r.getString(5), isoDays(r.getString(6)));
+                    List<LedgerRow> rows = new ArrayList<>();
+                    Map<UUID, String> names = new HashMap<>();
+                    Map<UUID, VestingPolicy> policies = new HashMap<>();
+                    while (r.next()) {
+                        UUID holderId = r.getObject(9, UUID.class);
+                        UUID policyId = r.getObject(13, UUID.class);
+                        rows.add(new LedgerRow(r.getObject(7, UUID.class), new Holder(HolderType.ofCode(r.getString(8)), holderId),
+                                r.getBigDecimal(10), r.getObject(11, LocalDate.class), r.getObject(12, LocalDate.class), policyId,
+                                null, null));
+                        String name = r.getString(14);
+                        if (holderId != null && name != null) {
+                            names.put(holderId, name);
+                        }
+                        if (policyId != null && !policies.containsKey(policyId)) {
+                            String frequency = r.getString(19);
+                            if (frequency != null) { // NULL terms: the policy is not there for this user
+                                policies.put(policyId, new VestingPolicy(policyId, r.getObject(15, UUID.class), r.getString(16),
+                                        r.getInt(17), r.getInt(18), VestingFrequency.ofCode(frequency)));
+                            }
+                        }
+                    }
+                    return Optional.of(new DayRead(venture, rows, names, policies, digest));
+                }
+            }
+        });
+    }
+
     private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day) {
         return rows(query, ventureId, day, null);
     }
@@ -150,14 +193,7 @@ public final class JdbcCapTableStore implements CapTableStore {
                 p.setObject(1, ventureId, Types.OTHER);
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
-                    String text = r.getString(2);
-                    List<LocalDate> dates = new ArrayList<>();
-                    if (text != null && !text.isEmpty()) {
-                        for (String day : text.split(",")) {
-                            dates.add(isoDay(day));
-                        }
-                    }
-                    return new LedgerDigest(r.getString(1), dates);
+                    return new LedgerDigest(r.getString(1), isoDays(r.getString(2)));
                 }
             }
         });
@@ -417,6 +453,22 @@ public final class JdbcCapTableStore implements CapTableStore {
                    WITH ORDINALITY AS r(id, holder_type, holder_id, percent, policy, effective_from, effective_to, created_at,
                                         created_by, ord)
              ORDER BY r.ord""";
+
+    /** Comma-separated ISO days (array_to_string of a date[]), in their order. */
+    static List<LocalDate> isoDays(String text) {
+        List<LocalDate> dates = new ArrayList<>();
+        if (text != null && !text.isEmpty()) {
+            int from = 0;
+            for (int comma = text.indexOf(','); ; comma = text.indexOf(',', from)) {
+                dates.add(isoDay(text.substring(from, comma < 0 ? text.length() : comma)));
+                if (comma < 0) {
+                    return dates;
+                }
+                from = comma + 1;
+            }
+        }
+        return dates;
+    }
 
     /** YYYY-MM-DD without the general formatter (a fifth of the remaining Java time of a one-date read, JFR). */
     static LocalDate isoDay(String day) {

@@ -22,7 +22,12 @@ CREATE FUNCTION cap_table_of_day(p_venture uuid, p_on date)
                    vesting_policy_id uuid, holder_name text,
                    policy_venture_id uuid, policy_name text, cliff_months integer, duration_months integer,
                    frequency text)
-    LANGUAGE sql STABLE SECURITY INVOKER SET search_path = pg_catalog, public AS $$
+    LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, public AS $$
+#variable_conflict use_column
+BEGIN
+    -- PL/pgSQL rather than SQL: its statement's plan is kept for the session (an SQL function that is not
+    -- inlined, as one with SET is not, is planned again on every call).
+    RETURN QUERY
     WITH venture AS (
         SELECT v.name, v.owner_user_id, v.alice_equity_cap,
                coalesce(array_to_string(array_agg(DISTINCT h.applies_to::text) FILTER (WHERE h.id IS NOT NULL), ','), '') AS holds
@@ -35,7 +40,7 @@ CREATE FUNCTION cap_table_of_day(p_venture uuid, p_on date)
            x.policy_venture_id, x.policy_name, x.cliff_months, x.duration_months, x.frequency
       FROM (
         -- The change dates as one ISO text (the driver decodes a date[] element by element through a Calendar).
-        SELECT 0::bigint AS ord, v.name AS venture_name, v.owner_user_id, v.alice_equity_cap, v.holds, d.revision,
+        SELECT 0::bigint AS ord, v.name::text AS venture_name, v.owner_user_id, v.alice_equity_cap::numeric, v.holds, d.revision,
                array_to_string(d.change_dates, ',') AS change_dates,
                NULL::uuid AS id, NULL::text AS holder_type, NULL::uuid AS holder_id, NULL::numeric AS percent,
                NULL::date AS effective_from, NULL::date AS effective_to, NULL::uuid AS vesting_policy_id,
@@ -46,7 +51,7 @@ CREATE FUNCTION cap_table_of_day(p_venture uuid, p_on date)
         -- A policy's NULL terms: the seed's defaults, as the store reads a template (12/48/monthly).
         SELECT r.ord, NULL, NULL, NULL, NULL, NULL, NULL,
                r.id, r.holder_type, r.holder_id, r.percent, r.effective_from, r.effective_to, r.vesting_policy_id,
-               u.display_name, p.venture_id, p.name,
+               u.display_name::text, p.venture_id, p.name::text,
                CASE WHEN p.id IS NOT NULL THEN coalesce(p.cliff_months, 12) END,
                CASE WHEN p.id IS NOT NULL THEN coalesce(p.duration_months, 48) END,
                CASE WHEN p.id IS NOT NULL THEN coalesce(p.frequency::text, 'monthly') END
@@ -57,7 +62,8 @@ CREATE FUNCTION cap_table_of_day(p_venture uuid, p_on date)
           LEFT JOIN vesting_policies p ON p.id = r.vesting_policy_id
          WHERE EXISTS (SELECT 1 FROM venture)
       ) x
-     ORDER BY x.ord
+     ORDER BY x.ord;
+END
 $$;
 
 COMMENT ON FUNCTION cap_table_of_day(uuid, date) IS

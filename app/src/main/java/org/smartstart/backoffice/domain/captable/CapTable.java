@@ -56,13 +56,14 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
     public static CapTable on(VentureFacts venture, List<LedgerRow> rows, Map<UUID, String> names,
                               Map<UUID, VestingPolicy> policies, LocalDate asOf, List<LocalDate> changeDates, String revision) {
         List<LedgerRow> ledger = rows;
-        Map<Holder, List<LedgerRow>> byHolder = new LinkedHashMap<>();
+        // Sized for one row per holder (the usual case on one date): no rehashing while 500 holders go in.
+        Map<Holder, List<LedgerRow>> byHolder = new LinkedHashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
         for (LedgerRow row : ledger) {
             if (row.effectiveOn(asOf)) {
                 byHolder.computeIfAbsent(row.holder(), h -> new ArrayList<>()).add(row);
             }
         }
-        List<CapTableHolder> holders = new ArrayList<>();
+        List<CapTableHolder> holders = new ArrayList<>(byHolder.size());
         BigDecimal total = Percent.ZERO;
         BigDecimal platform = Percent.ZERO;
         for (Map.Entry<Holder, List<LedgerRow>> e : byHolder.entrySet()) {
@@ -85,12 +86,20 @@ public record CapTable(UUID ventureId, String ventureName, LocalDate asOf, UUID 
                 platform = platform.add(percent);
             }
         }
-        holders.sort(Comparator.comparing((CapTableHolder h) -> h.holderType() != HolderType.ALICE)
-                .thenComparing(CapTableHolder::percent, Comparator.reverseOrder())
-                .thenComparing(CapTableHolder::displayName));
+        holders.sort(ORDER);
         return new CapTable(venture.ventureId(), venture.name(), asOf, venture.ownerUserId(), venture.aliceCap(),
                 venture.activeHolds(), holders, Percent.of(total), Percent.of(platform), changeDates, revision);
     }
+
+    /** Platform first, then by percent (largest first) and name; written out, as it runs ~5,000 times per 500 holders. */
+    private static final Comparator<CapTableHolder> ORDER = (a, b) -> {
+        boolean aPlatform = a.holderType() == HolderType.ALICE;
+        if (aPlatform != (b.holderType() == HolderType.ALICE)) {
+            return aPlatform ? -1 : 1;
+        }
+        int byPercent = b.percent().compareTo(a.percent());
+        return byPercent != 0 ? byPercent : a.displayName().compareTo(b.displayName());
+    };
 
     /** Every date on which the cap table changes: each row's effective_from and the day after its effective_to. */
     public static List<LocalDate> changeDates(List<LedgerRow> ledger) {

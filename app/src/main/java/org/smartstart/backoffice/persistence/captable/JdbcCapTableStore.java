@@ -126,8 +126,7 @@ public final class JdbcCapTableStore implements CapTableStore {
                         UUID holderId = r.getObject(9, UUID.class);
                         UUID policyId = r.getObject(13, UUID.class);
                         rows.add(new LedgerRow(r.getObject(7, UUID.class), new Holder(HolderType.ofCode(r.getString(8)), holderId),
-                                r.getBigDecimal(10), r.getObject(11, LocalDate.class), r.getObject(12, LocalDate.class), policyId,
-                                null, null));
+                                r.getBigDecimal(10), day(r, 11), day(r, 12), policyId, null, null));
                         String name = r.getString(14);
                         if (holderId != null && name != null) {
                             names.put(holderId, name);
@@ -453,6 +452,18 @@ public final class JdbcCapTableStore implements CapTableStore {
                    WITH ORDINALITY AS r(id, holder_type, holder_id, percent, policy, effective_from, effective_to, created_at,
                                         created_by, ord)
              ORDER BY r.ord""";
+
+    /**
+     * A date column: an ordinary YYYY-MM-DD parsed by hand (the driver's text path builds a Calendar per value,
+     * JFR), anything else (infinity, BC, beyond year 9999) as the driver reads it.
+     */
+    private static LocalDate day(ResultSet r, int column) throws SQLException {
+        String text = r.getString(column);
+        if (text == null) {
+            return null;
+        }
+        return text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' ? isoDay(text) : r.getObject(column, LocalDate.class);
+    }
 
     /** Comma-separated ISO days (array_to_string of a date[]), in their order. */
     static List<LocalDate> isoDays(String text) {

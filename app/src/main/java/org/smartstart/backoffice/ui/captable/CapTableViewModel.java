@@ -1000,6 +1000,7 @@ public final class CapTableViewModel {
      * would break; the band, board approval, KYC and wallet are checked by the use case when converting.
      */
     private void previewConversion() {
+        long generation = ++conversionGeneration;
         dilution.clear();
         conversionProblems.clear();
         conversionResult.set("");
@@ -1015,18 +1016,74 @@ public final class CapTableViewModel {
                 || pct.stripTrailingZeros().scale() > 3) {
             return;
         }
-        Map<Holder, BigDecimal> before = CapTable.stakesOn(loaded.ledger(), on);
-        Map<Holder, BigDecimal> after = CapTableEdits.dilutedStakes(before, who.holder(), pct);
-        for (Map.Entry<Holder, BigDecimal> e : after.entrySet()) {
-            dilution.add(nameOf(e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
-                    + Percent.format(e.getValue()));
+        // The stakes on the date and EQ-1..EQ-7 from it on, over a ledger of thousands of rows: off the FX thread,
+        // on what the form and the names are now; a result for an older form or ledger is dropped.
+        Loaded base = loaded;
+        Map<UUID, String> names = draftNames();
+        Map<UUID, String> shown = shownNames();
+        String amount = buzAmount.get();
+        executor.execute(BackgroundTask.of("Previewing the conversion…",
+                        () -> ConversionPreview.of(base, who, pct, on, names, shown, amount))
+                .onSuccess(preview -> {
+                    if (generation != conversionGeneration || base != loaded) {
+                        return;
+                    }
+                    dilution.setAll(preview.dilution());
+                    conversionResult.set(preview.result());
+                    conversionProblems.setAll(preview.problems());
+                })
+                .onFailure(e -> {
+                    if (generation == conversionGeneration) {
+                        problem.set("The conversion could not be previewed: " + e.getMessage());
+                    }
+                }));
+    }
+
+    /** Counts conversion previews (and conversions); a preview that finishes after a newer one started is dropped. */
+    private long conversionGeneration;
+
+    /** Each user's name as {@link #nameOf} words it now: the venture's names first, then the people to pick, then found ones. */
+    private Map<UUID, String> shownNames() {
+        Map<UUID, String> names = new HashMap<>();
+        searched.values().forEach(c -> names.put(c.userId(), c.displayName()));
+        for (int i = people.size() - 1; i >= 0; i--) { // the first of the list wins, as in nameOf
+            HolderChoice p = people.get(i);
+            if (p.holder().userId() != null) {
+                names.put(p.holder().userId(), p.name());
+            }
         }
-        conversionResult.set(conversionResultText(who, pct, on, before, after));
-        List<LedgerEdit> edits = CapTableEdits.dilute(loaded.ledger(), who.holder(), pct, on);
-        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), draftNames());
-        conversionProblems.addAll(policy.checkEdits(loaded.ledger(), edits));
-        conversionProblems.addAll(policy.check(CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null),
-                CapTableEdits.firstTouched(edits)));
+        if (loaded != null) {
+            names.putAll(loaded.names());
+        }
+        return names;
+    }
+
+    private static String nameIn(Map<UUID, String> names, Holder holder) {
+        if (holder.platform()) {
+            return "AliceSolutions (platform)";
+        }
+        String name = names.get(holder.userId());
+        return name != null ? name : "user " + holder.userId();
+    }
+
+    /** The conversion form's preview, worked out off the FX thread. */
+    private record ConversionPreview(List<String> dilution, String result, List<Rejection> problems) {
+        static ConversionPreview of(Loaded base, HolderChoice who, BigDecimal pct, LocalDate on, Map<UUID, String> names,
+                                    Map<UUID, String> shown, String amount) {
+            Map<Holder, BigDecimal> before = CapTable.stakesOn(base.ledger(), on);
+            Map<Holder, BigDecimal> after = CapTableEdits.dilutedStakes(before, who.holder(), pct);
+            List<String> dilution = new ArrayList<>();
+            for (Map.Entry<Holder, BigDecimal> e : after.entrySet()) {
+                dilution.add(nameIn(shown, e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
+                        + Percent.format(e.getValue()));
+            }
+            String result = conversionResultText(base, who, pct, on, before, after, amount);
+            List<LedgerEdit> edits = CapTableEdits.dilute(base.ledger(), who.holder(), pct, on);
+            CapTablePolicy policy = new CapTablePolicy(base.facts(), names);
+            List<Rejection> problems = new ArrayList<>(policy.checkEdits(base.ledger(), edits));
+            problems.addAll(policy.check(CapTableEdits.apply(base.ledger(), edits, Instant.EPOCH, null), CapTableEdits.firstTouched(edits)));
+            return new ConversionPreview(List.copyOf(dilution), result, List.copyOf(problems));
+        }
     }
 
     /** The venture's current issuance rule in words: its band and whether the board approved it (BZ-4). */
@@ -1046,12 +1103,12 @@ public final class CapTableViewModel {
     }
 
     /** The conversion's rate against the band and the person's stake before and after it. */
-    private String conversionResultText(HolderChoice who, BigDecimal pct, LocalDate on, Map<Holder, BigDecimal> before,
-                                        Map<Holder, BigDecimal> after) {
+    private static String conversionResultText(Loaded loaded, HolderChoice who, BigDecimal pct, LocalDate on,
+                                               Map<Holder, BigDecimal> before, Map<Holder, BigDecimal> after, String buzAmount) {
         StringBuilder text = new StringBuilder();
         long amount;
         try {
-            amount = Long.parseLong(buzAmount.get() == null ? "" : buzAmount.get().strip().replace(",", "").replace("_", ""));
+            amount = Long.parseLong(buzAmount == null ? "" : buzAmount.strip().replace(",", "").replace("_", ""));
         } catch (NumberFormatException e) {
             amount = 0;
         }
@@ -1100,6 +1157,7 @@ public final class CapTableViewModel {
         }
         UUID ventureId = loaded.facts().ventureId();
         ConversionRequest request = new ConversionRequest(who.holder().userId(), amount, pct, convertOn.get());
+        conversionGeneration++; // a preview still running must not replace the conversion's answer
         executor.execute(BackgroundTask.of("Converting BUZ…", () -> capTables.convertBuz(ventureId, request))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Done<Conversion> done) {

@@ -91,7 +91,8 @@ public final class CapTableViewModel {
     /** Everything read about one venture: the saved ledger and what is needed to show it. */
     record Loaded(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names, Map<UUID, VestingPolicy> policies,
                   String revision, List<LedgerChangeRecord> history, List<VestingPolicy> policyChoices,
-                  List<HistoryPoint> ownership, IssuanceRules.Version rule, String ruleProblem) {
+                  List<HistoryPoint> ownership, IssuanceRules.Version rule, String ruleProblem, List<LocalDate> dates,
+                  Map<UUID, LedgerRow> rowsById) {
     }
 
     private final CapTables capTables;
@@ -300,8 +301,11 @@ public final class CapTableViewModel {
             ruleProblem = rules.describe();
         }
         // The ownership over time takes a cap table per change date: worked out here, off the FX thread, once per load.
+        // So are the saved ledger's change dates and its rows by id, which every date shown needs.
+        Map<UUID, LedgerRow> rowsById = new HashMap<>();
+        ledger.forEach(r -> rowsById.put(r.id(), r));
         return Outcome.done(new Loaded(facts, ledger, names, policies, table.revision(), historyDone.value(), policyDone.value(),
-                historyOf(facts, ledger, names, policies), rule, ruleProblem));
+                historyOf(facts, ledger, names, policies), rule, ruleProblem, CapTable.changeDates(ledger), rowsById));
     }
 
     private static void learn(CapTable table, Map<UUID, String> names, Map<UUID, VestingPolicy> policies) {
@@ -316,9 +320,6 @@ public final class CapTableViewModel {
     }
 
     // ---- showing a date ---------------------------------------------------------------------------
-
-    private Loaded datesOf;
-    private List<LocalDate> savedDates = List.of();
 
     private void show() {
         conversionRule.set(conversionRuleText());
@@ -342,19 +343,29 @@ public final class CapTableViewModel {
             return;
         }
         LocalDate day = asOf.get();
-        if (datesOf != loaded) { // the saved ledger's dates and revision do not depend on the date shown
-            datesOf = loaded;
-            savedDates = CapTable.changeDates(loaded.ledger());
-        }
-        CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day, savedDates,
+        // The saved ledger's dates and rows by id were worked out with the load, off the FX thread.
+        CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day, loaded.dates(),
                 loaded.revision());
         capTable.set(saved);
-        lines.setAll(linesOf(saved, loaded.ledger()));
+        lines.setAll(linesOf(saved, loaded.rowsById()));
         if (shownLoad != loaded) { // what depends on the ledger only, not on the date: once per load
             shownLoad = loaded;
             history.setAll(loaded.ownership());
-            ledgerChanges.setAll(changesOf(loaded.ledger()));
-            changeLines.setAll(changeLinesOf(loaded.history(), loaded.ledger()));
+            // Sorting and wording thousands of rows: a background task, with the names as the screen words them now.
+            ledgerChanges.clear();
+            changeLines.clear();
+            Loaded base = loaded;
+            Map<UUID, String> shown = shownNames();
+            java.util.function.Function<Holder, String> name = h -> nameIn(shown, h);
+            executor.execute(BackgroundTask.of("Listing the ledger's changes…",
+                            () -> new Changes(changesOf(base.ledger(), name), changeLinesOf(base.history(), base.ledger(), name)))
+                    .onSuccess(changes -> {
+                        if (base == loaded) {
+                            ledgerChanges.setAll(changes.rows());
+                            changeLines.setAll(changes.lines());
+                        }
+                    })
+                    .onFailure(e -> problem.set("The ledger's changes could not be listed: " + e.getMessage())));
             VestingPolicy attach = policyToAttach.get();
             vestingPolicies.setAll(loaded.policyChoices());
             policyToAttach.set(attach == null ? null : vestingPolicies.stream().filter(p -> p.id().equals(attach.id())).findFirst().orElse(null));
@@ -371,6 +382,10 @@ public final class CapTableViewModel {
     static List<HolderLine> linesOf(CapTable table, List<LedgerRow> ledger) {
         Map<UUID, LedgerRow> rows = new HashMap<>();
         ledger.forEach(r -> rows.put(r.id(), r));
+        return linesOf(table, rows);
+    }
+
+    static List<HolderLine> linesOf(CapTable table, Map<UUID, LedgerRow> rows) {
         List<HolderLine> out = new ArrayList<>();
         BigDecimal vested = Percent.ZERO;
         for (CapTableHolder h : table.holders()) {
@@ -396,17 +411,21 @@ public final class CapTableViewModel {
         return out;
     }
 
+    /** The ledger's rows as changes and the saved changes with their audit entries, listed off the FX thread. */
+    private record Changes(List<String> rows, List<ChangeLine> lines) {
+    }
+
     /**
      * The ledger's rows as changes, newest first: when and by whom each row was written, and whether it
      * has been closed since (a close keeps the row, EQ-5).
      */
-    private List<String> changesOf(List<LedgerRow> ledger) {
+    private static List<String> changesOf(List<LedgerRow> ledger, java.util.function.Function<Holder, String> nameOf) {
         return ledger.stream()
                 .sorted(Comparator.comparing(LedgerRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(LedgerRow::effectiveFrom).thenComparing(r -> nameOf(r.holder())))
+                        .thenComparing(LedgerRow::effectiveFrom).thenComparing(r -> nameOf.apply(r.holder())))
                 .map(r -> (r.createdAt() == null ? "?" : r.createdAt().toString().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", " UTC"))
-                        + " · " + (r.createdBy() == null ? "unknown" : nameOf(Holder.user(r.createdBy())))
-                        + " wrote: " + nameOf(r.holder()) + " " + HolderLine.describe(r))
+                        + " · " + (r.createdBy() == null ? "unknown" : nameOf.apply(Holder.user(r.createdBy())))
+                        + " wrote: " + nameOf.apply(r.holder()) + " " + HolderLine.describe(r))
                 .toList();
     }
 
@@ -547,7 +566,7 @@ public final class CapTableViewModel {
             checking = false;
             previewLines.clear();
             violations.clear();
-            changeDates.setAll(loaded == null ? List.of() : CapTable.changeDates(loaded.ledger()));
+            changeDates.setAll(loaded == null ? List.of() : loaded.dates());
             updateCanSave();
             return;
         }
@@ -589,7 +608,7 @@ public final class CapTableViewModel {
             // The draft's holders on the shown date; a draft has no revision of its own (it is saved against base's).
             List<LocalDate> draftDates = CapTable.changeDates(after);
             CapTable drafted = CapTable.on(base.facts(), after, names, base.policies(), day, draftDates, base.revision());
-            Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(base.ledger()));
+            Set<LocalDate> dates = new java.util.TreeSet<>(base.dates());
             dates.addAll(draftDates);
             return new DraftPreview(broken, linesOf(drafted, after), List.copyOf(dates));
         }
@@ -706,7 +725,8 @@ public final class CapTableViewModel {
     }
 
     /** The changes newest first; rows no audit entry wrote (seed data, imports) are listed as such at the end. */
-    List<ChangeLine> changeLinesOf(List<LedgerChangeRecord> records, List<LedgerRow> ledger) {
+    static List<ChangeLine> changeLinesOf(List<LedgerChangeRecord> records, List<LedgerRow> ledger,
+                                          java.util.function.Function<Holder, String> nameOf) {
         Map<UUID, LedgerRow> rows = new HashMap<>();
         ledger.forEach(r -> rows.put(r.id(), r));
         Set<UUID> audited = new HashSet<>();
@@ -716,11 +736,11 @@ public final class CapTableViewModel {
             List<String> parts = new ArrayList<>();
             for (UUID id : r.rowsAdded()) {
                 LedgerRow row = rows.get(id);
-                parts.add(row == null ? "row " + id : "+ " + nameOf(row.holder()) + " " + HolderLine.describe(row));
+                parts.add(row == null ? "row " + id : "+ " + nameOf.apply(row.holder()) + " " + HolderLine.describe(row));
             }
             for (UUID id : r.rowsClosed()) {
                 LedgerRow row = rows.get(id);
-                parts.add(row == null ? "closed row " + id : "closed " + nameOf(row.holder()) + " " + Percent.format(row.percent())
+                parts.add(row == null ? "closed row " + id : "closed " + nameOf.apply(row.holder()) + " " + Percent.format(row.percent())
                         + " from " + row.effectiveFrom() + (row.effectiveTo() == null ? "" : " after " + row.effectiveTo()));
             }
             String what = (r.description().isBlank() ? r.action() : r.description()) + (parts.isEmpty() ? "" : " — " + String.join("; ", parts));
@@ -731,7 +751,7 @@ public final class CapTableViewModel {
         if (!unaudited.isEmpty()) {
             out.add(new ChangeLine(null, "", "", unaudited.size() + " row(s) written without an audit entry of this screen's actions"
                     + " (seed data or an import): " + String.join("; ", unaudited.stream()
-                    .map(r -> nameOf(r.holder()) + " " + HolderLine.describe(r)).toList()), "none"));
+                    .map(r -> nameOf.apply(r.holder()) + " " + HolderLine.describe(r)).toList()), "none"));
         }
         return out;
     }
@@ -1059,6 +1079,9 @@ public final class CapTableViewModel {
     }
 
     private static String nameIn(Map<UUID, String> names, Holder holder) {
+        if (holder == null) {
+            return "nobody";
+        }
         if (holder.platform()) {
             return "AliceSolutions (platform)";
         }

@@ -765,6 +765,67 @@ class CapTablesContractTest {
         assertThat(as(outsider()).ledgerHistory(acme.venture())).isInstanceOf(Outcome.Denied.class);
     }
 
+    // ---- the one-read cap table of a date (V30) --------------------------------------------------------
+
+    /**
+     * The cap table of a date read in one statement (cap_table_of_day) is exactly the cap table the domain
+     * computes from the whole ledger, with the venture, names and policies read separately as before: on
+     * dates before the ledger, with vesting before and after its cliff (a template with every term and one
+     * leaving them to the defaults), closed rows, a changed platform stake and two active holds.
+     */
+    @Test
+    void the_cap_table_of_any_date_read_at_once_equals_the_one_computed_from_the_whole_ledger() throws Exception {
+        Acme acme = acme();
+        UUID cleo = person("Cleo Coder");
+        UUID defaults = UUID.randomUUID();
+        LocalDate feb = LocalDate.parse("2026-02-01");
+        TestAccounts.exec(fixture.db(), "INSERT INTO vesting_policies (id, name) VALUES ('" + defaults + "', 'Seed defaults " + defaults + "')");
+        TestAccounts.exec(fixture.db(), "BEGIN; "
+                + "UPDATE equity_ledger SET effective_to = DATE '2026-01-31', version = version + 1 WHERE venture_id = '" + acme.venture()
+                + "' AND holder_id = '" + acme.owner() + "' AND effective_to IS NULL; "
+                + "INSERT INTO equity_ledger (venture_id, holder_type, holder_id, percent, vesting_policy_id, effective_from, created_by) VALUES "
+                + "('" + acme.venture() + "', 'user', '" + acme.owner() + "', 59.000, NULL, DATE '2026-02-01', '" + acme.owner() + "'), "
+                + "('" + acme.venture() + "', 'user', '" + cleo + "', 1.000, '" + defaults + "', DATE '2026-02-01', '" + acme.owner() + "'); "
+                + "COMMIT");
+        assertThat(as(acme.owner()).changeCapTable(acme.venture(), transfer(acme, acme.owner(), "5.000", MAR)).isDone()).isTrue();
+        List<LedgerRow> ledger = as(acme.owner()).ledger(acme.venture()).orElseThrow();
+        assertThat(as(acme.owner()).changeCapTable(acme.venture(), new CapTableChange("Platform to 12", CapTable.revisionOf(ledger),
+                CapTableEdits.changePlatformStake(ledger, new BigDecimal("12.000"), JUN, Holder.user(acme.owner())))).isDone()).isTrue();
+        hold(acme.venture(), "buz");
+        hold(acme.venture(), "equity");
+
+        List<LedgerRow> whole;
+        org.smartstart.backoffice.domain.captable.VentureFacts facts;
+        Map<UUID, String> names;
+        Map<UUID, VestingPolicy> policies;
+        try (Connection c = fixture.db().ownerConnection()) {
+            var store = new org.smartstart.backoffice.persistence.captable.JdbcCapTableStore(c);
+            whole = store.ledger(acme.venture());
+            facts = store.venture(acme.venture()).orElseThrow();
+            names = store.names(whole.stream().map(r -> r.holder().userId()).filter(java.util.Objects::nonNull).toList());
+            policies = store.vestingPolicies(whole.stream().map(LedgerRow::vestingPolicyId).filter(java.util.Objects::nonNull).toList());
+        }
+        assertThat(whole).as("closed rows").anyMatch(r -> !r.open());
+        assertThat(facts.activeHolds()).containsExactly("buz", "equity");
+        List<LocalDate> days = new java.util.ArrayList<>(List.of(JAN.minusDays(1), JAN, feb.minusDays(1), feb, MAR.minusDays(1), MAR,
+                JUN.minusDays(1), JUN, feb.plusMonths(12).minusDays(1), feb.plusMonths(12), JAN.plusMonths(12), JAN.plusMonths(30).plusDays(17),
+                JAN.plusMonths(48), feb.plusMonths(48), LocalDate.parse("2099-12-31")));
+        days.addAll(CapTable.changeDates(whole));
+        for (LocalDate day : days) {
+            CapTable expected = CapTable.on(facts, whole, names, policies, day);
+            CapTable read = as(acme.owner()).capTableOn(acme.venture(), day).orElseThrow();
+            assertThat(read).as("the cap table of %s", day).isEqualTo(expected);
+        }
+        CapTable atCliff = as(acme.owner()).capTableOn(acme.venture(), feb.plusMonths(12)).orElseThrow();
+        assertThat(atCliff.holders()).extracting(CapTableHolder::displayName, CapTableHolder::vestedPercent,
+                        h -> h.vestingPolicy() == null ? null : h.vestingPolicy().name())
+                .contains(tuple("Cleo Coder", new BigDecimal("0.250"), "Seed defaults " + defaults));
+        assertThat(atCliff.platformStake()).isEqualByComparingTo("12");
+        assertThat(atCliff.activeHolds()).containsExactly("buz", "equity");
+        // Whoever may not read the venture gets nothing from it, through the one read as through the separate ones.
+        assertThat(as(outsider()).capTableOn(acme.venture(), MAR)).isInstanceOf(Outcome.Denied.class);
+    }
+
     // ---- picking a new holder -----------------------------------------------------------------------
 
     @Test

@@ -34,6 +34,20 @@ public interface CapTableStore {
     /** The rows effective on {@code day} (a cap table of one date needs no others). */
     List<LedgerRow> ledgerOn(UUID ventureId, LocalDate day);
 
+    /**
+     * Everything the cap table of {@code day} is built from, read at once: the venture's facts, the rows
+     * effective that day (without createdAt and createdBy, which a cap table does not show), the names of
+     * their holders, the vesting policies they refer to, and the whole ledger's digest. Empty when the
+     * venture does not exist or is archived. What the user may not read is left out exactly as the
+     * separate reads ({@link #venture}, {@link #ledgerOn}, {@link #names}, {@link #vestingPolicies},
+     * {@link #ledgerDigest}) leave it out.
+     */
+    Optional<DayRead> capTableDay(UUID ventureId, LocalDate day);
+
+    record DayRead(VentureFacts venture, List<LedgerRow> rows, Map<UUID, String> names, Map<UUID, VestingPolicy> policies,
+                   LedgerDigest digest) {
+    }
+
     /** The whole ledger's revision ({@link CapTable#revisionOf}) and change dates, without reading its rows. */
     LedgerDigest ledgerDigest(UUID ventureId);
 

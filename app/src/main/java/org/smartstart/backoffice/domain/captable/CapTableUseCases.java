@@ -46,14 +46,15 @@ public final class CapTableUseCases {
         if (outOfRange(asOf)) {
             return Outcome.invalid("asOf", dateRange(asOf));
         }
-        Optional<VentureFacts> venture = store.venture(ventureId);
-        if (venture.isEmpty()) {
+        // One date's rows and the ledger's digest, with the venture, names and policies, in one read: a ledger of
+        // thousands of rows is not read for one date, and the read is one round trip to the database.
+        Optional<CapTableStore.DayRead> read = store.capTableDay(ventureId, asOf);
+        if (read.isEmpty()) {
             return Outcome.notFound("venture", ventureId);
         }
-        // One date's rows and the ledger's digest: a ledger of thousands of rows is not read for one date.
-        List<LedgerRow> rows = store.ledgerOn(ventureId, asOf);
-        CapTableStore.LedgerDigest digest = store.ledgerDigest(ventureId);
-        return Outcome.done(view(venture.get(), rows, asOf, digest.changeDates(), digest.revision()));
+        CapTableStore.DayRead day = read.get();
+        return Outcome.done(CapTable.on(day.venture(), day.rows(), day.names(), day.policies(), asOf,
+                day.digest().changeDates(), day.digest().revision()));
     }
 
     public Outcome<List<LedgerRow>> ledger(Actor actor, UUID ventureId) {

@@ -103,6 +103,48 @@ public final class JdbcCapTableStore implements CapTableStore {
         return rows("SELECT * FROM cap_table_ledger_from(?, ?, ?)", ventureId, from, rowIds);
     }
 
+    @Override
+    public Optional<DayRead> capTableDay(UUID ventureId, LocalDate day) {
+        // One statement (cap_table_of_day, V30, SECURITY INVOKER) instead of five: the venture with its holds and
+        // the digest on the first row, then the day's rows with their holders' names and vesting terms.
+        return sql(() -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cap_table_of_day(?, ?)")) {
+                p.setObject(1, ventureId, Types.OTHER);
+                p.setObject(2, day);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    String holds = r.getString(4);
+                    VentureFacts venture = new VentureFacts(ventureId, r.getString(1), r.getObject(2, UUID.class),
+                            r.getBigDecimal(3), holds == null || holds.isEmpty() ? List.of() : Arrays.asList(holds.split(",")));
+                    LedgerDigest digest = new LedgerDigest(r.getString(5), isoDays(r.getString(6)));
+                    List<LedgerRow> rows = new ArrayList<>();
+                    Map<UUID, String> names = new HashMap<>();
+                    Map<UUID, VestingPolicy> policies = new HashMap<>();
+                    while (r.next()) {
+                        UUID holderId = r.getObject(9, UUID.class);
+                        UUID policyId = r.getObject(13, UUID.class);
+                        rows.add(new LedgerRow(r.getObject(7, UUID.class), new Holder(HolderType.ofCode(r.getString(8)), holderId),
+                                r.getBigDecimal(10), day(r, 11), day(r, 12), policyId, null, null));
+                        String name = r.getString(14);
+                        if (holderId != null && name != null) {
+                            names.put(holderId, name);
+                        }
+                        if (policyId != null && !policies.containsKey(policyId)) {
+                            String frequency = r.getString(19);
+                            if (frequency != null) { // NULL terms: the policy is not there for this user
+                                policies.put(policyId, new VestingPolicy(policyId, r.getObject(15, UUID.class), r.getString(16),
+                                        r.getInt(17), r.getInt(18), VestingFrequency.ofCode(frequency)));
+                            }
+                        }
+                    }
+                    return Optional.of(new DayRead(venture, rows, names, policies, digest));
+                }
+            }
+        });
+    }
+
     private List<LedgerRow> rows(String query, UUID ventureId, LocalDate day) {
         return rows(query, ventureId, day, null);
     }
@@ -150,14 +192,7 @@ public final class JdbcCapTableStore implements CapTableStore {
                 p.setObject(1, ventureId, Types.OTHER);
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
-                    String text = r.getString(2);
-                    List<LocalDate> dates = new ArrayList<>();
-                    if (text != null && !text.isEmpty()) {
-                        for (String day : text.split(",")) {
-                            dates.add(isoDay(day));
-                        }
-                    }
-                    return new LedgerDigest(r.getString(1), dates);
+                    return new LedgerDigest(r.getString(1), isoDays(r.getString(2)));
                 }
             }
         });
@@ -417,6 +452,62 @@ public final class JdbcCapTableStore implements CapTableStore {
                    WITH ORDINALITY AS r(id, holder_type, holder_id, percent, policy, effective_from, effective_to, created_at,
                                         created_by, ord)
              ORDER BY r.ord""";
+
+    /**
+     * A date column: an ordinary YYYY-MM-DD parsed by hand (the driver's text path builds a Calendar per value,
+     * JFR), anything else (infinity, BC, beyond year 9999) as the driver reads it.
+     */
+    private static LocalDate day(ResultSet r, int column) throws SQLException {
+        String text = r.getString(column);
+        if (text == null) {
+            return null;
+        }
+        return text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' ? isoDay(text) : r.getObject(column, LocalDate.class);
+    }
+
+    /** The last change dates read, by their text: every read of a ledger that did not change gets the same list. */
+    private static volatile ParsedDays lastDays = new ParsedDays("", List.of());
+
+    private record ParsedDays(String text, List<LocalDate> days) {
+    }
+
+    /**
+     * Comma-separated ISO days (array_to_string of a date[]), in their order, as an unmodifiable list. The
+     * same text as the previous call's (the usual case: the ledger did not change between two dates viewed)
+     * gives the previous list instead of 951 dates parsed again; the list depends on the text only.
+     */
+    static List<LocalDate> isoDays(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        ParsedDays last = lastDays;
+        if (last.text().equals(text)) {
+            return last.days();
+        }
+        List<LocalDate> dates = new ArrayList<>(text.length() / 11 + 1);
+        int from = 0;
+        while (true) {
+            int comma = text.indexOf(',', from);
+            int end = comma < 0 ? text.length() : comma;
+            dates.add(end - from == 10 ? isoDay(text, from) : isoDay(text.substring(from, end)));
+            if (comma < 0) {
+                break;
+            }
+            from = comma + 1;
+        }
+        List<LocalDate> days = List.copyOf(dates);
+        lastDays = new ParsedDays(text, days);
+        return days;
+    }
+
+    /** The ten characters from {@code at}, as {@link #isoDay(String)} reads them, without cutting them out first. */
+    private static LocalDate isoDay(String text, int at) {
+        if (text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-') {
+            return isoDay(text.substring(at, at + 10));
+        }
+        return LocalDate.of(Integer.parseInt(text, at, at + 4, 10), Integer.parseInt(text, at + 5, at + 7, 10),
+                Integer.parseInt(text, at + 8, at + 10, 10));
+    }
 
     /** YYYY-MM-DD without the general formatter (a fifth of the remaining Java time of a one-date read, JFR). */
     static LocalDate isoDay(String day) {

@@ -91,7 +91,8 @@ public final class CapTableViewModel {
     /** Everything read about one venture: the saved ledger and what is needed to show it. */
     record Loaded(VentureFacts facts, List<LedgerRow> ledger, Map<UUID, String> names, Map<UUID, VestingPolicy> policies,
                   String revision, List<LedgerChangeRecord> history, List<VestingPolicy> policyChoices,
-                  List<HistoryPoint> ownership, IssuanceRules.Version rule, String ruleProblem) {
+                  List<HistoryPoint> ownership, IssuanceRules.Version rule, String ruleProblem, List<LocalDate> dates,
+                  Map<UUID, LedgerRow> rowsById) {
     }
 
     private final CapTables capTables;
@@ -300,8 +301,11 @@ public final class CapTableViewModel {
             ruleProblem = rules.describe();
         }
         // The ownership over time takes a cap table per change date: worked out here, off the FX thread, once per load.
+        // So are the saved ledger's change dates and its rows by id, which every date shown needs.
+        Map<UUID, LedgerRow> rowsById = new HashMap<>();
+        ledger.forEach(r -> rowsById.put(r.id(), r));
         return Outcome.done(new Loaded(facts, ledger, names, policies, table.revision(), historyDone.value(), policyDone.value(),
-                historyOf(facts, ledger, names, policies), rule, ruleProblem));
+                historyOf(facts, ledger, names, policies), rule, ruleProblem, CapTable.changeDates(ledger), rowsById));
     }
 
     private static void learn(CapTable table, Map<UUID, String> names, Map<UUID, VestingPolicy> policies) {
@@ -316,9 +320,6 @@ public final class CapTableViewModel {
     }
 
     // ---- showing a date ---------------------------------------------------------------------------
-
-    private Loaded datesOf;
-    private List<LocalDate> savedDates = List.of();
 
     private void show() {
         conversionRule.set(conversionRuleText());
@@ -342,19 +343,29 @@ public final class CapTableViewModel {
             return;
         }
         LocalDate day = asOf.get();
-        if (datesOf != loaded) { // the saved ledger's dates and revision do not depend on the date shown
-            datesOf = loaded;
-            savedDates = CapTable.changeDates(loaded.ledger());
-        }
-        CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day, savedDates,
+        // The saved ledger's dates and rows by id were worked out with the load, off the FX thread.
+        CapTable saved = CapTable.on(loaded.facts(), loaded.ledger(), loaded.names(), loaded.policies(), day, loaded.dates(),
                 loaded.revision());
         capTable.set(saved);
-        lines.setAll(linesOf(saved, loaded.ledger()));
+        lines.setAll(linesOf(saved, loaded.rowsById()));
         if (shownLoad != loaded) { // what depends on the ledger only, not on the date: once per load
             shownLoad = loaded;
             history.setAll(loaded.ownership());
-            ledgerChanges.setAll(changesOf(loaded.ledger()));
-            changeLines.setAll(changeLinesOf(loaded.history(), loaded.ledger()));
+            // Sorting and wording thousands of rows: a background task, with the names as the screen words them now.
+            ledgerChanges.clear();
+            changeLines.clear();
+            Loaded base = loaded;
+            Map<UUID, String> shown = shownNames();
+            java.util.function.Function<Holder, String> name = h -> nameIn(shown, h);
+            executor.execute(BackgroundTask.of("Listing the ledger's changes…",
+                            () -> new Changes(changesOf(base.ledger(), name), changeLinesOf(base.history(), base.ledger(), name)))
+                    .onSuccess(changes -> {
+                        if (base == loaded) {
+                            ledgerChanges.setAll(changes.rows());
+                            changeLines.setAll(changes.lines());
+                        }
+                    })
+                    .onFailure(e -> problem.set("The ledger's changes could not be listed: " + e.getMessage())));
             VestingPolicy attach = policyToAttach.get();
             vestingPolicies.setAll(loaded.policyChoices());
             policyToAttach.set(attach == null ? null : vestingPolicies.stream().filter(p -> p.id().equals(attach.id())).findFirst().orElse(null));
@@ -371,6 +382,10 @@ public final class CapTableViewModel {
     static List<HolderLine> linesOf(CapTable table, List<LedgerRow> ledger) {
         Map<UUID, LedgerRow> rows = new HashMap<>();
         ledger.forEach(r -> rows.put(r.id(), r));
+        return linesOf(table, rows);
+    }
+
+    static List<HolderLine> linesOf(CapTable table, Map<UUID, LedgerRow> rows) {
         List<HolderLine> out = new ArrayList<>();
         BigDecimal vested = Percent.ZERO;
         for (CapTableHolder h : table.holders()) {
@@ -396,17 +411,21 @@ public final class CapTableViewModel {
         return out;
     }
 
+    /** The ledger's rows as changes and the saved changes with their audit entries, listed off the FX thread. */
+    private record Changes(List<String> rows, List<ChangeLine> lines) {
+    }
+
     /**
      * The ledger's rows as changes, newest first: when and by whom each row was written, and whether it
      * has been closed since (a close keeps the row, EQ-5).
      */
-    private List<String> changesOf(List<LedgerRow> ledger) {
+    private static List<String> changesOf(List<LedgerRow> ledger, java.util.function.Function<Holder, String> nameOf) {
         return ledger.stream()
                 .sorted(Comparator.comparing(LedgerRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                        .thenComparing(LedgerRow::effectiveFrom).thenComparing(r -> nameOf(r.holder())))
+                        .thenComparing(LedgerRow::effectiveFrom).thenComparing(r -> nameOf.apply(r.holder())))
                 .map(r -> (r.createdAt() == null ? "?" : r.createdAt().toString().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", " UTC"))
-                        + " · " + (r.createdBy() == null ? "unknown" : nameOf(Holder.user(r.createdBy())))
-                        + " wrote: " + nameOf(r.holder()) + " " + HolderLine.describe(r))
+                        + " · " + (r.createdBy() == null ? "unknown" : nameOf.apply(Holder.user(r.createdBy())))
+                        + " wrote: " + nameOf.apply(r.holder()) + " " + HolderLine.describe(r))
                 .toList();
     }
 
@@ -547,7 +566,7 @@ public final class CapTableViewModel {
             checking = false;
             previewLines.clear();
             violations.clear();
-            changeDates.setAll(loaded == null ? List.of() : CapTable.changeDates(loaded.ledger()));
+            changeDates.setAll(loaded == null ? List.of() : loaded.dates());
             updateCanSave();
             return;
         }
@@ -589,7 +608,7 @@ public final class CapTableViewModel {
             // The draft's holders on the shown date; a draft has no revision of its own (it is saved against base's).
             List<LocalDate> draftDates = CapTable.changeDates(after);
             CapTable drafted = CapTable.on(base.facts(), after, names, base.policies(), day, draftDates, base.revision());
-            Set<LocalDate> dates = new java.util.TreeSet<>(CapTable.changeDates(base.ledger()));
+            Set<LocalDate> dates = new java.util.TreeSet<>(base.dates());
             dates.addAll(draftDates);
             return new DraftPreview(broken, linesOf(drafted, after), List.copyOf(dates));
         }
@@ -706,7 +725,8 @@ public final class CapTableViewModel {
     }
 
     /** The changes newest first; rows no audit entry wrote (seed data, imports) are listed as such at the end. */
-    List<ChangeLine> changeLinesOf(List<LedgerChangeRecord> records, List<LedgerRow> ledger) {
+    static List<ChangeLine> changeLinesOf(List<LedgerChangeRecord> records, List<LedgerRow> ledger,
+                                          java.util.function.Function<Holder, String> nameOf) {
         Map<UUID, LedgerRow> rows = new HashMap<>();
         ledger.forEach(r -> rows.put(r.id(), r));
         Set<UUID> audited = new HashSet<>();
@@ -716,11 +736,11 @@ public final class CapTableViewModel {
             List<String> parts = new ArrayList<>();
             for (UUID id : r.rowsAdded()) {
                 LedgerRow row = rows.get(id);
-                parts.add(row == null ? "row " + id : "+ " + nameOf(row.holder()) + " " + HolderLine.describe(row));
+                parts.add(row == null ? "row " + id : "+ " + nameOf.apply(row.holder()) + " " + HolderLine.describe(row));
             }
             for (UUID id : r.rowsClosed()) {
                 LedgerRow row = rows.get(id);
-                parts.add(row == null ? "closed row " + id : "closed " + nameOf(row.holder()) + " " + Percent.format(row.percent())
+                parts.add(row == null ? "closed row " + id : "closed " + nameOf.apply(row.holder()) + " " + Percent.format(row.percent())
                         + " from " + row.effectiveFrom() + (row.effectiveTo() == null ? "" : " after " + row.effectiveTo()));
             }
             String what = (r.description().isBlank() ? r.action() : r.description()) + (parts.isEmpty() ? "" : " — " + String.join("; ", parts));
@@ -731,7 +751,7 @@ public final class CapTableViewModel {
         if (!unaudited.isEmpty()) {
             out.add(new ChangeLine(null, "", "", unaudited.size() + " row(s) written without an audit entry of this screen's actions"
                     + " (seed data or an import): " + String.join("; ", unaudited.stream()
-                    .map(r -> nameOf(r.holder()) + " " + HolderLine.describe(r)).toList()), "none"));
+                    .map(r -> nameOf.apply(r.holder()) + " " + HolderLine.describe(r)).toList()), "none"));
         }
         return out;
     }
@@ -1000,6 +1020,7 @@ public final class CapTableViewModel {
      * would break; the band, board approval, KYC and wallet are checked by the use case when converting.
      */
     private void previewConversion() {
+        long generation = ++conversionGeneration;
         dilution.clear();
         conversionProblems.clear();
         conversionResult.set("");
@@ -1015,18 +1036,77 @@ public final class CapTableViewModel {
                 || pct.stripTrailingZeros().scale() > 3) {
             return;
         }
-        Map<Holder, BigDecimal> before = CapTable.stakesOn(loaded.ledger(), on);
-        Map<Holder, BigDecimal> after = CapTableEdits.dilutedStakes(before, who.holder(), pct);
-        for (Map.Entry<Holder, BigDecimal> e : after.entrySet()) {
-            dilution.add(nameOf(e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
-                    + Percent.format(e.getValue()));
+        // The stakes on the date and EQ-1..EQ-7 from it on, over a ledger of thousands of rows: off the FX thread,
+        // on what the form and the names are now; a result for an older form or ledger is dropped.
+        Loaded base = loaded;
+        Map<UUID, String> names = draftNames();
+        Map<UUID, String> shown = shownNames();
+        String amount = buzAmount.get();
+        executor.execute(BackgroundTask.of("Previewing the conversion…",
+                        () -> ConversionPreview.of(base, who, pct, on, names, shown, amount))
+                .onSuccess(preview -> {
+                    if (generation != conversionGeneration || base != loaded) {
+                        return;
+                    }
+                    dilution.setAll(preview.dilution());
+                    conversionResult.set(preview.result());
+                    conversionProblems.setAll(preview.problems());
+                })
+                .onFailure(e -> {
+                    if (generation == conversionGeneration) {
+                        problem.set("The conversion could not be previewed: " + e.getMessage());
+                    }
+                }));
+    }
+
+    /** Counts conversion previews (and conversions); a preview that finishes after a newer one started is dropped. */
+    private long conversionGeneration;
+
+    /** Each user's name as {@link #nameOf} words it now: the venture's names first, then the people to pick, then found ones. */
+    private Map<UUID, String> shownNames() {
+        Map<UUID, String> names = new HashMap<>();
+        searched.values().forEach(c -> names.put(c.userId(), c.displayName()));
+        for (int i = people.size() - 1; i >= 0; i--) { // the first of the list wins, as in nameOf
+            HolderChoice p = people.get(i);
+            if (p.holder().userId() != null) {
+                names.put(p.holder().userId(), p.name());
+            }
         }
-        conversionResult.set(conversionResultText(who, pct, on, before, after));
-        List<LedgerEdit> edits = CapTableEdits.dilute(loaded.ledger(), who.holder(), pct, on);
-        CapTablePolicy policy = new CapTablePolicy(loaded.facts(), draftNames());
-        conversionProblems.addAll(policy.checkEdits(loaded.ledger(), edits));
-        conversionProblems.addAll(policy.check(CapTableEdits.apply(loaded.ledger(), edits, Instant.EPOCH, null),
-                CapTableEdits.firstTouched(edits)));
+        if (loaded != null) {
+            names.putAll(loaded.names());
+        }
+        return names;
+    }
+
+    private static String nameIn(Map<UUID, String> names, Holder holder) {
+        if (holder == null) {
+            return "nobody";
+        }
+        if (holder.platform()) {
+            return "AliceSolutions (platform)";
+        }
+        String name = names.get(holder.userId());
+        return name != null ? name : "user " + holder.userId();
+    }
+
+    /** The conversion form's preview, worked out off the FX thread. */
+    private record ConversionPreview(List<String> dilution, String result, List<Rejection> problems) {
+        static ConversionPreview of(Loaded base, HolderChoice who, BigDecimal pct, LocalDate on, Map<UUID, String> names,
+                                    Map<UUID, String> shown, String amount) {
+            Map<Holder, BigDecimal> before = CapTable.stakesOn(base.ledger(), on);
+            Map<Holder, BigDecimal> after = CapTableEdits.dilutedStakes(before, who.holder(), pct);
+            List<String> dilution = new ArrayList<>();
+            for (Map.Entry<Holder, BigDecimal> e : after.entrySet()) {
+                dilution.add(nameIn(shown, e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
+                        + Percent.format(e.getValue()));
+            }
+            String result = conversionResultText(base, who, pct, on, before, after, amount);
+            List<LedgerEdit> edits = CapTableEdits.dilute(base.ledger(), who.holder(), pct, on);
+            CapTablePolicy policy = new CapTablePolicy(base.facts(), names);
+            List<Rejection> problems = new ArrayList<>(policy.checkEdits(base.ledger(), edits));
+            problems.addAll(policy.check(CapTableEdits.apply(base.ledger(), edits, Instant.EPOCH, null), CapTableEdits.firstTouched(edits)));
+            return new ConversionPreview(List.copyOf(dilution), result, List.copyOf(problems));
+        }
     }
 
     /** The venture's current issuance rule in words: its band and whether the board approved it (BZ-4). */
@@ -1046,12 +1126,12 @@ public final class CapTableViewModel {
     }
 
     /** The conversion's rate against the band and the person's stake before and after it. */
-    private String conversionResultText(HolderChoice who, BigDecimal pct, LocalDate on, Map<Holder, BigDecimal> before,
-                                        Map<Holder, BigDecimal> after) {
+    private static String conversionResultText(Loaded loaded, HolderChoice who, BigDecimal pct, LocalDate on,
+                                               Map<Holder, BigDecimal> before, Map<Holder, BigDecimal> after, String buzAmount) {
         StringBuilder text = new StringBuilder();
         long amount;
         try {
-            amount = Long.parseLong(buzAmount.get() == null ? "" : buzAmount.get().strip().replace(",", "").replace("_", ""));
+            amount = Long.parseLong(buzAmount == null ? "" : buzAmount.strip().replace(",", "").replace("_", ""));
         } catch (NumberFormatException e) {
             amount = 0;
         }
@@ -1100,6 +1180,7 @@ public final class CapTableViewModel {
         }
         UUID ventureId = loaded.facts().ventureId();
         ConversionRequest request = new ConversionRequest(who.holder().userId(), amount, pct, convertOn.get());
+        conversionGeneration++; // a preview still running must not replace the conversion's answer
         executor.execute(BackgroundTask.of("Converting BUZ…", () -> capTables.convertBuz(ventureId, request))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Done<Conversion> done) {

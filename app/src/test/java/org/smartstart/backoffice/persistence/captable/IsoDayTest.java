@@ -24,4 +24,18 @@ class IsoDayTest {
         assertThatThrownBy(() -> JdbcCapTableStore.isoDay("2025-13-01")).isInstanceOf(DateTimeException.class);
         assertThat(JdbcCapTableStore.isoDay("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
     }
+
+    @Test
+    void a_list_of_days_reads_as_the_formatter_reads_each_and_again_the_same_after_another_list() {
+        java.util.List<LocalDate> days = new java.util.ArrayList<>();
+        for (LocalDate day = LocalDate.of(2018, 1, 1); day.isBefore(LocalDate.of(2026, 1, 1)); day = day.plusDays(3)) {
+            days.add(day);
+        }
+        String text = String.join(",", days.stream().map(LocalDate::toString).toList());
+        assertThat(JdbcCapTableStore.isoDays(text)).isEqualTo(days);
+        assertThat(JdbcCapTableStore.isoDays("2024-02-29")).containsExactly(LocalDate.of(2024, 2, 29));
+        assertThat(JdbcCapTableStore.isoDays(text)).isEqualTo(days);
+        assertThat(JdbcCapTableStore.isoDays("")).isEmpty();
+        assertThatThrownBy(() -> JdbcCapTableStore.isoDays("2025-02-29,2025-03-01")).isInstanceOf(DateTimeException.class);
+    }
 }

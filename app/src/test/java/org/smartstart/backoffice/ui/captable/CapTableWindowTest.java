@@ -43,6 +43,7 @@ class CapTableWindowTest {
     static CapTableScenario held;
     static CapTableScenario contested;
     static CapTableScenario vesting;
+    static CapTableScenario converting;
 
     FxTaskExecutor executor;
 
@@ -53,6 +54,7 @@ class CapTableWindowTest {
         held = CapTableScenario.create(fixture.db(), acme.owner(), "equity");
         contested = CapTableScenario.create(fixture.db(), acme.owner());
         vesting = CapTableScenario.create(fixture.db(), acme.owner());
+        converting = CapTableScenario.create(fixture.db(), acme.owner());
     }
 
     @AfterAll
@@ -241,6 +243,35 @@ class CapTableWindowTest {
         robot.clickOn(cellOf(robot, "#holders", ben));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#attach").queryButton().isDisabled());
         assertThat(robot.lookup("#scheduleHeading").queryAs(Label.class).getText()).startsWith(ben + ": 35.000% from 2026-07-01, open");
+    }
+
+    @Test
+    void a_buz_conversion_preview_appears_from_the_background_and_names_a_broken_rule(FxRobot robot) throws Exception {
+        TableView<HolderLine> holders = robot.lookup("#holders").queryTableView();
+        pick(robot, "#venture", converting.name());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> holders.getItems().size() == 4
+                && robot.lookup("#heading").queryAs(Label.class).getText().startsWith(converting.name()));
+        String owner = holders.getItems().get(1).name();
+        String ben = holders.getItems().get(2).name();
+        robot.clickOn(tab(robot, "Convert BUZ"));
+        robot.interact(() -> robot.lookup("#convertOn").queryAs(DatePicker.class).setValue(LocalDate.parse("2026-09-01")));
+        pick(robot, "#convertFor", ben);
+        robot.interact(() -> robot.lookup("#convertPercent").queryTextInputControl().setText("10"));
+
+        // The stakes and the rules are worked out by a background task; its answer shows once it is back.
+        ListView<String> dilution = robot.lookup("#dilution").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dilution.getItems().size() == 3);
+        assertThat(dilution.getItems()).containsExactlyInAnyOrder("AliceSolutions (platform): 10.000% → 9.000%",
+                owner + ": 55.000% → 49.500%", ben + ": 35.000% → 41.500%");
+        assertThat(robot.lookup("#conversionResult").queryAs(Label.class).getText())
+                .contains(ben + " would hold 35.000% → 41.500% from 2026-09-01");
+        ListView<Rejection> problems = robot.lookup("#conversionProblems").queryListView();
+        assertThat(problems.getItems()).isEmpty();
+
+        robot.interact(() -> robot.lookup("#convertPercent").queryTextInputControl().setText("40")); // the owner would fall to 33%
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> problems.getItems().stream().anyMatch(r -> r.ruleId().equals("EQ-2")));
+        assertThat(dilution.getItems()).contains(owner + ": 55.000% → 33.000%");
+        assertThat(problems.getItems()).extracting(Rejection::ruleId).containsExactly("EQ-2");
     }
 
     /** The visible table cell showing exactly {@code text}. */

@@ -1,6 +1,6 @@
 -- V31: a claim writes 4 index entries instead of 11, its head reads its own index, the KY triggers build
--- nothing on a claim, the actor's ventures come from an index, and the counts per status from the partial
--- indexes (issue 5; measurements in bench/RESULTS.md, "fourth round").
+-- nothing on a claim, the actor's ventures come from an index, and the counts per status come from counters
+-- the documents' triggers keep (issue 5; measurements in bench/RESULTS.md, "fourth round").
 --
 -- 1. Fewer document indexes. A claim changes claimed_by, which is indexed and part of partial-index
 --    predicates, so it can never be a HOT update: its new row version goes into every index whose predicate
@@ -184,12 +184,92 @@ BEGIN
 END
 $$;
 
--- 4. Counts per status for the queue screen, exact, from the partial indexes (index-only scans) instead of
---    every row of both tables through row-level security (62-97 ms quiet, 160-240 ms loaded). Counting every
---    document is only for those who may read every document (ID-5: the system and global staff; the use case
---    asks for global compliance); anyone else is refused rather than given counts of rows they cannot see.
---    pending = unclaimed pending + claimed pending, less those awaiting the second officer; claimed = pending
---    under a claim that has not expired (awaiting ones included), as before.
+-- 4. Counts per status for the queue screen, exact and in a few index reads instead of every row of both tables
+--    through row-level security (62-97 ms quiet, 160-240 ms loaded; from the partial indexes instead, 22-40 ms,
+--    because the index-only scans need a visibility map that claims keep clearing). The number of documents in
+--    each status is kept in kyc_review_status_counts by the documents' own triggers, in the same transaction as
+--    the change, so it is as exact as counting: per statement for inserts and deletes (one update for a bulk
+--    load), per row when status or second_approval_status changes (a decision, a first or second approval).
+--    A claim changes neither column, so it does not fire them (UPDATE OF: not even called). Concurrent
+--    decisions wait for each other on the counter rows until commit; each decision updates its two rows in one
+--    statement, in the order of the key, so two decisions never wait on each other crosswise. The claimed count
+--    changes with time (a claim expires), so it is counted: the live claims of pending documents, by V27's
+--    claims_until index.
+CREATE TABLE kyc_review_status_counts (
+    kind   text   NOT NULL CHECK (kind IN ('KYC', 'KYB')),
+    status text   NOT NULL CHECK (status IN ('pending', 'awaiting', 'verified', 'rejected')),
+    n      bigint NOT NULL,
+    PRIMARY KEY (kind, status)
+);
+-- written only by the triggers below and read only by kyc_review_counts (both SECURITY DEFINER)
+REVOKE ALL ON kyc_review_status_counts FROM backoffice_app;
+INSERT INTO kyc_review_status_counts (kind, status, n)
+SELECT k.kind, s.status, 0 FROM (VALUES ('KYC'), ('KYB')) k(kind), (VALUES ('pending'), ('awaiting'), ('verified'), ('rejected')) s(status);
+
+-- The queue's status of a document: pending, awaiting (the second officer), verified or rejected.
+CREATE FUNCTION rules_ky_count_status(p_status doc_status, p_second_approval_status text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN p_status = 'pending' AND p_second_approval_status = 'awaiting' THEN 'awaiting' ELSE p_status::text END
+$$;
+
+CREATE FUNCTION rules_ky_count_rows() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    v_kind text := CASE WHEN TG_TABLE_NAME = 'kyc_documents' THEN 'KYC' ELSE 'KYB' END;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE kyc_review_status_counts c SET n = c.n + d.n
+          FROM (SELECT rules_ky_count_status(status, second_approval_status) AS status, count(*) AS n FROM new_rows GROUP BY 1) d
+         WHERE c.kind = v_kind AND c.status = d.status;
+    ELSE
+        UPDATE kyc_review_status_counts c SET n = c.n - d.n
+          FROM (SELECT rules_ky_count_status(status, second_approval_status) AS status, count(*) AS n FROM old_rows GROUP BY 1) d
+         WHERE c.kind = v_kind AND c.status = d.status;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION rules_ky_count_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    v_kind   text := CASE WHEN TG_TABLE_NAME = 'kyc_documents' THEN 'KYC' ELSE 'KYB' END;
+    v_before text := rules_ky_count_status(OLD.status, OLD.second_approval_status);
+    v_after  text := rules_ky_count_status(NEW.status, NEW.second_approval_status);
+BEGIN
+    IF v_before <> v_after THEN
+        UPDATE kyc_review_status_counts c SET n = c.n + CASE WHEN c.status = v_after THEN 1 ELSE -1 END
+         WHERE c.kind = v_kind AND c.status IN (v_before, v_after);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER t95_ky_count_inserted AFTER INSERT ON kyc_documents
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rules_ky_count_rows();
+CREATE TRIGGER t95_ky_count_deleted AFTER DELETE ON kyc_documents
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rules_ky_count_rows();
+CREATE TRIGGER t95_ky_count_changed AFTER UPDATE OF status, second_approval_status ON kyc_documents
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.second_approval_status IS DISTINCT FROM NEW.second_approval_status)
+    EXECUTE FUNCTION rules_ky_count_change();
+CREATE TRIGGER t95_ky_count_inserted AFTER INSERT ON kyb_documents
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rules_ky_count_rows();
+CREATE TRIGGER t95_ky_count_deleted AFTER DELETE ON kyb_documents
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rules_ky_count_rows();
+CREATE TRIGGER t95_ky_count_changed AFTER UPDATE OF status, second_approval_status ON kyb_documents
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.second_approval_status IS DISTINCT FROM NEW.second_approval_status)
+    EXECUTE FUNCTION rules_ky_count_change();
+
+-- The documents already there, counted once (no other session writes while the migration runs).
+UPDATE kyc_review_status_counts c SET n = d.n
+  FROM (SELECT 'KYC' AS kind, rules_ky_count_status(status, second_approval_status) AS status, count(*) AS n FROM kyc_documents GROUP BY 1, 2
+        UNION ALL
+        SELECT 'KYB', rules_ky_count_status(status, second_approval_status), count(*) FROM kyb_documents GROUP BY 1, 2) d
+ WHERE c.kind = d.kind AND c.status = d.status;
+
+-- Counting every document is only for those who may read every document (ID-5: the system and global staff;
+-- the use case asks for global compliance); anyone else is refused rather than given counts of rows they cannot
+-- see. claimed = pending under a claim that has not expired (awaiting ones included), as before.
 CREATE FUNCTION kyc_review_counts(p_now timestamptz,
                                   OUT pending bigint, OUT awaiting bigint, OUT verified bigint, OUT rejected bigint,
                                   OUT claimed bigint)
@@ -200,17 +280,10 @@ BEGIN
             'ID-5: %s may not count every KYC/KYB document: that takes a global staff role',
             rules_user_name(rules_id5_current_user()));
     END IF;
-    awaiting := (SELECT count(*) FROM kyc_documents WHERE status = 'pending' AND second_approval_status = 'awaiting')
-              + (SELECT count(*) FROM kyb_documents WHERE status = 'pending' AND second_approval_status = 'awaiting');
-    pending := (SELECT count(*) FROM kyc_documents WHERE status = 'pending' AND claimed_by IS NULL)
-             + (SELECT count(*) FROM kyc_documents WHERE status = 'pending' AND claimed_by IS NOT NULL)
-             + (SELECT count(*) FROM kyb_documents WHERE status = 'pending' AND claimed_by IS NULL)
-             + (SELECT count(*) FROM kyb_documents WHERE status = 'pending' AND claimed_by IS NOT NULL)
-             - awaiting;
-    verified := (SELECT count(*) FROM kyc_documents WHERE status = 'verified')
-              + (SELECT count(*) FROM kyb_documents WHERE status = 'verified');
-    rejected := (SELECT count(*) FROM kyc_documents WHERE status = 'rejected')
-              + (SELECT count(*) FROM kyb_documents WHERE status = 'rejected');
+    SELECT COALESCE(sum(n) FILTER (WHERE status = 'pending'), 0), COALESCE(sum(n) FILTER (WHERE status = 'awaiting'), 0),
+           COALESCE(sum(n) FILTER (WHERE status = 'verified'), 0), COALESCE(sum(n) FILTER (WHERE status = 'rejected'), 0)
+      INTO pending, awaiting, verified, rejected
+      FROM kyc_review_status_counts;
     claimed := (SELECT count(*) FROM kyc_documents WHERE status = 'pending' AND claimed_by IS NOT NULL AND claimed_until > p_now)
              + (SELECT count(*) FROM kyb_documents WHERE status = 'pending' AND claimed_by IS NOT NULL AND claimed_until > p_now);
 END

@@ -246,6 +246,28 @@ class KycReviewRulesSqlTest {
         assertThat(after).isEqualTo(text(owner, counted));
         assertThat(Long.parseLong(after.split("/")[4])).isEqualTo(Long.parseLong(before.split("/")[4]) + 1);
         assertThat(after.split("/")[0]).isEqualTo(before.split("/")[0]);
+
+        // a decision moves the document from pending to verified; a first approval to awaiting; deleting removes it
+        exec(asReviewer, """
+                UPDATE kyc_documents SET status = 'verified', reviewed_by = ?, decided_at = now(), reason_code = 'checked',
+                       reviewer_comment = 'looked at it', applicant_comment = '', reviewed_sha256 = ? WHERE id = ?""", reviewer, SHA, doc);
+        UUID risky = document(applicant, "id_card", 90);
+        exec(owner, "UPDATE kyc_documents SET claimed_by = ?, claimed_until = now() + interval '30 minutes' WHERE id = ?", reviewer, risky);
+        exec(asReviewer, """
+                UPDATE kyc_documents SET first_approved_by = ?, first_approved_at = now(), second_approval_status = 'awaiting',
+                       reason_code = 'checked', reviewer_comment = 'looked at it', applicant_comment = '', reviewed_sha256 = ? WHERE id = ?""",
+                reviewer, SHA, risky);
+        UUID gone = document(applicant, "proof_of_address", 10);
+        String decided = text(asReviewer, counts);
+        assertThat(decided).isEqualTo(text(owner, counted));
+        exec(owner, "DELETE FROM kyc_documents WHERE id = ?", gone);
+        String deleted = text(asReviewer, counts);
+        assertThat(deleted).isEqualTo(text(owner, counted));
+        assertThat(Long.parseLong(deleted.split("/")[0])).isEqualTo(Long.parseLong(decided.split("/")[0]) - 1);
+        String[] b = before.split("/");
+        String[] d = decided.split("/");
+        assertThat(Long.parseLong(d[1])).isEqualTo(Long.parseLong(b[1]) + 1);
+        assertThat(Long.parseLong(d[2])).isEqualTo(Long.parseLong(b[2]) + 1);
     }
 
     @Test

@@ -230,8 +230,8 @@ final class JdbcKycReviewStore implements KycReviewStore {
             return List.of();
         }
         // Each part through its own index in queue order, a page each, on the document table alone (joined only to
-        // where the country is, if filtered by it); the pages merged; then the names of that one page joined. Joining
-        // first, the part under a claim (every claimed document, sorted) joined three names to each of them.
+        // where the country is, if filtered by it); the pages merged; then the names of that one page joined, so names
+        // are read for the page's rows only, not for every row a part reads.
         String from = kind == DocumentKind.KYC
                 ? "kyc_documents d" + (filter.country() != null ? " LEFT JOIN users u ON u.id = d.user_id" : "")
                 : "kyb_documents d" + (filter.country() != null ? " LEFT JOIN ventures v ON v.id = d.venture_id LEFT JOIN users ou ON ou.id = v.owner_user_id" : "");
@@ -263,7 +263,7 @@ final class JdbcKycReviewStore implements KycReviewStore {
     /**
      * The parts a queue page is read in, each with an index of its own in every queue order (V31): pending
      * documents never claimed or released (V27's unclaimed indexes), pending documents under a claim, live or
-     * expired (V27's claims_until, few: sorted), and verified and rejected (V19). There is no index of all
+     * expired (V27's claims_until; sorted, since a claim should write no more indexes), and verified and rejected (V19). There is no index of all
      * pending or of all documents in queue order any more: a claim would have to write into each of them
      * (bench/RESULTS.md, issue 5). Parts no row of the filter can be in are left out: an unclaimed document
      * has no assignee, an overdue one is pending.

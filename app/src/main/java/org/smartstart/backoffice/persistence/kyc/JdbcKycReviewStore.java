@@ -232,20 +232,27 @@ final class JdbcKycReviewStore implements KycReviewStore {
         // Each part through its own index in queue order, a page each, on the document table alone (joined only to
         // where the country is, if filtered by it); the pages merged; then the names of that one page joined, so names
         // are read for the page's rows only, not for every row a part reads.
-        String from = kind == DocumentKind.KYC
+        String partFrom = kind == DocumentKind.KYC
                 ? "kyc_documents d" + (filter.country() != null ? " LEFT JOIN users u ON u.id = d.user_id" : "")
                 : "kyb_documents d" + (filter.country() != null ? " LEFT JOIN ventures v ON v.id = d.venture_id LEFT JOIN users ou ON ou.id = v.owner_user_id" : "");
         StringBuilder ids = new StringBuilder();
         List<Object> allParams = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            ids.append(i == 0 ? "(" : " UNION ALL (").append("SELECT d.id, d.submitted_at, d.risk_score, d.review_due_at FROM ").append(from)
+            ids.append(i == 0 ? "(" : " UNION ALL (").append("SELECT d.id, d.submitted_at, d.risk_score, d.review_due_at FROM ").append(partFrom)
                     .append(" WHERE TRUE").append(parts.get(i)).append(where)
                     .append(" ORDER BY ").append(order("d.", filter.effectiveOrder())).append(" LIMIT ").append(limit).append(")");
             allParams.addAll(params);
         }
-        String sql = (kind == DocumentKind.KYC ? KYC_DOCUMENTS : KYB_DOCUMENTS) + " WHERE d.id = ANY (ARRAY(SELECT q.id FROM (" + ids
-                + ") q ORDER BY " + order("q.", filter.effectiveOrder()) + " LIMIT " + limit + ")) ORDER BY "
-                + order("d.", filter.effectiveOrder()) + " LIMIT " + limit;
+        // the page's ids drive the join (one primary-key probe each)
+        String table = kind == DocumentKind.KYC ? "kyc_documents" : "kyb_documents";
+        String page = "(SELECT q.id FROM (" + ids + ") q ORDER BY " + order("q.", filter.effectiveOrder()) + " LIMIT " + limit + ") p";
+        String documents = kind == DocumentKind.KYC ? KYC_DOCUMENTS : KYB_DOCUMENTS;
+        String from = "FROM " + table + " d\n";
+        if (!documents.contains(from)) {
+            throw new IllegalStateException("The documents query no longer reads " + from.strip());
+        }
+        String sql = documents.replace(from, "FROM " + page + " JOIN " + table + " d ON d.id = p.id\n")
+                + " ORDER BY " + order("d.", filter.effectiveOrder()) + " LIMIT " + limit;
         return sql(() -> {
             List<DocumentFacts> rows = new ArrayList<>();
             try (PreparedStatement p = prepare(sql, allParams.toArray())) {

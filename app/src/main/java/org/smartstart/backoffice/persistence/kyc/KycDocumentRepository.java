@@ -23,7 +23,8 @@ public final class KycDocumentRepository {
 
     /**
      * The pending documents after the one submitted at {@code afterSubmittedAt} with id {@code afterId}
-     * (keyset paging on the (status, submitted_at) index; id breaks ties). Both null = from the start.
+     * (keyset paging; id breaks ties). Not the review queue's read, which JdbcKycReviewStore
+     * does per index (V31 dropped the (status, submitted_at) index this once walked; here PostgreSQL sorts). Both null = from the start.
      */
     public List<KycDocumentEntity> pendingQueueAfter(Instant afterSubmittedAt, UUID afterId, int limit) {
         boolean first = afterSubmittedAt == null;

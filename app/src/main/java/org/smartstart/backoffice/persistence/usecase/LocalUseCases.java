@@ -13,7 +13,6 @@ import org.smartstart.backoffice.persistence.ConcurrentChangeException;
 import org.smartstart.backoffice.persistence.UnitOfWork;
 import org.smartstart.backoffice.persistence.audit.AuditOutbox;
 import org.smartstart.backoffice.persistence.db.RuleViolation;
-import org.smartstart.backoffice.persistence.db.Transactions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -121,8 +120,7 @@ public final class LocalUseCases {
             try {
                 tx = hibernate.beginTransaction();
                 Connection connection = hibernate.doReturningWork(c -> c);
-                Transactions.actAs(connection, session.userId(), readOnly);
-                Optional<ActorLoader.Loaded> loaded = ActorLoader.load(connection, session, now);
+                Optional<ActorLoader.Loaded> loaded = ActorLoader.actAsAndLoad(connection, session, now, readOnly);
                 if (loaded.isEmpty()) {
                     tx.rollback();
                     return new Outcome.Unauthenticated<>("Your session has ended or expired; please sign in again.");

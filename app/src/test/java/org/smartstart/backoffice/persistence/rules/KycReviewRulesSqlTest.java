@@ -185,6 +185,100 @@ class KycReviewRulesSqlTest {
                 "SSK03", "KY-3", "cannot claim", "they own the venture " + ventureName);
     }
 
+    @Test
+    void ky3_an_officer_claims_and_decides_a_kyb_document_of_someone_elses_venture_but_not_of_their_own() throws SQLException {
+        // V31 reads the venture's owner only when the claim or the decider changes, and names the venture only when refusing
+        UUID theirs = venture(owner, unique("Initech"), applicant);
+        UUID doc = uuid(owner, "INSERT INTO kyb_documents (venture_id, doc_type, evidence_sha256) VALUES (?, 'tax_id', ?) RETURNING id",
+                theirs, SHA);
+        exec(asReviewer, "UPDATE kyb_documents SET claimed_by = ?, claimed_until = TIMESTAMPTZ '2026-11-02 10:30Z' WHERE id = ?", reviewer, doc);
+        exec(asReviewer, """
+                UPDATE kyb_documents SET status = 'verified', reviewed_by = ?, decided_at = TIMESTAMPTZ '2026-11-02 10:00Z',
+                       reason_code = 'checked', reviewer_comment = 'looked at it', applicant_comment = '', reviewed_sha256 = ?
+                 WHERE id = ?""", reviewer, SHA, doc);
+        assertThat(text(owner, "SELECT status::text FROM kyb_documents WHERE id = ?", doc)).isEqualTo("verified");
+
+        String ventureName = unique("Globex");
+        UUID own = uuid(owner, "INSERT INTO kyb_documents (venture_id, doc_type, evidence_sha256) VALUES (?, 'tax_id', ?) RETURNING id",
+                venture(owner, ventureName, reviewer), SHA);
+        // claimed by the owner behind the rules' back (as the system), then decided by them: refused as their own
+        exec(owner, "SET session_replication_role = replica");
+        exec(owner, "UPDATE kyb_documents SET claimed_by = ?, claimed_until = TIMESTAMPTZ '2026-11-02 10:30Z' WHERE id = ?", reviewer, own);
+        exec(owner, "SET session_replication_role = DEFAULT");
+        assertRefused(() -> exec(asReviewer, """
+                UPDATE kyb_documents SET status = 'verified', reviewed_by = ?, decided_at = TIMESTAMPTZ '2026-11-02 10:00Z',
+                       reason_code = 'checked', reviewer_comment = 'looked at it', applicant_comment = '', reviewed_sha256 = ?
+                 WHERE id = ?""", reviewer, SHA, own),
+                "SSK03", "KY-3", reviewerName, "cannot decide", "they own the venture " + ventureName);
+    }
+
+    @Test
+    void ky1_a_decided_document_keeps_its_decision_but_its_claim_may_end() throws SQLException {
+        UUID doc = document(applicant, "passport", 20);
+        claim(doc, reviewer);
+        decide(asReviewer, doc, reviewer, "verified", null, SHA);
+
+        assertRefused(() -> exec(asReviewer, "UPDATE kyc_documents SET reviewer_comment = 'changed my mind' WHERE id = ?", doc),
+                "SSK01", "KY-1", doc.toString(), "already verified", "status verified refused");
+        exec(asReviewer, "UPDATE kyc_documents SET claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE id = ?", doc);
+        assertThat(text(owner, "SELECT reviewer_comment FROM kyc_documents WHERE id = ?", doc)).isEqualTo("looked at it");
+    }
+
+    // ---- counts per status (V31) --------------------------------------------------------------
+
+    @Test
+    void the_counts_per_status_are_exact_and_follow_a_claim() throws SQLException {
+        UUID doc = document(applicant, "passport", 20);
+        String counts = "SELECT pending || '/' || awaiting || '/' || verified || '/' || rejected || '/' || claimed FROM kyc_review_counts(now())";
+        String counted = """
+                SELECT count(*) FILTER (WHERE status = 'pending' AND second_approval_status IS DISTINCT FROM 'awaiting') || '/'
+                    || count(*) FILTER (WHERE status = 'pending' AND second_approval_status = 'awaiting') || '/'
+                    || count(*) FILTER (WHERE status = 'verified') || '/' || count(*) FILTER (WHERE status = 'rejected') || '/'
+                    || count(*) FILTER (WHERE status = 'pending' AND claimed_by IS NOT NULL AND claimed_until > now())
+                  FROM (SELECT status, second_approval_status, claimed_by, claimed_until FROM kyc_documents
+                        UNION ALL SELECT status, second_approval_status, claimed_by, claimed_until FROM kyb_documents) d""";
+        String before = text(asReviewer, counts);
+        assertThat(before).isEqualTo(text(owner, counted));
+
+        exec(asReviewer, "UPDATE kyc_documents SET claimed_by = ?, claimed_until = now() + interval '30 minutes' WHERE id = ?", reviewer, doc);
+
+        String after = text(asReviewer, counts);
+        assertThat(after).isEqualTo(text(owner, counted));
+        assertThat(Long.parseLong(after.split("/")[4])).isEqualTo(Long.parseLong(before.split("/")[4]) + 1);
+        assertThat(after.split("/")[0]).isEqualTo(before.split("/")[0]);
+
+        // a decision moves the document from pending to verified; a first approval to awaiting; deleting removes it
+        exec(asReviewer, """
+                UPDATE kyc_documents SET status = 'verified', reviewed_by = ?, decided_at = now(), reason_code = 'checked',
+                       reviewer_comment = 'looked at it', applicant_comment = '', reviewed_sha256 = ? WHERE id = ?""", reviewer, SHA, doc);
+        UUID risky = document(applicant, "id_card", 90);
+        exec(owner, "UPDATE kyc_documents SET claimed_by = ?, claimed_until = now() + interval '30 minutes' WHERE id = ?", reviewer, risky);
+        exec(asReviewer, """
+                UPDATE kyc_documents SET first_approved_by = ?, first_approved_at = now(), second_approval_status = 'awaiting',
+                       reason_code = 'checked', reviewer_comment = 'looked at it', applicant_comment = '', reviewed_sha256 = ? WHERE id = ?""",
+                reviewer, SHA, risky);
+        UUID gone = document(applicant, "proof_of_address", 10);
+        String decided = text(asReviewer, counts);
+        assertThat(decided).isEqualTo(text(owner, counted));
+        exec(owner, "DELETE FROM kyc_documents WHERE id = ?", gone);
+        String deleted = text(asReviewer, counts);
+        assertThat(deleted).isEqualTo(text(owner, counted));
+        assertThat(Long.parseLong(deleted.split("/")[0])).isEqualTo(Long.parseLong(decided.split("/")[0]) - 1);
+        String[] b = before.split("/");
+        String[] d = decided.split("/");
+        assertThat(Long.parseLong(d[1])).isEqualTo(Long.parseLong(b[1]) + 1);
+        assertThat(Long.parseLong(d[2])).isEqualTo(Long.parseLong(b[2]) + 1);
+    }
+
+    @Test
+    void only_who_may_read_every_document_counts_them() throws SQLException {
+        document(applicant, "passport", 20);
+        try (Connection asApplicant = db.appConnection(applicant)) {
+            assertRefused(() -> text(asApplicant, "SELECT pending::text FROM kyc_review_counts(now())"),
+                    "42501", "ID-5", applicantName, "may not count every KYC/KYB document");
+        }
+    }
+
     // ---- KY-4 -----------------------------------------------------------------------------
 
     @Test

@@ -8,6 +8,9 @@
 --   * then the rows in force on the day (as cap_table_rows_on gives them, in its order), each with its
 --     holder's display name and its vesting policy's terms.
 -- Nothing at all when the venture does not exist, is archived, or may not be seen by the current user.
+-- Given the revision the caller already holds the change dates of, the first row leaves the dates out (NULL)
+-- while the revision is still that one: they change only with the revision, and a ledger of thousands of rows
+-- has about a thousand of them (a third of the statement's time at 10,000 rows).
 --
 -- It is SECURITY INVOKER on purpose: it runs exactly the reads the use case ran as separate statements,
 -- under the caller's row-level security — ventures and legal_holds through their ID-5 policies,
@@ -15,7 +18,28 @@
 -- apply the row policies of equity_ledger once per call. It widens nothing.
 -- =====================================================================================
 
-CREATE FUNCTION cap_table_of_day(p_venture uuid, p_on date)
+-- The digest, with the change dates left out (NULL) when the revision is the one the caller knows. For a reader of
+-- the whole ledger the revision is one row (V26) and the dates are not aggregated at all; for anyone else it
+-- is V26's own-rows digest.
+CREATE FUNCTION cap_table_digest(p_venture uuid, p_known_revision text, OUT revision text, OUT change_dates date[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF NOT rules_id5_can_read_venture(p_venture) THEN
+        SELECT d.revision, CASE WHEN d.revision IS DISTINCT FROM p_known_revision THEN d.change_dates END
+          INTO revision, change_dates
+          FROM cap_table_digest(p_venture) d;
+        RETURN;
+    END IF;
+    revision := coalesce((SELECT cap_table_revision_text(r.row_count, r.closed_rows, r.fingerprint)
+                            FROM cap_table_revisions r WHERE r.venture_id = p_venture),
+                         cap_table_revision_text(0, 0, 0));
+    IF revision IS DISTINCT FROM p_known_revision THEN
+        change_dates := coalesce((SELECT array_agg(d.day ORDER BY d.day) FROM cap_table_change_dates d WHERE d.venture_id = p_venture), '{}');
+    END IF;
+END
+$$;
+
+CREATE FUNCTION cap_table_of_day(p_venture uuid, p_on date, p_known_revision text DEFAULT NULL)
     RETURNS TABLE (venture_name text, owner_user_id uuid, alice_equity_cap numeric, holds text, revision text,
                    change_dates text,
                    id uuid, holder_type text, holder_id uuid, percent numeric, effective_from date, effective_to date,
@@ -46,7 +70,7 @@ BEGIN
                NULL::date AS effective_from, NULL::date AS effective_to, NULL::uuid AS vesting_policy_id,
                NULL::text AS holder_name, NULL::uuid AS policy_venture_id, NULL::text AS policy_name,
                NULL::integer AS cliff_months, NULL::integer AS duration_months, NULL::text AS frequency
-          FROM venture v CROSS JOIN cap_table_digest(p_venture) d
+          FROM venture v CROSS JOIN cap_table_digest(p_venture, p_known_revision) d
         UNION ALL
         -- A policy's NULL terms: the seed's defaults, as the store reads a template (12/48/monthly).
         SELECT r.ord, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -66,6 +90,6 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION cap_table_of_day(uuid, date) IS
+COMMENT ON FUNCTION cap_table_of_day(uuid, date, text) IS
     'A venture''s cap table of one date in one read (V30): a first row with the venture''s facts and the ledger''s digest, '
     'then the date''s rows with holder names and vesting terms; SECURITY INVOKER, so the caller''s row-level security applies.';

@@ -92,8 +92,8 @@ public final class CapTableBenchmark {
                     throw new IllegalStateException("Cannot sign in the owner: " + result);
                 }
                 CapTables capTables = local.open(signedIn.session()).capTables();
-                capTableOn(capTables, fill, 50);                // warm-up: JIT, connection pool
-                capTableOn(capTables, fill, repetitions);
+                capTableOn(capTables, fill, 50, "warm-up: JIT, connection pool");
+                capTableOn(capTables, fill, repetitions, "measured");
                 oneReadVersusSeparateReads(services, signedIn.session(), capTables, fill, repetitions);
                 validate(capTables, fill, 20);
                 validate(capTables, fill, repetitions);
@@ -291,7 +291,7 @@ public final class CapTableBenchmark {
     }
 
     /** The cap table on random dates of the history and after it. */
-    private static void capTableOn(CapTables capTables, Fill fill, int n) {
+    private static void capTableOn(CapTables capTables, Fill fill, int n, String what) {
         Random random = new Random(n);
         long days = fill.lastDate().toEpochDay() - FIRST.toEpochDay() + 400;
         long[] latencies = new long[n];
@@ -303,7 +303,7 @@ public final class CapTableBenchmark {
             latencies[i] = System.nanoTime() - begin;
             holders = Math.max(holders, table.holders().size());
         }
-        report("cap table as of a date (" + holders + " holders at most)", latencies, 10);
+        report("cap table as of a date (" + holders + " holders at most), " + what, latencies, 10);
     }
 
     /**

@@ -107,10 +107,15 @@ public final class JdbcCapTableStore implements CapTableStore {
     public Optional<DayRead> capTableDay(UUID ventureId, LocalDate day) {
         // One statement (cap_table_of_day, V30, SECURITY INVOKER) instead of five: the venture with its holds and
         // the digest on the first row, then the day's rows with their holders' names and vesting terms.
+        // The change dates change only with the revision: given the revision whose dates were read last for this
+        // venture, the statement leaves them out while it is still that one.
+        KnownDays known = knownDays;
+        String knownRevision = known.venture().equals(ventureId) ? known.revision() : null;
         return sql(() -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cap_table_of_day(?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("SELECT * FROM cap_table_of_day(?, ?, ?)")) {
                 p.setObject(1, ventureId, Types.OTHER);
                 p.setObject(2, day);
+                p.setString(3, knownRevision);
                 try (ResultSet r = p.executeQuery()) {
                     if (!r.next()) {
                         return Optional.empty();
@@ -118,7 +123,19 @@ public final class JdbcCapTableStore implements CapTableStore {
                     String holds = r.getString(4);
                     VentureFacts venture = new VentureFacts(ventureId, r.getString(1), r.getObject(2, UUID.class),
                             r.getBigDecimal(3), holds == null || holds.isEmpty() ? List.of() : Arrays.asList(holds.split(",")));
-                    LedgerDigest digest = new LedgerDigest(r.getString(5), isoDays(r.getString(6)));
+                    String revision = r.getString(5);
+                    String dates = r.getString(6);
+                    List<LocalDate> changeDates;
+                    if (dates != null) {
+                        changeDates = isoDays(dates);
+                        knownDays = new KnownDays(ventureId, revision, changeDates);
+                    } else if (revision.equals(knownRevision)) {
+                        changeDates = known.days();
+                    } else {
+                        throw new IllegalStateException("cap_table_of_day left out the change dates of revision " + revision
+                                + " of venture " + ventureId + ", which were not asked to be left out");
+                    }
+                    LedgerDigest digest = new LedgerDigest(revision, changeDates);
                     List<LedgerRow> rows = new ArrayList<>();
                     Map<UUID, String> names = new HashMap<>();
                     Map<UUID, VestingPolicy> policies = new HashMap<>();
@@ -463,6 +480,12 @@ public final class JdbcCapTableStore implements CapTableStore {
             return null;
         }
         return text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' ? isoDay(text) : r.getObject(column, LocalDate.class);
+    }
+
+    /** The change dates of the venture read last, with their revision (whose rows they come from). */
+    private static volatile KnownDays knownDays = new KnownDays(new UUID(0, 0), "", List.of());
+
+    private record KnownDays(UUID venture, String revision, List<LocalDate> days) {
     }
 
     /** The last change dates read, by their text: every read of a ledger that did not change gets the same list. */

@@ -164,7 +164,41 @@ class CapTableOfDayRulesSqlTest {
     @Test
     void the_function_runs_with_the_callers_rights_not_its_owners() throws SQLException {
         assertThat(text(owner, "SELECT CASE WHEN prosecdef THEN 'definer' ELSE 'invoker' END FROM pg_proc "
-                + "WHERE oid = 'cap_table_of_day(uuid, date)'::regprocedure")).isEqualTo("invoker");
+                + "WHERE oid = 'cap_table_of_day(uuid, date, text)'::regprocedure")).isEqualTo("invoker");
+    }
+
+    @Test
+    void the_change_dates_are_left_out_only_while_the_known_revision_is_still_the_ledgers() throws SQLException {
+        try (Connection ownerOfAcme = db.appConnection(anna); Connection holder = db.appConnection(dora)) {
+            for (Connection c : List.of(ownerOfAcme, holder)) {
+                String[] fresh = digest(c, null);
+                assertThat(fresh[1]).isEqualTo("2026-01-01");
+                assertThat(digest(c, fresh[0])).containsExactly(fresh[0], null);
+                assertThat(digest(c, "3-0-00000000000000ff")).containsExactly(fresh);
+            }
+            // the whole ledger's revision is not the mere holder's: she is sent her own dates
+            String whole = digest(ownerOfAcme, null)[0];
+            assertThat(digest(holder, whole)).containsExactly(digest(holder, null));
+            // a closed row changes the revision and the dates: a caller still holding the old revision gets the new dates
+            exec(owner, "WITH closed AS (UPDATE equity_ledger SET effective_to = DATE '2026-05-31' WHERE venture_id = ? AND holder_type = 'alice' RETURNING venture_id) "
+                    + "INSERT INTO equity_ledger (venture_id, holder_type, holder_id, percent, effective_from) "
+                    + "SELECT venture_id, 'alice', NULL, 10.000, DATE '2026-06-01' FROM closed", acme);
+            String[] after = digest(ownerOfAcme, whole);
+            assertThat(after[0]).isNotEqualTo(whole);
+            assertThat(after[1]).isEqualTo("2026-01-01,2026-06-01");
+        }
+    }
+
+    /** The first row's revision and change dates, given the revision the caller says it already holds the dates of. */
+    private String[] digest(Connection conn, String knownRevision) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement("SELECT revision, change_dates FROM cap_table_of_day(?, DATE '" + DAY + "', ?) WHERE id IS NULL")) {
+            p.setObject(1, acme);
+            p.setString(2, knownRevision);
+            try (ResultSet r = p.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                return new String[] {r.getString(1), r.getString(2)};
+            }
+        }
     }
 
     @Test

@@ -169,6 +169,27 @@ class CapTablesContractTest {
     // ---- reading ------------------------------------------------------------------------------
 
     @Test
+    void a_read_after_a_change_has_the_new_change_dates_and_revision_and_the_next_read_keeps_them() throws Exception {
+        // The one-date read leaves the change dates out while the revision the reader holds is still the ledger's
+        // (V30); a change in between must bring the new dates, and the reads after it keep them.
+        Acme acme = acme();
+        CapTable first = as(acme.owner()).capTableOn(acme.venture(), JAN).orElseThrow();
+        CapTable again = as(acme.owner()).capTableOn(acme.venture(), JAN.plusDays(1)).orElseThrow();
+        assertThat(first.changeDates()).containsExactly(JAN);
+        assertThat(again.changeDates()).containsExactly(JAN);
+        assertThat(again.revision()).isEqualTo(first.revision());
+
+        assertThat(as(acme.owner()).changeCapTable(acme.venture(), transfer(acme, acme.owner(), "5.000", MAR)).isDone()).isTrue();
+        CapTable after = as(acme.owner()).capTableOn(acme.venture(), JAN).orElseThrow();
+        CapTable afterAgain = as(acme.owner()).capTableOn(acme.venture(), MAR).orElseThrow();
+        List<LedgerRow> whole = as(acme.owner()).ledger(acme.venture()).orElseThrow();
+        assertThat(after.revision()).isNotEqualTo(first.revision()).isEqualTo(CapTable.revisionOf(whole));
+        assertThat(after.changeDates()).containsExactly(JAN, MAR);
+        assertThat(afterAgain.changeDates()).containsExactly(JAN, MAR);
+        assertThat(afterAgain.revision()).isEqualTo(after.revision());
+    }
+
+    @Test
     void the_cap_table_reads_as_of_any_date_with_vesting_and_change_dates() throws Exception {
         Acme acme = acme();
         assertThat(as(acme.owner()).changeCapTable(acme.venture(), transfer(acme, acme.owner(), "5.000", MAR)).isDone()).isTrue();

@@ -107,11 +107,13 @@ public final class JdbcCapTableStore implements CapTableStore {
     public Optional<DayRead> capTableDay(UUID ventureId, LocalDate day) {
         // One statement (cap_table_of_day, V30, SECURITY INVOKER) instead of five: the venture with its holds and
         // the digest on the first row, then the day's rows with their holders' names and vesting terms.
-        // The change dates change only with the revision: given the revision whose dates were read last for this
-        // venture, the statement leaves them out while it is still that one.
+        // The change dates change only with the revision (EQ-5: a row's dates are never rewritten, only closed):
+        // given the revision whose dates were read last for this venture of this database, the statement leaves
+        // them out while it is still that one.
         KnownDays known = knownDays;
-        String knownRevision = known.venture().equals(ventureId) ? known.revision() : null;
         return sql(() -> {
+            String database = c.getMetaData().getURL();
+            String knownRevision = known.venture().equals(ventureId) && known.database().equals(database) ? known.revision() : null;
             try (PreparedStatement p = c.prepareStatement("SELECT * FROM cap_table_of_day(?, ?, ?)")) {
                 p.setObject(1, ventureId, Types.OTHER);
                 p.setObject(2, day);
@@ -128,7 +130,7 @@ public final class JdbcCapTableStore implements CapTableStore {
                     List<LocalDate> changeDates;
                     if (dates != null) {
                         changeDates = isoDays(dates);
-                        knownDays = new KnownDays(ventureId, revision, changeDates);
+                        knownDays = new KnownDays(database, ventureId, revision, changeDates);
                     } else if (revision.equals(knownRevision)) {
                         changeDates = known.days();
                     } else {
@@ -483,9 +485,9 @@ public final class JdbcCapTableStore implements CapTableStore {
     }
 
     /** The change dates of the venture read last, with their revision (whose rows they come from). */
-    private static volatile KnownDays knownDays = new KnownDays(new UUID(0, 0), "", List.of());
+    private static volatile KnownDays knownDays = new KnownDays("", new UUID(0, 0), "", List.of());
 
-    private record KnownDays(UUID venture, String revision, List<LocalDate> days) {
+    private record KnownDays(String database, UUID venture, String revision, List<LocalDate> days) {
     }
 
     /** The last change dates read, by their text: every read of a ledger that did not change gets the same list. */

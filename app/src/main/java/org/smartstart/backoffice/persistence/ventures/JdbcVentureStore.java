@@ -31,7 +31,8 @@ import static org.smartstart.backoffice.persistence.db.StoreSql.sql;
  */
 public final class JdbcVentureStore implements VentureStore {
 
-    private static final String FIND = """
+    /** A venture's overview line (name, region, status, owner, active holds), read by {@link #overview(ResultSet)}. */
+    static final String OVERVIEW_FROM = """
             SELECT v.id, v.name, v.region::text AS region, coalesce(v.status::text, 'draft') AS status,
                    u.display_name AS owner, v.created_at,
                    coalesce(array_agg(DISTINCT h.applies_to::text ORDER BY h.applies_to::text)
@@ -39,6 +40,9 @@ public final class JdbcVentureStore implements VentureStore {
               FROM ventures v
               LEFT JOIN users u ON u.id = v.owner_user_id
               LEFT JOIN legal_holds h ON h.venture_id = v.id AND h.released_at IS NULL
+            """;
+
+    private static final String FIND = OVERVIEW_FROM + """
              WHERE (v.archived_at IS NULL OR ?::text = 'archived')
                AND (?::text IS NULL OR strpos(lower(v.name), lower(?::text)) > 0)
                AND (?::text IS NULL OR coalesce(v.status::text, 'draft') = ?::text)
@@ -76,15 +80,20 @@ public final class JdbcVentureStore implements VentureStore {
                 List<VentureOverview> rows = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        Array holds = r.getArray("holds");
-                        rows.add(new VentureOverview(r.getObject("id", UUID.class), r.getString("name"), r.getString("region"),
-                                r.getString("status"), r.getString("owner"), Arrays.asList((String[]) holds.getArray()),
-                                instant(r.getTimestamp("created_at"))));
+                        rows.add(overview(r));
                     }
                 }
                 return rows;
             }
         });
+    }
+
+    /** The current row of a query on {@link #OVERVIEW_FROM}. */
+    static VentureOverview overview(ResultSet r) throws SQLException {
+        Array holds = r.getArray("holds");
+        return new VentureOverview(r.getObject("id", UUID.class), r.getString("name"), r.getString("region"),
+                r.getString("status"), r.getString("owner"), Arrays.asList((String[]) holds.getArray()),
+                instant(r.getTimestamp("created_at")));
     }
 
     @Override

@@ -13,12 +13,9 @@ import org.smartstart.backoffice.domain.ventures.Ventures;
 import org.smartstart.backoffice.persistence.usecase.LocalTx;
 import org.smartstart.backoffice.persistence.usecase.LocalUseCases;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,14 +26,7 @@ import java.util.UUID;
  */
 public final class LocalVentures implements Ventures {
 
-    private static final String OVERVIEW = """
-            SELECT v.id, v.name, v.region::text AS region, coalesce(v.status::text, 'draft') AS status,
-                   u.display_name AS owner, v.created_at,
-                   coalesce(array_agg(DISTINCT h.applies_to::text ORDER BY h.applies_to::text)
-                            FILTER (WHERE h.id IS NOT NULL), '{}') AS holds
-              FROM ventures v
-              LEFT JOIN users u ON u.id = v.owner_user_id
-              LEFT JOIN legal_holds h ON h.venture_id = v.id AND h.released_at IS NULL
+    private static final String OVERVIEW = JdbcVentureStore.OVERVIEW_FROM + """
              WHERE v.archived_at IS NULL
              GROUP BY v.id, u.display_name
              ORDER BY lower(v.name)""";
@@ -61,12 +51,7 @@ public final class LocalVentures implements Ventures {
                     if (!actor.maySee(id)) {
                         continue;
                     }
-                    Array holds = r.getArray("holds");
-                    Timestamp created = r.getTimestamp("created_at");
-                    rows.add(new VentureOverview(id, r.getString("name"),
-                            r.getString("region"), r.getString("status"), r.getString("owner"),
-                            Arrays.asList((String[]) holds.getArray()),
-                            created == null ? null : created.toInstant()));
+                    rows.add(JdbcVentureStore.overview(r));
                 }
             }
             return Outcome.done(List.copyOf(rows));

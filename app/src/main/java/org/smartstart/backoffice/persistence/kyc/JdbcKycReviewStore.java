@@ -324,8 +324,9 @@ final class JdbcKycReviewStore implements KycReviewStore {
     }
 
     /**
-     * Counted by kyc_review_counts (V31) from the partial indexes of each status: exact, without reading every
-     * row of both tables through row-level security (62-97 ms at 100,000 documents on a quiet machine).
+     * Read by kyc_review_counts (V31) from the counters the document triggers keep per kind and status, and the
+     * live claims counted by V27's claims_until index: exact, without reading every row of both tables through
+     * row-level security (62-97 ms at 100,000 documents on a quiet machine).
      */
     @Override
     public ReviewCounts counts(Instant now) {

@@ -60,6 +60,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The cap table workspace: a venture's cap table on any date, its history, and a draft change that is
@@ -356,7 +357,7 @@ public final class CapTableViewModel {
             changeLines.clear();
             Loaded base = loaded;
             Map<UUID, String> shown = shownNames();
-            java.util.function.Function<Holder, String> name = h -> nameIn(shown, h);
+            Function<Holder, String> name = h -> nameIn(shown::get, h);
             executor.execute(BackgroundTask.of("Listing the ledger's changes…",
                             () -> new Changes(changesOf(base.ledger(), name), changeLinesOf(base.history(), base.ledger(), name)))
                     .onSuccess(changes -> {
@@ -419,7 +420,7 @@ public final class CapTableViewModel {
      * The ledger's rows as changes, newest first: when and by whom each row was written, and whether it
      * has been closed since (a close keeps the row, EQ-5).
      */
-    private static List<String> changesOf(List<LedgerRow> ledger, java.util.function.Function<Holder, String> nameOf) {
+    private static List<String> changesOf(List<LedgerRow> ledger, Function<Holder, String> nameOf) {
         return ledger.stream()
                 .sorted(Comparator.comparing(LedgerRow::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(LedgerRow::effectiveFrom).thenComparing(r -> nameOf.apply(r.holder())))
@@ -678,17 +679,17 @@ public final class CapTableViewModel {
     }
 
     String nameOf(Holder holder) {
-        if (holder == null) {
-            return "nobody";
+        return nameIn(this::knownName, holder);
+    }
+
+    /** A user's name from the venture's names, then the people to pick, then found ones; null if none has it. */
+    private String knownName(UUID userId) {
+        if (loaded != null && loaded.names().containsKey(userId)) {
+            return loaded.names().get(userId);
         }
-        if (holder.platform()) {
-            return "AliceSolutions (platform)";
-        }
-        if (loaded != null && loaded.names().containsKey(holder.userId())) {
-            return loaded.names().get(holder.userId());
-        }
+        Holder holder = Holder.user(userId);
         return people.stream().filter(p -> p.holder().equals(holder)).map(HolderChoice::name).findFirst()
-                .orElseGet(() -> searched.containsKey(holder.userId()) ? searched.get(holder.userId()).displayName() : "user " + holder.userId());
+                .orElseGet(() -> searched.containsKey(userId) ? searched.get(userId).displayName() : null);
     }
 
     private void updatePeople() {
@@ -726,7 +727,7 @@ public final class CapTableViewModel {
 
     /** The changes newest first; rows no audit entry wrote (seed data, imports) are listed as such at the end. */
     static List<ChangeLine> changeLinesOf(List<LedgerChangeRecord> records, List<LedgerRow> ledger,
-                                          java.util.function.Function<Holder, String> nameOf) {
+                                          Function<Holder, String> nameOf) {
         Map<UUID, LedgerRow> rows = new HashMap<>();
         ledger.forEach(r -> rows.put(r.id(), r));
         Set<UUID> audited = new HashSet<>();
@@ -1078,14 +1079,15 @@ public final class CapTableViewModel {
         return names;
     }
 
-    private static String nameIn(Map<UUID, String> names, Holder holder) {
+    /** A holder's name as the screen words it, the users' names looked up in {@code names} (null: not known). */
+    private static String nameIn(Function<UUID, String> names, Holder holder) {
         if (holder == null) {
             return "nobody";
         }
         if (holder.platform()) {
             return "AliceSolutions (platform)";
         }
-        String name = names.get(holder.userId());
+        String name = names.apply(holder.userId());
         return name != null ? name : "user " + holder.userId();
     }
 
@@ -1097,7 +1099,7 @@ public final class CapTableViewModel {
             Map<Holder, BigDecimal> after = CapTableEdits.dilutedStakes(before, who.holder(), pct);
             List<String> dilution = new ArrayList<>();
             for (Map.Entry<Holder, BigDecimal> e : after.entrySet()) {
-                dilution.add(nameIn(shown, e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
+                dilution.add(nameIn(shown::get, e.getKey()) + ": " + Percent.format(before.getOrDefault(e.getKey(), BigDecimal.ZERO)) + " → "
                         + Percent.format(e.getValue()));
             }
             String result = conversionResultText(base, who, pct, on, before, after, amount);

@@ -31,7 +31,6 @@ public final class AuditView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The table shows minutes so the column stays narrow; the detail pane has the seconds. */
-    private static final DateTimeFormatter ROW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @FXML private DatePicker from;
     @FXML private DatePicker to;
@@ -111,7 +110,7 @@ public final class AuditView {
         problem.managedProperty().bind(problem.visibleProperty());
 
         seqColumn.setCellValueFactory(text(e -> String.valueOf(e.seq())));
-        timeColumn.setCellValueFactory(text(e -> e.ts() == null ? "" : ROW_TIME.format(e.ts().atZone(viewModel.zone()))));
+        timeColumn.setCellValueFactory(text(e -> viewModel.rowTime(e.ts())));
         actorColumn.setCellValueFactory(text(e -> e.actorDisplayName() != null ? e.actorDisplayName()
                 : e.actorUserId() == null ? "System" : e.actorUserId().toString()));
         actionColumn.setCellValueFactory(text(AuditLogEntry::action));

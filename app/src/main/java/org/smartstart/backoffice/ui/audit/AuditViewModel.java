@@ -54,6 +54,11 @@ public final class AuditViewModel {
 
     private static final java.time.format.DateTimeFormatter ROW_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** An entry's time as the list shows it, in the screen's zone; blank for an entry without one. */
+    public String rowTime(java.time.Instant ts) {
+        return ts == null ? "" : ROW_TIME.format(ts.atZone(zone));
+    }
+
     /** Entries per page; the list asks for the next page when the user comes within a quarter page of its end. */
     public static final int PAGE = 200;
     /** The most entries the list holds at a time: the visible ones and a few pages either side. */
@@ -405,7 +410,7 @@ public final class AuditViewModel {
         AuditLogEntry first = rows.get(0);
         AuditLogEntry last = rows.get(rows.size() - 1);
         String span = applied.byTimeOrder()
-                ? "in time order, " + ROW_TIME.format(first.ts().atZone(zone)) + " down to " + ROW_TIME.format(last.ts().atZone(zone))
+                ? "in time order, " + rowTime(first.ts()) + " down to " + rowTime(last.ts())
                 : "seq " + first.seq() + " down to " + last.seq();
         return rows.size() + " entries loaded (" + span + ")" + (more || newer ? "; more load as you scroll" : "; that is all that match");
     }

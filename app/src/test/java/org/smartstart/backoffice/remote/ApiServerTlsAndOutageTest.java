@@ -110,7 +110,7 @@ class ApiServerTlsAndOutageTest {
         Transactions transactions = new Transactions(pool);
         HibernateSessions hibernate = HibernateSessions.open(pool);
         LocalServices services = new LocalServices(fixture.db().database(), hibernate,
-                new LocalUseCases(hibernate.sessionFactory(), fixture.clock()), transactions,
+                new LocalUseCases(pool, fixture.clock()), transactions,
                 PersonalDataTokens.load(transactions), new Argon2idPasswordHasher(), fixture.clock());
         Session session = fixture.sessionFor(user);
         try (services; ApiServer server = ApiServer.start(services, ApiServerOptions.http("127.0.0.1", 0))) {
@@ -150,7 +150,7 @@ class ApiServerTlsAndOutageTest {
         Transactions transactions = new Transactions(pool);
         HibernateSessions hibernate = HibernateSessions.open(pool);
         LocalServices services = new LocalServices(fixture.db().database(), hibernate,
-                new LocalUseCases(hibernate.sessionFactory(), fixture.clock()), transactions,
+                new LocalUseCases(pool, fixture.clock()), transactions,
                 PersonalDataTokens.load(transactions), new Argon2idPasswordHasher(), fixture.clock());
         Session session = fixture.sessionFor(user);
         try (services; ApiServer server = ApiServer.start(services, ApiServerOptions.http("127.0.0.1", 0))) {

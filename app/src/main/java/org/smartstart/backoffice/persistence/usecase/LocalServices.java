@@ -40,7 +40,7 @@ public record LocalServices(BackOfficeDatabase database, HibernateSessions hiber
             throw new DatabaseStartupException("The key for tokenizing personal data could not be read: " + e.getMessage(), e);
         }
         HibernateSessions hibernate = HibernateSessions.open(database.dataSource());
-        return new LocalServices(database, hibernate, new LocalUseCases(hibernate.sessionFactory(), clock),
+        return new LocalServices(database, hibernate, new LocalUseCases(database.dataSource(), clock),
                 transactions, tokens, new Argon2idPasswordHasher(), clock);
     }
 

@@ -1,7 +1,5 @@
 package org.smartstart.backoffice.persistence.usecase;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartstart.backoffice.domain.access.Actor;
@@ -24,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Runs each use case of the local adapter as one transaction on the database, for the user of a session:
@@ -65,31 +64,28 @@ public final class LocalUseCases {
         void run(Connection connection, Actor actor, Outcome.Done<?> outcome) throws SQLException;
     }
 
-    private final SessionFactory sessionFactory;
+    private final DataSource pool;
     private final Clock clock;
     private final BeforeCommit beforeCommit;
 
-    public LocalUseCases(SessionFactory sessionFactory, Clock clock) {
-        this(sessionFactory, clock, BeforeCommit.NONE);
+    /** Over the process's connection pool ({@code BackOfficeDatabase.dataSource()}). */
+    public LocalUseCases(DataSource pool, Clock clock) {
+        this(pool, clock, BeforeCommit.NONE);
     }
 
-    private LocalUseCases(SessionFactory sessionFactory, Clock clock, BeforeCommit beforeCommit) {
-        this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
+    private LocalUseCases(DataSource pool, Clock clock, BeforeCommit beforeCommit) {
+        this.pool = Objects.requireNonNull(pool, "pool");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
     }
 
     /** The same use cases with a step run before each successful command commits. */
     public LocalUseCases beforeCommit(BeforeCommit step) {
-        return new LocalUseCases(sessionFactory, clock, step);
+        return new LocalUseCases(pool, clock, step);
     }
 
     public Clock clock() {
         return clock;
-    }
-
-    public SessionFactory sessionFactory() {
-        return sessionFactory;
     }
 
     public <T> Outcome<T> query(Session session, QueryWork<T> work) {
@@ -112,60 +108,78 @@ public final class LocalUseCases {
         return run(session, readOnly, false, work);
     }
 
+    /**
+     * The use cases are plain JDBC on one pooled connection: none needs Hibernate's entities, and opening a
+     * Hibernate session, its transaction and its flush for each one was a visible part of a claim's CPU in
+     * the JVM (JFR of the issue 5 benchmark, bench/RESULTS.md).
+     */
     private <T> Outcome<T> run(Session session, boolean readOnly, boolean beforePasswordChange, CommandWork<T> work) {
         Instant now = clock.instant();
-        try (org.hibernate.Session hibernate = sessionFactory.openSession()) {
-            Transaction tx = null;
-            boolean committing = false;
-            try {
-                tx = hibernate.beginTransaction();
-                Connection connection = hibernate.doReturningWork(c -> c);
-                Optional<ActorLoader.Loaded> loaded = ActorLoader.actAsAndLoad(connection, session, now, readOnly);
-                if (loaded.isEmpty()) {
-                    tx.rollback();
-                    return new Outcome.Unauthenticated<>("Your session has ended or expired; please sign in again.");
-                }
-                if (loaded.get().mustChangePassword() && !beforePasswordChange) {
-                    tx.rollback();
-                    return new Outcome.Denied<>("use the back office with a temporary password",
-                            "Choose your own password first: you signed in with a temporary password, which only lets you change it (ID-4).");
-                }
-                Optional<Actor> actor = Optional.of(loaded.get().actor());
-                List<AuditEntry> recorded = new ArrayList<>(1);
-                Outcome<T> outcome = work.run(actor.get(), new LocalTx(hibernate, connection, now), recorded::add);
-                if (!(outcome instanceof Outcome.Done<T> done)) {
-                    tx.rollback();
-                    return outcome;
-                }
-                if (readOnly != recorded.isEmpty() || recorded.size() > 1) {
-                    throw new IllegalStateException(readOnly
-                            ? "A query recorded an audit entry; only commands change anything"
-                            : "A successful command must record exactly one audit entry (AU-1), recorded " + recorded.size());
-                }
-                hibernate.flush();
-                for (AuditEntry entry : recorded) {
-                    AuditOutbox.append(connection, entry);
-                }
-                if (!readOnly) {
-                    beforeCommit.run(connection, actor.get(), done);
-                }
-                committing = true;
-                tx.commit();
-                return outcome;
-            } catch (RuntimeException | SQLException e) {
-                rollbackQuietly(tx, e);
-                if (committing && !readOnly && unreachable(e)) {
-                    // The COMMIT was sent and no answer came: PostgreSQL may have made it durable just before
-                    // the connection broke, so "nothing was saved" would be a guess (found by the issue 8 crash tests).
-                    LOG.warn("The connection broke while a change was being committed: {}", e.toString());
-                    return new Outcome.Unavailable<>("The connection to the database broke while the change was being saved: "
-                            + "it may or may not have been saved. Look at the data before trying again.", RETRY_AFTER);
-                }
-                return failure(e);
-            }
-        } catch (RuntimeException e) {
-            // Opening the session itself failed: the pool could not give a connection.
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (RuntimeException | SQLException e) {
+            // The pool could not give a connection.
             return failure(e);
+        }
+        boolean committing = false;
+        try {
+            connection.setAutoCommit(false);
+            Optional<ActorLoader.Loaded> loaded = ActorLoader.actAsAndLoad(connection, session, now, readOnly);
+            if (loaded.isEmpty()) {
+                connection.rollback();
+                return new Outcome.Unauthenticated<>("Your session has ended or expired; please sign in again.");
+            }
+            if (loaded.get().mustChangePassword() && !beforePasswordChange) {
+                connection.rollback();
+                return new Outcome.Denied<>("use the back office with a temporary password",
+                        "Choose your own password first: you signed in with a temporary password, which only lets you change it (ID-4).");
+            }
+            Actor actor = loaded.get().actor();
+            List<AuditEntry> recorded = new ArrayList<>(1);
+            Outcome<T> outcome = work.run(actor, new LocalTx(connection, now), recorded::add);
+            if (!(outcome instanceof Outcome.Done<T> done)) {
+                connection.rollback();
+                return outcome;
+            }
+            if (readOnly != recorded.isEmpty() || recorded.size() > 1) {
+                throw new IllegalStateException(readOnly
+                        ? "A query recorded an audit entry; only commands change anything"
+                        : "A successful command must record exactly one audit entry (AU-1), recorded " + recorded.size());
+            }
+            if (readOnly) {
+                connection.commit();
+            } else if (beforeCommit == BeforeCommit.NONE) {
+                committing = true;
+                AuditOutbox.appendAndCommit(connection, recorded.get(0));
+            } else {
+                AuditOutbox.append(connection, recorded.get(0));
+                beforeCommit.run(connection, actor, done);
+                committing = true;
+                connection.commit();
+            }
+            return outcome;
+        } catch (RuntimeException | SQLException e) {
+            rollbackQuietly(connection, e);
+            if (committing && unreachable(e)) {
+                // The COMMIT was sent and no answer came: PostgreSQL may have made it durable just before
+                // the connection broke, so "nothing was saved" would be a guess (found by the issue 8 crash tests).
+                LOG.warn("The connection broke while a change was being committed: {}", e.toString());
+                return new Outcome.Unavailable<>("The connection to the database broke while the change was being saved: "
+                        + "it may or may not have been saved. Look at the data before trying again.", RETRY_AFTER);
+            }
+            return failure(e);
+        } finally {
+            returnToPool(connection);
+        }
+    }
+
+    /** Closing can fail only after the outcome is decided (a commit cannot be taken back), so it is logged, not reported. */
+    private static void returnToPool(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("A connection could not be returned to the pool: {}", e.toString());
         }
     }
 
@@ -231,12 +245,12 @@ public final class LocalUseCases {
         return false;
     }
 
-    private static void rollbackQuietly(Transaction tx, Exception cause) {
+    private static void rollbackQuietly(Connection connection, Exception cause) {
         try {
-            if (tx != null && tx.isActive()) {
-                tx.rollback();
+            if (!connection.isClosed()) {
+                connection.rollback();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             cause.addSuppressed(e);
         }
     }

@@ -178,6 +178,55 @@ class LocalUseCasesTest {
         assertThat(LocalUseCases.failure(new SQLException("An I/O error occurred", "08006")).describe()).contains("nothing was saved");
     }
 
+    @Test
+    void an_audit_entry_the_database_refuses_takes_the_change_with_it_and_the_connection_stays_usable() throws Exception {
+        UUID user = TestAccounts.user(fixture.db(), "Aud It", unique(), "pw", "admin");
+        Session session = fixture.sessionFor(user);
+        String skill = "Skill " + UUID.randomUUID();
+
+        // The entry and the COMMIT go to the server together: jsonb refuses a NUL character, and the COMMIT must not run.
+        Outcome<Object> outcome = services.useCases().command(session, (actor, tx, audit) -> {
+            insertSkill(tx.connection(), skill);
+            audit.record(new AuditEntry(actor.userId(), "SKILL_ADDED", "skill", null, null, Map.of("name", "nul \u0000 here")));
+            return Outcome.done("saved");
+        });
+
+        assertThat(outcome).isInstanceOf(Outcome.Invalid.class);
+        assertThat(count("SELECT count(*) FROM skills WHERE name = '" + skill + "'")).isZero();
+        // every pooled connection is back without an open or aborted transaction
+        for (int i = 0; i < 20; i++) {
+            assertThat(services.useCases().query(session, (actor, tx) -> Outcome.done(currentUser(tx.connection()))).orElseThrow())
+                    .isEqualTo(user.toString());
+        }
+        assertThat(count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'")).isZero();
+    }
+
+    @Test
+    void a_connection_lost_before_the_audit_entry_and_commit_does_not_claim_that_nothing_was_saved() throws Exception {
+        UUID user = TestAccounts.user(fixture.db(), "Los T", unique(), "pw", "admin");
+        String skill = "Skill " + UUID.randomUUID();
+
+        Outcome<Object> outcome = services.useCases().command(fixture.sessionFor(user), (actor, tx, audit) -> {
+            insertSkill(tx.connection(), skill);
+            int pid;
+            try (Statement s = tx.connection().createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+                r.next();
+                pid = r.getInt(1);
+            }
+            try (Connection owner = fixture.db().ownerConnection(); Statement s = owner.createStatement();
+                 ResultSet r = s.executeQuery("SELECT pg_terminate_backend(" + pid + ", 10000)")) {
+                r.next();
+            }
+            audit.record(new AuditEntry(actor.userId(), "SKILL_ADDED", "skill", null, null, Map.of("name", skill)));
+            return Outcome.done("saved");
+        });
+
+        // the round trip that carries the COMMIT broke: the outcome must not pretend to know
+        assertThat(outcome).isInstanceOf(Outcome.Unavailable.class);
+        assertThat(outcome.describe()).contains("may or may not have been saved");
+        assertThat(count("SELECT count(*) FROM skills WHERE name = '" + skill + "'")).isZero();
+    }
+
     private static void insertSkill(Connection c, String name) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO skills (slug, name, category) VALUES (?, ?, 'engineering')")) {
             p.setString(1, name.toLowerCase().replace(' ', '-'));

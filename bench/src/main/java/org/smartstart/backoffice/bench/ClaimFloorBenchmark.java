@@ -13,16 +13,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The floor under issue 5's claim target on this machine: the least a durable claim can cost when 16 threads
@@ -145,53 +140,22 @@ public final class ClaimFloorBenchmark {
     }
 
     private static void run(HikariDataSource pool, CpuMeter cpu, ClaimShape shape, int perThread, String name) throws Exception {
-        Set<UUID> handedOut = ConcurrentHashMap.newKeySet();
-        long[][] latencies = new long[THREADS][perThread];
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            UUID claimer = UUID.randomUUID();
-            Thread th = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int i = 0; i < perThread; i++) {
-                        long begin = System.nanoTime();
-                        UUID id;
-                        try (Connection c = pool.getConnection()) {
-                            id = shape.claim(c, claimer);
-                        }
-                        latencies[thread][i] = System.nanoTime() - begin;
-                        if (id == null || !handedOut.add(id)) {
-                            throw new IllegalStateException("claimed nothing or a row twice: " + id);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            });
-            threads.add(th);
-            th.start();
-        }
-        cpu.start();
-        long begin = System.nanoTime();
-        start.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        double[] used = cpu.millisSinceStart();
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("A claim failed", failures.get(0));
+        UUID[] claimers = new UUID[THREADS];
+        Arrays.setAll(claimers, t -> UUID.randomUUID());
+        ConcurrentClaims.Result r = ConcurrentClaims.run(THREADS, perThread, "claimer", cpu, (thread, i) -> {
+            try (Connection c = pool.getConnection()) {
+                return shape.claim(c, claimers[thread]);
+            }
+        });
+        if (r.doubles() > 0) {
+            throw new IllegalStateException(r.doubles() + " rows were claimed twice");
         }
         if (name == null) {
             return;
         }
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         System.out.printf(Locale.ROOT, "floor, %s: %d threads × %d = %,d claims in %.1f s (%,.0f/s); p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; "
                         + "CPU per claim: JVM %.3f + PostgreSQL %.3f + background %.3f ms; load %s%n",
-                name, THREADS, perThread, all.length, seconds, all.length / seconds, CpuMeter.millis(all, 50), CpuMeter.millis(all, 95),
-                CpuMeter.millis(all, 99), used[0] / all.length, used[1] / all.length, used[2] / all.length, CpuMeter.loadAverage());
+                name, THREADS, perThread, r.claims(), r.seconds(), r.perSecond(), r.p(50), r.p(95), r.p(99),
+                r.cpuPerClaim(0), r.cpuPerClaim(1), r.cpuPerClaim(2), CpuMeter.loadAverage());
     }
 }

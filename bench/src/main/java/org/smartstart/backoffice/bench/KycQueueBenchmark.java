@@ -32,11 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 5 benchmark: the review queue at 100,000 pending documents (half KYC, half KYB). 16 compliance
@@ -174,60 +170,20 @@ public final class KycQueueBenchmark {
 
     /** All officers claim the next document at once, {@code perOfficer} times each; no document twice. */
     private static void claims(List<KycReview> officers, int perOfficer) throws Exception {
-        Set<UUID> handedOut = ConcurrentHashMap.newKeySet();
-        AtomicLong doubles = new AtomicLong();
-        long[][] latencies = new long[officers.size()][perOfficer];
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int o = 0; o < officers.size(); o++) {
-            int officer = o;
-            Thread t = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int i = 0; i < perOfficer; i++) {
-                        // alternate the orders and kinds the screen offers
-                        ClaimNext request = new ClaimNext(i % 3 == 0 ? null : i % 3 == 1 ? DocumentKind.KYC : DocumentKind.KYB,
-                                i % 2 == 0 ? QueueOrder.OLDEST_FIRST : QueueOrder.HIGHEST_RISK_FIRST);
-                        long begin = System.nanoTime();
-                        Outcome<Claim> outcome = officers.get(officer).claimNext(request);
-                        latencies[officer][i] = System.nanoTime() - begin;
-                        Claim claim = outcome.orElseThrow();
-                        if (!handedOut.add(claim.documentId())) {
-                            doubles.incrementAndGet();
-                        }
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }, "officer-" + o);
-            threads.add(t);
-            t.start();
-        }
-        cpu.start();
-        long begin = System.nanoTime();
-        start.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        double[] used = cpu.millisSinceStart();
-        double jvmCpuMs = used[0];
-        double pgCpuMs = used[1];
-        double pgBackgroundMs = used[2];
-        double jitMs = used[3];
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("A claim failed", failures.get(0));
-        }
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        ConcurrentClaims.Result r = ConcurrentClaims.run(officers.size(), perOfficer, "officer", cpu, (officer, i) -> {
+            // alternate the orders and kinds the screen offers
+            ClaimNext request = new ClaimNext(i % 3 == 0 ? null : i % 3 == 1 ? DocumentKind.KYC : DocumentKind.KYB,
+                    i % 2 == 0 ? QueueOrder.OLDEST_FIRST : QueueOrder.HIGHEST_RISK_FIRST);
+            Outcome<Claim> outcome = officers.get(officer).claimNext(request);
+            return outcome.orElseThrow().documentId();
+        });
         System.out.printf(Locale.ROOT, "claim next: %d officers × %d claims = %,d claims in %.1f s (%,.0f/s); double claims: %d; "
                         + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                officers.size(), perOfficer, all.length, seconds, all.length / seconds, doubles.get(),
-                CpuMeter.millis(all, 50), CpuMeter.millis(all, 95), CpuMeter.millis(all, 99), all[all.length - 1] / 1e6);
-        double perClaim = (jvmCpuMs + pgCpuMs + pgBackgroundMs) / all.length;
+                officers.size(), perOfficer, r.claims(), r.seconds(), r.perSecond(), r.doubles(), r.p(50), r.p(95), r.p(99), r.maxMillis());
+        double perClaim = r.cpuPerClaim(0) + r.cpuPerClaim(1) + r.cpuPerClaim(2);
         System.out.printf(Locale.ROOT, "  CPU per claim: benchmark JVM %.3f ms (of which JIT compiler %.3f ms) + PostgreSQL sessions %.3f ms "
                         + "+ PostgreSQL background (WAL writer, checkpointer, autovacuum) %.3f ms = %.3f ms (ceiling on 2 cores if CPU-bound: %,.0f claims/s)%n",
-                jvmCpuMs / all.length, jitMs / all.length, pgCpuMs / all.length, pgBackgroundMs / all.length, perClaim, 2 * 1000.0 / perClaim);
+                r.cpuPerClaim(0), r.cpuPerClaim(3), r.cpuPerClaim(1), r.cpuPerClaim(2), perClaim, 2 * 1000.0 / perClaim);
     }
 
     /**

@@ -50,7 +50,7 @@ class LocalUseCasesTest {
 
         Outcome<String> outcome = services.useCases().command(session, (actor, tx, audit) -> {
             insertSkill(tx.connection(), skill);
-            audit.record(new AuditEntry(actor.userId(), "SKILL_ADDED", "skill", null, null, Map.of("name", skill)));
+            audit.record(skillAdded(actor.userId(), skill));
             return Outcome.done(currentUser(tx.connection()));
         });
 
@@ -166,7 +166,7 @@ class LocalUseCasesTest {
 
         Outcome<Object> outcome = dying.command(fixture.sessionFor(user), (actor, tx, audit) -> {
             insertSkill(tx.connection(), skill);
-            audit.record(new AuditEntry(actor.userId(), "SKILL_ADDED", "skill", null, null, Map.of("name", skill)));
+            audit.record(skillAdded(actor.userId(), skill));
             return Outcome.done("saved");
         });
 
@@ -187,7 +187,7 @@ class LocalUseCasesTest {
         // The entry and the COMMIT go to the server together: jsonb refuses a NUL character, and the COMMIT must not run.
         Outcome<Object> outcome = services.useCases().command(session, (actor, tx, audit) -> {
             insertSkill(tx.connection(), skill);
-            audit.record(new AuditEntry(actor.userId(), "SKILL_ADDED", "skill", null, null, Map.of("name", "nul \u0000 here")));
+            audit.record(skillAdded(actor.userId(), "nul \u0000 here"));
             return Outcome.done("saved");
         });
 
@@ -217,7 +217,7 @@ class LocalUseCasesTest {
                  ResultSet r = s.executeQuery("SELECT pg_terminate_backend(" + pid + ", 10000)")) {
                 r.next();
             }
-            audit.record(new AuditEntry(actor.userId(), "SKILL_ADDED", "skill", null, null, Map.of("name", skill)));
+            audit.record(skillAdded(actor.userId(), skill));
             return Outcome.done("saved");
         });
 
@@ -225,6 +225,11 @@ class LocalUseCasesTest {
         assertThat(outcome).isInstanceOf(Outcome.Unavailable.class);
         assertThat(outcome.describe()).contains("may or may not have been saved");
         assertThat(count("SELECT count(*) FROM skills WHERE name = '" + skill + "'")).isZero();
+    }
+
+    /** The audit entry of adding a skill (the commands of these tests add skills). */
+    private static AuditEntry skillAdded(UUID actor, String name) {
+        return new AuditEntry(actor, "SKILL_ADDED", "skill", null, null, Map.of("name", name));
     }
 
     private static void insertSkill(Connection c, String name) throws SQLException {

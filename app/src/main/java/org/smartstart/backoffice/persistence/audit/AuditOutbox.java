@@ -30,8 +30,9 @@ public final class AuditOutbox {
     /**
      * Appends the entry and commits the transaction in one round trip: the driver sends both statements
      * together, and PostgreSQL commits only if the insert succeeded (after an error it skips the rest of what
-     * was sent, and the caller rolls back). A use case's last round trip is thereby its only
-     * commit; a separate COMMIT cost a claim about a tenth of its CPU on both sides (bench/RESULTS.md, issue 5).
+     * was sent, and the caller rolls back). A command's last round trip is thereby its commit; every
+     * round trip costs both sides CPU (a separate COMMIT made the bare claim of ClaimFloorBenchmark about a
+     * sixth dearer, bench/RESULTS.md, issue 5).
      * Afterwards the driver sees no open transaction, so the connection's own commit() sends nothing.
      */
     public static void appendAndCommit(Connection c, AuditEntry entry) throws SQLException {

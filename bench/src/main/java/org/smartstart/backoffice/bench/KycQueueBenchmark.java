@@ -93,6 +93,7 @@ public final class KycQueueBenchmark {
                 // run's CPU was still compiling and planning (bench/RESULTS.md, issue 5, fifth round)
                 claims(officers, Integer.getInteger("bench.warmup", 1000));
                 handBackWarmUpClaims(db);
+                holdForExperiments(server);
                 for (int claimers : Boolean.getBoolean("bench.skipClaims") ? new int[0]
                         : Arrays.stream(System.getProperty("bench.claimers", "1,4," + OFFICERS).split(",")).mapToInt(Integer::parseInt).toArray()) {
                     if (Boolean.getBoolean("bench.profile")) {
@@ -195,6 +196,21 @@ public final class KycQueueBenchmark {
         sql(db, "UPDATE kyc_documents SET claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE claimed_by IS NOT NULL");
         sql(db, "UPDATE kyb_documents SET claimed_by = NULL, claimed_until = NULL, version = version + 1 WHERE claimed_by IS NOT NULL");
         sql(db, "VACUUM (ANALYZE) kyc_documents, kyb_documents");
+    }
+
+    /**
+     * -Dbench.hold=FILE: after the warm-up, keep the filled, warmed database running (its port is printed) until
+     * FILE exists, so that statements can be tried against it by hand (psql, pgbench) before the measured runs.
+     */
+    private static void holdForExperiments(EmbeddedPostgresServer server) throws InterruptedException {
+        String release = System.getProperty("bench.hold");
+        if (release == null) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "holding: psql -h localhost -p %d -U postgres postgres; touch %s to go on%n", server.port(), release);
+        while (!Files.exists(Path.of(release))) {
+            Thread.sleep(1000);
+        }
     }
 
     private static void sql(BackOfficeDatabase db, String sql) throws Exception {

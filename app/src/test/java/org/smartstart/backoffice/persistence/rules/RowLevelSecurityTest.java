@@ -128,6 +128,48 @@ class RowLevelSecurityTest {
         }
     }
 
+    /**
+     * V32 reads the acting user's global roles once per transaction. What the transaction itself changes in
+     * role_assignments counts from its next statement: a global admin who revokes their own admin role stops
+     * seeing other people's documents at once, and a granted role counts at once.
+     */
+    @Test
+    void a_role_granted_or_revoked_in_the_transaction_counts_from_its_next_statement() throws SQLException {
+        UUID ada;
+        try (Connection c = db.ownerConnection()) {
+            ada = user(c, unique("Ada Admin"), "verified");
+            exec(c, "INSERT INTO role_assignments (user_id, role, scope) VALUES (?, 'admin', 'global')", ada);
+        }
+        try (Connection c = db.ownerConnection()) {
+            c.setAutoCommit(false);
+            actAs(c, ada);
+            assertThat(number(c, "SELECT count(*) FROM kyc_documents WHERE id = ?", ottosDocument)).isEqualTo(1);
+            assertThat(number(c, "SELECT count(*) FROM role_assignments WHERE user_id = ? AND rules_id5_has_global_role('support')", ada)).isZero();
+            exec(c, "INSERT INTO role_assignments (user_id, role, scope, reason) VALUES (?, 'support', 'global', 'covering the desk')", ada);
+            assertThat(number(c, "SELECT count(*) FROM role_assignments WHERE user_id = ? AND rules_id5_has_global_role('support')", ada))
+                    .as("the support role granted one statement earlier").isPositive();
+            exec(c, "UPDATE role_assignments SET revoked_at = now(), revoked_by = ?, revoke_reason = 'leaving' WHERE user_id = ?", ada, ada);
+            assertThat(number(c, "SELECT count(*) FROM kyc_documents WHERE id = ?", ottosDocument))
+                    .as("another person's document, after revoking one's own global roles").isZero();
+            c.rollback();
+        }
+    }
+
+    /** The roles read are the acting user's: a transaction that acts for someone else next reads theirs. */
+    @Test
+    void a_transaction_that_changes_its_acting_user_sees_with_the_new_users_roles() throws SQLException {
+        try (Connection c = db.ownerConnection()) {
+            c.setAutoCommit(false);
+            actAs(c, cora);
+            assertThat(number(c, "SELECT count(*) FROM kyc_documents WHERE id = ?", ottosDocument)).isEqualTo(1);
+            exec(c, "SELECT set_config('app.current_user_id', ?, true)", boris.toString());
+            assertThat(number(c, "SELECT count(*) FROM kyc_documents WHERE id = ?", ottosDocument)).isZero();
+            exec(c, "SELECT set_config('app.current_user_id', '', true)");
+            assertThat(number(c, "SELECT count(*) FROM kyc_documents WHERE id = ?", ottosDocument)).as("the system").isEqualTo(1);
+            c.rollback();
+        }
+    }
+
     @Test
     void an_owner_sees_only_the_ledger_rows_and_ventures_of_their_own_venture_even_when_asking_for_others() throws SQLException {
         assertThat(idsAs(anna, "SELECT id FROM equity_ledger WHERE venture_id IN (?, ?)", alpha, beta)).containsExactly(alphaOwnerRow);

@@ -196,6 +196,9 @@ class SignInWindowTest {
         robot.type(javafx.scene.input.KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#passwordStep").query().isVisible());
+        // the step's visibility is bound, so this thread can see it before the FX thread has run the listener that
+        // writes the intro in the same event: let that event finish first
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#signInForm").query().isVisible()).isFalse();
         assertThat(robot.lookup("#passwordStepIntro").queryAs(Label.class).getText()).startsWith("Theo Temp, you signed in with a temporary password");
         assertThat(robot.lookup("#passwordRule").queryAs(Label.class).getText()).startsWith("At least 12 characters");
